@@ -1,0 +1,59 @@
+package dev.lectern.command.session;
+
+import dev.lectern.command.idempotency.IdempotencyKey;
+import dev.lectern.command.idempotency.IdempotentWrites;
+import dev.lectern.command.idempotency.RecordedResponse;
+import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.events.identity.TenantHeader;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.session.SessionId;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Write endpoints of a class session. UNAUTHENTICATED until the identity issue: the tenant is the
+ * explicit {@value TenantHeader#NAME} header (see README, "Foundation endpoints").
+ */
+@RestController
+class SessionCommandController {
+
+    private final IdempotentWrites writes;
+    private final CommandDispatcher commands;
+
+    SessionCommandController(IdempotentWrites writes, CommandDispatcher commands) {
+        this.writes = writes;
+        this.commands = commands;
+    }
+
+    @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> schedule(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                          @RequestHeader(name = TenantHeader.NAME, required = false) String tenant,
+                                          @Valid @RequestBody ScheduleSessionRequest request) {
+        TenantId tenantId = TenantHeader.require(tenant);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        return writes.execute(tenantId, idempotencyKey, "POST", "/sessions", request, () -> {
+            SessionId sessionId = SessionId.random();
+            commands.send(request.toCommand(sessionId, tenantId), idempotencyKey);
+            String self = "/sessions/" + sessionId;
+            return new IdempotentWrites.Result(HttpStatus.CREATED.value(), self,
+                    new ScheduledSessionResponse(sessionId.value().toString(), tenantId.value(), "scheduled",
+                            request.title().strip(), request.startsAt(), request.durationMinutes(),
+                            Boolean.TRUE.equals(request.recordingEnabled()),
+                            Map.of("self", self, "events", self + "/events")));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    record ScheduledSessionResponse(String sessionId, String tenantId, String status, String title, Instant startsAt,
+                                    int durationMinutes, boolean recordingEnabled, Map<String, String> links) {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lectern.platform.config;
+
+import dev.lectern.command.web.CommandDispatcher;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DataSourceProperties.class)
+class CoreConfiguration {
+
+    /**
+     * JDBC for the event store, token store, projectors and idempotency keys. Declared here because
+     * Spring Boot's DataSource auto-configuration steps aside whenever an R2DBC ConnectionFactory
+     * exists, and Lectern needs both (JDBC writes, R2DBC reads) on the same database.
+     */
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DataSourceProperties properties) {
+        HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        dataSource.setPoolName("lectern-jdbc");
+        return dataSource;
+    }
+
+    /** Aggregates and sagas get time from here, never from Instant.now(), so tests can fix it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The JDBC transaction manager that Axon's units of work, the token store, projectors and
+     * idempotency keys share. Declared explicitly: with R2DBC on the classpath too, Spring Boot
+     * would otherwise create only one of the two kinds depending on ordering.
+     */
+    @Bean
+    @Primary
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    /** Copies the request id and idempotency key from commands onto every event they cause. */
+    @Bean
+    CorrelationDataProvider requestCorrelation() {
+        return new SimpleCorrelationDataProvider(CommandDispatcher.REQUEST_ID, CommandDispatcher.IDEMPOTENCY_KEY);
+    }
+}

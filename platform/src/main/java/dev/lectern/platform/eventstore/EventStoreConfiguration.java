@@ -1,0 +1,139 @@
+package dev.lectern.platform.eventstore;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Axon's JDBC event storage engine on PostgreSQL with Lectern's table names and snake_case columns.
+ * Flyway owns every table (db/migration); Axon never creates schema. See docs/adr/0002.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    public static final String EVENT_TABLE = "session_state_events";
+    public static final String SNAPSHOT_TABLE = "session_state_snapshots";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                          .eventTable(EVENT_TABLE)
+                          .snapshotTable(SNAPSHOT_TABLE)
+                          .globalIndexColumn("global_index")
+                          .timestampColumn("time_stamp")
+                          .eventIdentifierColumn("event_identifier")
+                          .aggregateIdentifierColumn("aggregate_identifier")
+                          .sequenceNumberColumn("sequence_number")
+                          .typeColumn("type")
+                          .payloadTypeColumn("payload_type")
+                          .payloadRevisionColumn("payload_revision")
+                          .payloadColumn("payload")
+                          .metaDataColumn("meta_data")
+                          .build();
+    }
+
+    /** pgjdbc's unique violation is SQLSTATE 23505; Axon's default resolver does not know it. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                                     .snapshotSerializer(defaultSerializer)
+                                     .upcasterChain(configuration.upcasterChain())
+                                     .persistenceExceptionResolver(persistenceExceptionResolver)
+                                     .eventSerializer(eventSerializer)
+                                     .snapshotFilter(configuration.snapshotFilter())
+                                     .connectionProvider(connectionProvider)
+                                     .transactionManager(transactionManager)
+                                     .schema(eventSchema)
+                                     .dataType(byte[].class)
+                                     .appendEvents(new SessionStateEventsAppender())
+                                     .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                          .setTokenTable("token_entry")
+                          .setProcessorNameColumn("processor_name")
+                          .setSegmentColumn("segment")
+                          .setTokenColumn("token")
+                          .setTokenTypeColumn("token_type")
+                          .setTimestampColumn("timestamp")
+                          .setOwnerColumn("owner")
+                          .build();
+    }
+
+    @Bean
+    SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(SagaSchema.builder()
+                                                   .sagaEntryTable("saga_entry")
+                                                   .revisionColumn("revision")
+                                                   .serializedSagaColumn("serialized_saga")
+                                                   .associationValueEntryTable("association_value_entry")
+                                                   .associationKeyColumn("association_key")
+                                                   .associationValueColumn("association_value")
+                                                   .sagaIdColumn("saga_id")
+                                                   .sagaTypeColumn("saga_type")
+                                                   .build());
+    }
+
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                               .deadLetterTable("dead_letter_entry")
+                               .deadLetterIdentifierColumn("dead_letter_id")
+                               .processingGroupColumn("processing_group")
+                               .sequenceIdentifierColumn("sequence_identifier")
+                               .sequenceIndexColumn("sequence_index")
+                               .messageTypeColumn("message_type")
+                               .eventIdentifierColumn("event_identifier")
+                               .timestampColumn("time_stamp")
+                               .payloadTypeColumn("payload_type")
+                               .payloadRevisionColumn("payload_revision")
+                               .payloadColumn("payload")
+                               .metaDataColumn("meta_data")
+                               .aggregateTypeColumn("aggregate_type")
+                               .aggregateIdentifierColumn("aggregate_identifier")
+                               .sequenceNumberColumn("sequence_number")
+                               .tokenTypeColumn("token_type")
+                               .tokenColumn("token")
+                               .enqueuedAtColumn("enqueued_at")
+                               .lastTouchedColumn("last_touched")
+                               .processingStartedColumn("processing_started")
+                               .causeTypeColumn("cause_type")
+                               .causeMessageColumn("cause_message")
+                               .diagnosticsColumn("diagnostics")
+                               .build();
+    }
+
+    @Bean
+    @Order(1)
+    EventUpcaster sessionScheduledEventUpcaster() {
+        return new SessionScheduledEventUpcaster();
+    }
+}

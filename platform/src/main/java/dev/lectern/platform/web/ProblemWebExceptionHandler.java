@@ -1,0 +1,253 @@
+package dev.lectern.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.lectern.events.error.DomainException;
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become RFC 9457 {@code application/problem+json}. A WebExceptionHandler
+ * rather than a {@code @RestControllerAdvice}, so that routing errors (404, 405, 415) and failures
+ * outside controllers get the same treatment. Client mistakes are 4xx with a useful detail; a
+ * missing kill-switch dependency is 503 with Retry-After; anything else is a 500 whose detail says
+ * nothing internal. {@code type} is a stable URI per {@link ErrorCode}; {@code code} and
+ * {@code requestId} are extension members.
+ */
+@Component
+@Order(-2) // before Spring Boot's DefaultErrorWebExceptionHandler (-1)
+public class ProblemWebExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
+    private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final ObjectMapper json;
+
+    public ProblemWebExceptionHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(failure);
+        }
+        String requestId = RequestIdFilter.of(exchange);
+        Problem problem = classify(failure);
+        if (problem.code().status() >= 500) {
+            log.error("{} {} failed: {} (request {})", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), problem.code(), requestId, failure);
+        } else {
+            log.debug("{} {} refused: {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    problem.code(), problem.detail());
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(problem.code().status()),
+                problem.detail());
+        body.setType(URI.create(problem.code().type()));
+        body.setTitle(problem.code().title());
+        body.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        body.setProperty("code", problem.code().name());
+        if (requestId != null) {
+            body.setProperty("requestId", requestId);
+        }
+        if (!problem.errors().isEmpty()) {
+            body.setProperty("errors", problem.errors());
+        }
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return Mono.error(e);
+        }
+        response.setStatusCode(HttpStatusCode.valueOf(problem.code().status()));
+        response.getHeaders().setContentType(PROBLEM_JSON);
+        response.getHeaders().remove(HttpHeaders.LOCATION);
+        if (problem.code() == ErrorCode.DEPENDENCY_UNAVAILABLE) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        if (failure instanceof MethodNotAllowedException notAllowed) {
+            response.getHeaders().setAllow(notAllowed.getSupportedMethods());
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    /** What a failure means to the client. Walks the cause chain: Axon and Spring wrap generously. */
+    static Problem classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Problem problem = classifyOne(t);
+            if (problem != null) {
+                return problem;
+            }
+            if (t instanceof CommandExecutionException commandFailure) {
+                Object details = commandFailure.getDetails().orElse(null);
+                if (details instanceof ErrorCode code) {
+                    return new Problem(code, commandFailure.getMessage(), List.of());
+                }
+            }
+        }
+        return new Problem(ErrorCode.INTERNAL, "An unexpected error occurred. Quote the requestId when reporting it.",
+                List.of());
+    }
+
+    private static Problem classifyOne(Throwable t) {
+        if (t instanceof RequestRejectedException rejected) {
+            return new Problem(rejected.code(), rejected.getMessage(), List.of());
+        }
+        if (t instanceof DomainException domain) {
+            return new Problem(domain.code(), domain.getMessage(), List.of());
+        }
+        if (t instanceof WebExchangeBindException bind) {
+            List<Map<String, String>> errors = bind.getFieldErrors().stream().map(ProblemWebExceptionHandler::fieldError)
+                                                   .collect(Collectors.toList());
+            bind.getGlobalErrors().forEach(e -> errors.add(Map.of("pointer", "#", "detail",
+                    String.valueOf(e.getDefaultMessage()))));
+            return new Problem(ErrorCode.VALIDATION_FAILED, "The request body has " + errors.size() + " invalid field(s)",
+                    errors);
+        }
+        if (t instanceof UnsupportedMediaTypeStatusException unsupported) {
+            return new Problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send " + unsupported.getSupportedMediaTypes()
+                    .stream().map(MediaType::toString).collect(Collectors.joining(", ")), List.of());
+        }
+        if (t instanceof MethodNotAllowedException notAllowed) {
+            return new Problem(ErrorCode.METHOD_NOT_ALLOWED, notAllowed.getHttpMethod() + " is not supported here",
+                    List.of());
+        }
+        if (t instanceof NotAcceptableStatusException) {
+            return new Problem(ErrorCode.NOT_ACCEPTABLE, "This resource is available as application/json", List.of());
+        }
+        if (t instanceof DataBufferLimitException) {
+            return new Problem(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large", List.of());
+        }
+        if (t instanceof ServerWebInputException input) {
+            return malformed(input);
+        }
+        if (t instanceof ResponseStatusException status) {
+            return switch (status.getStatusCode().value()) {
+                case 404 -> new Problem(ErrorCode.NOT_FOUND, "No resource at this path", List.of());
+                case 413 -> new Problem(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large", List.of());
+                case 503 -> new Problem(ErrorCode.DEPENDENCY_UNAVAILABLE, "A required service is unavailable", List.of());
+                default -> status.getStatusCode().is4xxClientError()
+                        ? new Problem(ErrorCode.MALFORMED_REQUEST, String.valueOf(status.getReason()), List.of())
+                        : null;
+            };
+        }
+        if (t instanceof AggregateNotFoundException) {
+            return new Problem(ErrorCode.NOT_FOUND, "The target of this command does not exist", List.of());
+        }
+        if (t instanceof ConcurrencyException) {
+            return new Problem(ErrorCode.CONCURRENT_MODIFICATION,
+                    "Another change to the same item happened at the same moment; retry with the same Idempotency-Key",
+                    List.of());
+        }
+        if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                || t instanceof TransientDataAccessException || t instanceof SQLTransientConnectionException
+                || t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
+                || t instanceof ConnectException) {
+            return new Problem(ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    "The event log is unavailable; nothing was changed. Retry with the same Idempotency-Key.", List.of());
+        }
+        return null;
+    }
+
+    private static Problem malformed(ServerWebInputException input) {
+        MismatchedInputException mismatch = causeOfType(input, MismatchedInputException.class);
+        if (mismatch != null && !mismatch.getPath().isEmpty()) {
+            String pointer = "#/" + mismatch.getPath().stream()
+                                            .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                                            .collect(Collectors.joining("/"));
+            String expected = mismatch.getTargetType() == null ? "a valid value" : describe(mismatch.getTargetType());
+            return new Problem(ErrorCode.VALIDATION_FAILED, "A field has the wrong type",
+                    List.of(Map.of("pointer", pointer, "detail", "must be " + expected)));
+        }
+        if (mismatch != null && String.valueOf(mismatch.getOriginalMessage()).startsWith("No content")) {
+            return new Problem(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required", List.of());
+        }
+        if (mismatch != null) {
+            return new Problem(ErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object", List.of());
+        }
+        if (causeOfType(input, DecodingException.class) != null) {
+            return new Problem(ErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON", List.of());
+        }
+        String reason = input.getReason();
+        if (reason != null && reason.toLowerCase().contains("body")) {
+            return new Problem(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required", List.of());
+        }
+        return new Problem(ErrorCode.MALFORMED_REQUEST, reason == null ? "The request could not be read" : reason,
+                List.of());
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == java.time.Instant.class) {
+            return "an ISO-8601 instant such as 2026-11-23T09:00:00Z";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "a valid " + type.getSimpleName();
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("pointer", "#/" + error.getField().replace('.', '/'));
+        entry.put("detail", String.valueOf(error.getDefaultMessage()));
+        return entry;
+    }
+
+    record Problem(ErrorCode code, String detail, List<Map<String, String>> errors) {
+    }
+}

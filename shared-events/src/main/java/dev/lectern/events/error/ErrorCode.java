@@ -1,0 +1,52 @@
+package dev.lectern.events.error;
+
+/**
+ * Every error a client can see. The {@code type} URI and title are stable: clients and operators
+ * switch on them. HTTP status lives here so that a code means the same thing on every endpoint.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400, "Request is not valid"),
+    MALFORMED_REQUEST(400, "Request could not be read"),
+    IDEMPOTENCY_KEY_REQUIRED(400, "Idempotency-Key header is required"),
+    TENANT_REQUIRED(400, "Tenant is required"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    FORBIDDEN(403, "Not allowed"),
+    NOT_FOUND(404, "Resource not found"),
+    SESSION_NOT_FOUND(404, "Session not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Representation not available"),
+    SESSION_ALREADY_EXISTS(409, "Session already exists"),
+    SESSION_STARTS_IN_PAST(409, "Session cannot start in the past"),
+    CONCURRENT_MODIFICATION(409, "Conflicting concurrent change"),
+    IDEMPOTENCY_KEY_IN_PROGRESS(409, "A request with this Idempotency-Key is still being processed"),
+    PRECONDITION_FAILED(412, "Precondition failed"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key was used with a different request"),
+    RATE_LIMITED(429, "Too many requests"),
+    INTERNAL(500, "Internal error"),
+    DEPENDENCY_UNAVAILABLE(503, "A required service is unavailable");
+
+    private static final String TYPE_BASE = "https://lectern.dev/problems/";
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Stable problem type URI, e.g. {@code https://lectern.dev/problems/session-not-found}. */
+    public String type() {
+        return TYPE_BASE + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,17 @@
+package dev.lectern.events.query;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The {@code sessions} read model as clients see it. */
+public record SessionView(
+        UUID sessionId,
+        String tenantId,
+        String title,
+        String status,
+        Instant startsAt,
+        int durationMinutes,
+        boolean recordingEnabled,
+        Instant scheduledAt,
+        long lastEventPosition) {
+}

@@ -1,0 +1,33 @@
+package dev.lectern.events.session;
+
+import dev.lectern.events.identity.TenantId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Put a class on the calendar. Shape is validated here; invariants in the Session aggregate. */
+public record ScheduleSessionCommand(
+        @TargetAggregateIdentifier SessionId sessionId,
+        TenantId tenantId,
+        String title,
+        Instant startsAt,
+        int durationMinutes,
+        boolean recordingEnabled) {
+
+    public static final int MAX_TITLE_LENGTH = 200;
+    public static final int MAX_DURATION_MINUTES = 12 * 60;
+
+    public ScheduleSessionCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(startsAt, "startsAt");
+        if (title.isBlank() || title.length() > MAX_TITLE_LENGTH) {
+            throw new IllegalArgumentException("title must be 1.." + MAX_TITLE_LENGTH + " characters");
+        }
+        if (durationMinutes < 1 || durationMinutes > MAX_DURATION_MINUTES) {
+            throw new IllegalArgumentException("durationMinutes must be 1.." + MAX_DURATION_MINUTES);
+        }
+    }
+}

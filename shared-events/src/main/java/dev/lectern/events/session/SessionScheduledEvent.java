@@ -1,0 +1,25 @@
+package dev.lectern.events.session;
+
+import dev.lectern.events.EventName;
+import dev.lectern.events.identity.TenantId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * A class was put on the calendar.
+ *
+ * <p>Revision 2 added {@code durationMinutes} and {@code recordingEnabled}; revision 1 payloads
+ * are upcast by {@code SessionScheduledEventUpcaster} (60 minutes, not recorded).
+ */
+@EventName("session.scheduled")
+@Revision("2")
+public record SessionScheduledEvent(
+        SessionId sessionId,
+        TenantId tenantId,
+        String title,
+        Instant startsAt,
+        int durationMinutes,
+        boolean recordingEnabled,
+        Instant scheduledAt) implements SessionEvent {
+}
