@@ -4,14 +4,15 @@ import dev.lectern.platform.embedded.EmbeddedPostgresServer;
 import dev.lectern.platform.embedded.EmbeddedS3Server;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.system.ApplicationHome;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import java.io.File;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -124,10 +125,16 @@ public class LecternEnvironmentPostProcessor implements EnvironmentPostProcessor
             return Path.of(configured);
         }
         // target/lectern.jar -> target/embedded; target/classes (tests, IDE) -> target/embedded
-        File source = new ApplicationHome(LecternEnvironmentPostProcessor.class).getSource();
-        Path base = source == null ? Path.of("platform", "target") : source.toPath().toAbsolutePath().getParent();
+        String location = String.valueOf(LecternEnvironmentPostProcessor.class.getProtectionDomain()
+                                                                            .getCodeSource().getLocation());
+        Matcher jar = CODE_SOURCE.matcher(location);
+        Path base = jar.find() ? Path.of(URI.create("file:" + jar.group(1))).getParent()
+                : Path.of("platform", "target");
         return base.resolve("embedded").resolve("s3proxy.jar");
     }
+
+    /** file:/x/target/classes/ or jar:nested:/x/target/lectern.jar/!BOOT-INF/classes/!/ -> the jar or folder. */
+    private static final Pattern CODE_SOURCE = Pattern.compile("(?:file:|nested:)(/.*?(?:\\.jar|/classes))(?:/|!|$)");
 
     private void configureRedis(ConfigurableEnvironment env, Map<String, Object> props) {
         String url = env.getProperty("lectern.redis.url", "");

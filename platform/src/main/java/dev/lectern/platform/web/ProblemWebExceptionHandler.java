@@ -10,6 +10,7 @@ import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +174,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         if (t instanceof AggregateNotFoundException) {
             return new Problem(ErrorCode.NOT_FOUND, "The target of this command does not exist", List.of());
+        }
+        if (t instanceof AggregateStreamCreationException) {
+            return new Problem(ErrorCode.ALREADY_EXISTS, "This item already exists", List.of());
         }
         if (t instanceof ConcurrencyException) {
             return new Problem(ErrorCode.CONCURRENT_MODIFICATION,

@@ -15,7 +15,7 @@ public enum ErrorCode {
     SESSION_NOT_FOUND(404, "Session not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Representation not available"),
-    SESSION_ALREADY_EXISTS(409, "Session already exists"),
+    ALREADY_EXISTS(409, "Resource already exists"),
     SESSION_STARTS_IN_PAST(409, "Session cannot start in the past"),
     CONCURRENT_MODIFICATION(409, "Conflicting concurrent change"),
     IDEMPOTENCY_KEY_IN_PROGRESS(409, "A request with this Idempotency-Key is still being processed"),
