@@ -48,9 +48,15 @@ class HealthAndMetricsIT extends PlatformIT {
     }
 
     @Test
+    void metricsNeedAToken() {
+        client().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void prometheusMetricsAreExposed() {
         client().get().uri("/actuator/health").exchange().expectStatus().isOk();
-        client().get().uri("/actuator/prometheus").exchange()
+        client().get().uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + token(newTenant(), dev.lectern.events.identity.Role.ADMIN)).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class)
                 .value(text -> org.assertj.core.api.Assertions.assertThat(text)

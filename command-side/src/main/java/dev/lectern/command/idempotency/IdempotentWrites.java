@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
-import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.Actor;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.springframework.http.MediaType;
@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * The one way every write endpoint runs: in a single database transaction it claims the
- * (tenant, Idempotency-Key) row, runs the action (Axon's unit of work joins this transaction, so
+ * (tenant, principal, Idempotency-Key) row, runs the action (Axon's unit of work joins this transaction, so
  * the events it appends commit or roll back together with the key) and records the response.
  *
  * <p>A retry with the same key and request gets the recorded response and appends nothing. The same
@@ -49,14 +49,14 @@ public class IdempotentWrites {
     }
 
     private static final String CLAIM = """
-            INSERT INTO idempotency_keys (tenant_id, idempotency_key, request_fingerprint, method, path, created_at)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""";
+            INSERT INTO idempotency_keys (tenant_id, principal, idempotency_key, request_fingerprint, method, path, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, principal, idempotency_key) DO NOTHING""";
     private static final String RECORD = """
             UPDATE idempotency_keys SET status = ?, location = ?, content_type = ?, body = ?
-            WHERE tenant_id = ? AND idempotency_key = ?""";
+            WHERE tenant_id = ? AND principal = ? AND idempotency_key = ?""";
     private static final String FIND = """
             SELECT request_fingerprint, status, location, content_type, body FROM idempotency_keys
-            WHERE tenant_id = ? AND idempotency_key = ?""";
+            WHERE tenant_id = ? AND principal = ? AND idempotency_key = ?""";
 
     private static final ContextSnapshotFactory CONTEXT_SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
@@ -74,38 +74,40 @@ public class IdempotentWrites {
     }
 
     /**
-     * Runs {@code action} at most once for ({@code tenant}, {@code key}).
+     * Runs {@code action} at most once for (the actor's tenant and subject, {@code key}).
      *
      * @param request the validated request body (or null); part of the fingerprint with method and path
      */
-    public Mono<RecordedResponse> execute(TenantId tenant, IdempotencyKey key, String method, String path,
+    public Mono<RecordedResponse> execute(Actor actor, IdempotencyKey key, String method, String path,
                                           Object request, Action action) {
         // The worker thread gets the request's thread-locals (request id in the MDC) from the Reactor context.
         return Mono.deferContextual(context -> Mono.fromCallable(() -> {
             try (ContextSnapshot.Scope ignored = CONTEXT_SNAPSHOTS.setThreadLocalsFrom(context)) {
-                return executeBlocking(tenant, key, method, path, request, action);
+                return executeBlocking(actor, key, method, path, request, action);
             }
         })).subscribeOn(scheduler);
     }
 
-    private RecordedResponse executeBlocking(TenantId tenant, IdempotencyKey key, String method, String path,
+    private RecordedResponse executeBlocking(Actor actor, IdempotencyKey key, String method, String path,
                                              Object request, Action action) {
+        String tenant = actor.tenantId().value();
+        String principal = actor.subject();
         String fingerprint = fingerprint(method, path, request);
         return transaction.execute(status -> {
-            int claimed = jdbc.update(CLAIM, tenant.value(), key.value(), fingerprint, method, path,
+            int claimed = jdbc.update(CLAIM, tenant, principal, key.value(), fingerprint, method, path,
                     java.sql.Timestamp.from(clock.instant()));
             if (claimed == 0) {
-                return replay(tenant, key, fingerprint);
+                return replay(tenant, principal, key, fingerprint);
             }
             Result result = runAction(action);
             byte[] body = serialize(result.body());
             String contentType = MediaType.APPLICATION_JSON_VALUE;
-            jdbc.update(RECORD, result.status(), result.location(), contentType, body, tenant.value(), key.value());
+            jdbc.update(RECORD, result.status(), result.location(), contentType, body, tenant, principal, key.value());
             return new RecordedResponse(result.status(), result.location(), contentType, body, false);
         });
     }
 
-    private RecordedResponse replay(TenantId tenant, IdempotencyKey key, String fingerprint) {
+    private RecordedResponse replay(String tenant, String principal, IdempotencyKey key, String fingerprint) {
         List<RecordedResponse> rows = jdbc.query(FIND, (rs, i) -> {
             if (!fingerprint.equals(rs.getString("request_fingerprint"))) {
                 throw new RequestRejectedException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
@@ -113,7 +115,7 @@ public class IdempotentWrites {
             }
             return new RecordedResponse(rs.getInt("status"), rs.getString("location"),
                     rs.getString("content_type"), rs.getBytes("body"), true);
-        }, tenant.value(), key.value());
+        }, tenant, principal, key.value());
         if (rows.isEmpty()) {
             // The row we collided with was committed and removed in between (retention sweep): try again.
             throw new RequestRejectedException(ErrorCode.CONCURRENT_MODIFICATION,

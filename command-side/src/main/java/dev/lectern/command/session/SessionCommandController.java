@@ -4,7 +4,9 @@ import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.web.CommandDispatcher;
-import dev.lectern.events.identity.TenantHeader;
+import dev.lectern.events.identity.AccessDeniedException;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Capability;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import jakarta.validation.Valid;
@@ -20,10 +22,7 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Map;
 
-/**
- * Write endpoints of a class session. UNAUTHENTICATED until the identity issue: the tenant is the
- * explicit {@value TenantHeader#NAME} header (see README, "Foundation endpoints").
- */
+/** Write endpoints of a class session. The tenant comes from the verified token, never from the request. */
 @RestController
 class SessionCommandController {
 
@@ -36,12 +35,13 @@ class SessionCommandController {
     }
 
     @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> schedule(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                          @RequestHeader(name = TenantHeader.NAME, required = false) String tenant,
+    Mono<ResponseEntity<byte[]>> schedule(Actor actor,
+                                          @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                           @Valid @RequestBody ScheduleSessionRequest request) {
-        TenantId tenantId = TenantHeader.require(tenant);
+        AccessDeniedException.require(actor, Capability.SCHEDULE_SESSION);
+        TenantId tenantId = actor.tenantId();
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        return writes.execute(tenantId, idempotencyKey, "POST", "/sessions", request, () -> {
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions", request, () -> {
             SessionId sessionId = SessionId.random();
             commands.send(request.toCommand(sessionId, tenantId), idempotencyKey);
             String self = "/sessions/" + sessionId;

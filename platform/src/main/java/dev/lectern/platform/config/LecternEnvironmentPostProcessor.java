@@ -59,6 +59,11 @@ public class LecternEnvironmentPostProcessor implements EnvironmentPostProcessor
                 ? "on (" + env.getProperty("axon.axonserver.servers", "localhost") + ")"
                 : "off (JDBC event store on PostgreSQL)");
         props.put("lectern.runtime.data-dir", dataDir.toString());
+        String issuer = env.getProperty("lectern.identity.issuer-uri", "");
+        props.put("lectern.runtime.identity", !issuer.isBlank() ? "OIDC issuer " + issuer
+                : env.acceptsProfiles(org.springframework.core.env.Profiles.of("local"))
+                        ? "DEVELOPMENT issuer (profile local; never in production)"
+                        : "none configured (set OIDC_ISSUER_URI)");
 
         env.getPropertySources().addFirst(new MapPropertySource("lectern-runtime", props));
     }

@@ -19,8 +19,8 @@ class StartupReport {
     void report(ApplicationReadyEvent event) {
         Environment env = event.getApplicationContext().getEnvironment();
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        log.info("Lectern ready in {} ms on port {}: database={}; object storage={}; redis={}; livekit={}; axon server={}; data dir={}",
-                uptime, env.getProperty("local.server.port"),
+        log.info("Lectern ready in {} ms on port {}: identity={}; database={}; object storage={}; redis={}; livekit={}; axon server={}; data dir={}",
+                uptime, env.getProperty("local.server.port"), env.getProperty("lectern.runtime.identity"),
                 env.getProperty("lectern.runtime.database"), env.getProperty("lectern.runtime.object-storage"),
                 env.getProperty("lectern.runtime.redis"), env.getProperty("lectern.runtime.livekit"),
                 env.getProperty("lectern.runtime.axon-server"), env.getProperty("lectern.runtime.data-dir"));

@@ -3,7 +3,13 @@ package dev.lectern.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.lectern.command.identity.AuditTrail;
+import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.error.DomainException;
+import dev.lectern.events.identity.AccessDeniedException;
+import dev.lectern.platform.security.ActorArgumentResolver;
+import org.slf4j.MDC;
+import reactor.core.scheduler.Schedulers;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
@@ -62,9 +68,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    public ProblemWebExceptionHandler(ObjectMapper json) {
+    public ProblemWebExceptionHandler(ObjectMapper json, AuditTrail audit) {
         this.json = json;
+        this.audit = audit;
     }
 
     @Override
@@ -73,6 +81,37 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(failure);
         }
+        return recordDenial(exchange, failure).then(Mono.defer(() -> write(exchange, failure)));
+    }
+
+    /** A refused privileged attempt is a fact for the audit log: who tried what, where, and why not. */
+    private Mono<Void> recordDenial(ServerWebExchange exchange, Throwable failure) {
+        AccessDeniedException denied = causeOfType(failure, AccessDeniedException.class);
+        if (denied == null || !denied.capability().privileged()) {
+            return Mono.empty();
+        }
+        String requestId = RequestIdFilter.of(exchange);
+        String where = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+        // The error handler runs outside the security filter's context: the controller left the actor here.
+        return Mono.justOrEmpty(ActorArgumentResolver.of(exchange))
+                       .flatMap(actor -> Mono.fromRunnable(() -> {
+                           MDC.put(CommandDispatcher.REQUEST_ID, requestId);
+                           try {
+                               audit.record(actor, denied.capability().name().toLowerCase(), AuditTrail.DENIED,
+                                       "endpoint", where, denied.getMessage());
+                           } finally {
+                               MDC.remove(CommandDispatcher.REQUEST_ID);
+                           }
+                       }).subscribeOn(Schedulers.boundedElastic()))
+                       .onErrorResume(e -> {
+                           log.error("Could not record a denied attempt in the audit log (request {})", requestId, e);
+                           return Mono.empty();
+                       })
+                       .then();
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
         String requestId = RequestIdFilter.of(exchange);
         Problem problem = classify(failure);
         if (problem.code().status() >= 500) {

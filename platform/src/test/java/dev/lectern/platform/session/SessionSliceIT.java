@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.platform.support.PlatformIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -170,19 +171,17 @@ class SessionSliceIT extends PlatformIT {
         assertThat(missing.get("errors")).extracting(e -> e.get("pointer").asText())
                                          .containsExactlyInAnyOrder("#/startsAt", "#/durationMinutes");
 
-        assertThat(problem(postSession(null, newKey(), scheduleBody("X")), 400).get("code").asText())
-                .isEqualTo("TENANT_REQUIRED");
-        assertThat(problem(postSession("Not A Tenant", newKey(), scheduleBody("X")), 400).get("code").asText())
-                .isEqualTo("VALIDATION_FAILED");
+        assertThat(problem(postSession(null, newKey(), scheduleBody("X")), 401).get("code").asText())
+                .isEqualTo("UNAUTHENTICATED");
         assertThat(problem(postSession(tenant, null, scheduleBody("X")), 400).get("code").asText())
                 .isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
         assertThat(problem(client().post().uri("/sessions").contentType(MediaType.TEXT_PLAIN)
-                                   .header(TENANT_HEADER, tenant).header("Idempotency-Key", newKey())
+                                   .header(HttpHeaders.AUTHORIZATION, bearer(tenant)).header("Idempotency-Key", newKey())
                                    .bodyValue("x").exchange(), 415).get("code").asText())
                 .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
-        assertThat(problem(client().delete().uri("/sessions").exchange(), 405).get("code").asText())
+        assertThat(problem(client().delete().uri("/sessions").header(HttpHeaders.AUTHORIZATION, bearer(tenant)).exchange(), 405).get("code").asText())
                 .isEqualTo("METHOD_NOT_ALLOWED");
-        assertThat(problem(client().get().uri("/no-such-thing").exchange(), 404).get("code").asText())
+        assertThat(problem(client().get().uri("/no-such-thing").header(HttpHeaders.AUTHORIZATION, bearer(tenant)).exchange(), 404).get("code").asText())
                 .isEqualTo("NOT_FOUND");
 
         assertThat(eventCount()).isEqualTo(before);
@@ -211,13 +210,13 @@ class SessionSliceIT extends PlatformIT {
     }
 
     private JsonNode getJson(String path, String tenant, HttpStatus status) throws IOException {
-        byte[] bytes = client().get().uri(path).header(TENANT_HEADER, tenant).exchange()
+        byte[] bytes = client().get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(tenant)).exchange()
                                .expectStatus().isEqualTo(status).expectBody().returnResult().getResponseBody();
         return json.readTree(bytes);
     }
 
     private JsonNode problemGet(String path, String tenant, int status) throws IOException {
-        return problem(client().get().uri(path).header(TENANT_HEADER, tenant).exchange(), status);
+        return problem(client().get().uri(path).header(HttpHeaders.AUTHORIZATION, bearer(tenant)).exchange(), status);
     }
 
     /** Asserts an RFC 9457 problem document with no internals in it. */

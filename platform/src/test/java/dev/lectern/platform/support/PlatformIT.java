@@ -7,7 +7,13 @@ import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.platform.security.DevIssuer;
+import dev.lectern.platform.security.TenantDirectory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -26,16 +32,22 @@ import java.util.concurrent.TimeUnit;
  */
 /** Metrics export stays on (Spring Boot turns it off in tests by default): operators' metrics are part of the product. */
 @AutoConfigureObservability
+@ActiveProfiles("local")
 @SpringBootTest(classes = LecternApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PlatformIT {
 
-    protected static final String TENANT_HEADER = "Lectern-Tenant";
 
     @Autowired
     protected WebTestClient web;
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected DevIssuer issuer;
+
+    @Autowired
+    protected TenantDirectory directory;
 
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "it-hang-watchdog");
@@ -68,9 +80,28 @@ public abstract class PlatformIT {
         return web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
-    /** A tenant of its own per test, so that tests never see each other's rows. */
-    protected static String newTenant() {
-        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * A school of its own per test, so that tests never see each other's rows: one user per role,
+     * subject {@code <role>@<tenant>}, and {@code nobody@<tenant>} without a role.
+     */
+    protected String newTenant() {
+        TenantId tenant = new TenantId("t-" + UUID.randomUUID().toString().substring(0, 8));
+        directory.ensureTenant(tenant, "Test school " + tenant);
+        for (Role role : Role.values()) {
+            directory.ensureUserWithRole(tenant, role.value() + "@" + tenant, role.value(), role, "test");
+        }
+        directory.ensureUserWithRole(tenant, "nobody@" + tenant, "nobody", null, "test");
+        return tenant.value();
+    }
+
+    /** A valid token of the development issuer for {@code <role>@<tenant>}. */
+    protected String token(String tenant, Role role) {
+        return issuer.mint(new TenantId(tenant), role.value() + "@" + tenant, Duration.ofMinutes(30));
+    }
+
+    /** "Bearer ..." for the tenant's teacher: the default caller of the session tests. */
+    protected String bearer(String tenant) {
+        return "Bearer " + token(tenant, Role.TEACHER);
     }
 
     protected static String newKey() {
@@ -82,10 +113,11 @@ public abstract class PlatformIT {
         return "{\"title\":\"" + title + "\",\"startsAt\":\"" + startsAt + "\",\"durationMinutes\":45,\"recordingEnabled\":true}";
     }
 
+    /** POST /sessions as the tenant's teacher (no token at all when {@code tenant} is null). */
     protected WebTestClient.ResponseSpec postSession(String tenant, String key, String body) {
         WebTestClient.RequestBodySpec request = client().post().uri("/sessions").contentType(MediaType.APPLICATION_JSON);
         if (tenant != null) {
-            request = request.header(TENANT_HEADER, tenant);
+            request = request.header(HttpHeaders.AUTHORIZATION, bearer(tenant));
         }
         if (key != null) {
             request = request.header("Idempotency-Key", key);

@@ -1,0 +1,54 @@
+package dev.lectern.platform.security;
+
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.Actor;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lets any controller declare an {@link Actor} parameter: the verified caller. The sides need no
+ * Spring Security on their classpath; the tenant can only come from here, never from the request.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebFluxConfigurer {
+
+    /** Exchange attribute holding the resolved actor, for code outside the security context (the error handler). */
+    public static final String ACTOR_ATTRIBUTE = ActorArgumentResolver.class.getName() + ".actor";
+
+    /** The actor a controller received in this exchange, or null. */
+    public static Actor of(ServerWebExchange exchange) {
+        Object actor = exchange.getAttribute(ACTOR_ATTRIBUTE);
+        return actor instanceof Actor a ? a : null;
+    }
+
+    @Override
+    public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+        configurer.addCustomResolver(this);
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Actor.class;
+    }
+
+    @Override
+    public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
+                                        ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                       .filter(ActorAuthentication.class::isInstance)
+                       .map(principal -> {
+                           Actor actor = ((ActorAuthentication) principal).actor();
+                           exchange.getAttributes().put(ACTOR_ATTRIBUTE, actor);
+                           return (Object) actor;
+                       })
+                       .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.UNAUTHENTICATED,
+                               "Send a valid bearer token")));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.lectern.platform.security;
+
+import com.nimbusds.jose.jwk.JWK;
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.platform.web.ProblemWebExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import reactor.core.publisher.Flux;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every endpoint needs a bearer token except health and the development issuer. Tokens are verified
+ * against the issuer's keys only (RS256, key chosen by {@code kid}), and must carry the right
+ * {@code iss} and {@code aud}, an {@code exp} in the future and no {@code nbf} in the future
+ * (60 s clock skew). Identity is a kill-switch: without an issuer (and outside the local profile)
+ * Lectern refuses to start.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(IdentityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ActorResolver actors,
+                                               ProblemWebExceptionHandler problems) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    failure instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return problems.handle(exchange, new RequestRejectedException(ErrorCode.UNAUTHENTICATED,
+                    "Send a valid bearer token (Authorization: Bearer <access token>)"));
+        };
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Only mapped with the local profile; elsewhere these paths are 401 like any other.
+                        .pathMatchers("/dev/jwks.json", "/dev/tokens").permitAll()
+                        // Metrics describe the whole platform, not one school: admins only.
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(actors))
+                        .authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
+                                new RequestRejectedException(ErrorCode.FORBIDDEN, "This needs the role: admin"))))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(IdentityProperties identity, ObjectProvider<DevIssuer> devIssuer) {
+        NimbusReactiveJwtDecoder decoder;
+        String issuer;
+        if (identity.hasIssuer()) {
+            issuer = identity.issuerUri();
+            decoder = IdentityProperties.blank(identity.jwkSetUri())
+                    ? NimbusReactiveJwtDecoder.withIssuerLocation(issuer).jwsAlgorithm(SignatureAlgorithm.RS256).build()
+                    : NimbusReactiveJwtDecoder.withJwkSetUri(identity.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        } else {
+            DevIssuer dev = devIssuer.getIfAvailable();
+            if (dev == null) {
+                throw new IllegalStateException("OIDC_ISSUER_URI is required: Lectern does not start without an identity "
+                        + "provider (for local development only, run with --spring.profiles.active=local)");
+            }
+            issuer = DevIssuer.ISSUER;
+            List<JWK> keys = dev.publicKeys().getKeys();
+            decoder = NimbusReactiveJwtDecoder
+                    .withJwkSource(signed -> Flux.fromIterable(keys)
+                                                 .filter(k -> Objects.equals(k.getKeyID(), signed.getHeader().getKeyID())))
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+        }
+        decoder.setJwtValidator(validator(issuer, identity.audience()));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
+    }
+}

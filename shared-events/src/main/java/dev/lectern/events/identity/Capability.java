@@ -1,0 +1,46 @@
+package dev.lectern.events.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static dev.lectern.events.identity.Role.ADMIN;
+import static dev.lectern.events.identity.Role.ASSISTANT;
+import static dev.lectern.events.identity.Role.AUDITOR;
+import static dev.lectern.events.identity.Role.PUBLIC_VIEWER;
+import static dev.lectern.events.identity.Role.STUDENT;
+import static dev.lectern.events.identity.Role.TEACHER;
+
+/**
+ * What a tenant-wide role allows: the one permission model that endpoints consult (and, with
+ * session-scoped grants, the Session aggregate). {@code privileged} capabilities are audited when
+ * denied.
+ */
+public enum Capability {
+    SCHEDULE_SESSION(true, ADMIN, TEACHER),
+    VIEW_SESSION(false, ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER),
+    READ_SESSION_LOG(true, ADMIN, TEACHER, AUDITOR),
+    MANAGE_USERS(true, ADMIN),
+    MANAGE_ROLES(true, ADMIN),
+    MANAGE_TENANT_DOMAINS(true, ADMIN),
+    READ_AUDIT_LOG(true, AUDITOR);
+
+    private final boolean privileged;
+    private final Set<Role> roles;
+
+    Capability(boolean privileged, Role first, Role... rest) {
+        this.privileged = privileged;
+        this.roles = EnumSet.of(first, rest);
+    }
+
+    public boolean privileged() {
+        return privileged;
+    }
+
+    public boolean allows(Actor actor) {
+        return actor.roles().stream().anyMatch(roles::contains);
+    }
+
+    public Set<Role> roles() {
+        return EnumSet.copyOf(roles);
+    }
+}
