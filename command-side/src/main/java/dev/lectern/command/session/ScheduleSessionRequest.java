@@ -1,6 +1,7 @@
 package dev.lectern.command.session;
 
 import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ScheduleSessionCommand;
 import dev.lectern.events.session.SessionId;
 import jakarta.validation.constraints.Max;
@@ -21,8 +22,8 @@ record ScheduleSessionRequest(
         @NotNull @Min(1) @Max(ScheduleSessionCommand.MAX_DURATION_MINUTES) Integer durationMinutes,
         Boolean recordingEnabled) {
 
-    ScheduleSessionCommand toCommand(SessionId sessionId, TenantId tenantId) {
+    ScheduleSessionCommand toCommand(SessionId sessionId, TenantId tenantId, UserId scheduledBy) {
         return new ScheduleSessionCommand(sessionId, tenantId, title, startsAt, durationMinutes,
-                Boolean.TRUE.equals(recordingEnabled));
+                Boolean.TRUE.equals(recordingEnabled), scheduledBy);
     }
 }

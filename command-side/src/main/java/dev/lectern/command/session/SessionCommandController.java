@@ -43,7 +43,7 @@ class SessionCommandController {
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions", request, () -> {
             SessionId sessionId = SessionId.random();
-            commands.send(request.toCommand(sessionId, tenantId), idempotencyKey);
+            commands.send(request.toCommand(sessionId, tenantId, actor.userId()), idempotencyKey);
             String self = "/sessions/" + sessionId;
             return new IdempotentWrites.Result(HttpStatus.CREATED.value(), self,
                     new ScheduledSessionResponse(sessionId.value().toString(), tenantId.value(), "scheduled",

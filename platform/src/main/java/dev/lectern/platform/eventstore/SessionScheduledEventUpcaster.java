@@ -8,8 +8,9 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 /**
- * {@code session.scheduled} revision 1 to 2: revision 1 had no duration and no recording flag.
- * Old classes were one hour and not recorded, which is what the first release assumed.
+ * {@code session.scheduled} revisions 1 and 2 to 3. Revision 1 had no duration and no recording flag:
+ * old classes were one hour and not recorded, which is what the first release assumed. Revisions 1
+ * and 2 had no {@code scheduledBy}: the owner of such a class is unknown (null), so only admins manage it.
  */
 public final class SessionScheduledEventUpcaster extends SingleEventUpcaster {
 
@@ -17,21 +18,26 @@ public final class SessionScheduledEventUpcaster extends SingleEventUpcaster {
             new SimpleSerializedType(SessionScheduledEvent.class.getTypeName(), "1");
     static final SimpleSerializedType REVISION_2 =
             new SimpleSerializedType(SessionScheduledEvent.class.getTypeName(), "2");
+    static final SimpleSerializedType REVISION_3 =
+            new SimpleSerializedType(SessionScheduledEvent.class.getTypeName(), "3");
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1);
+        return representation.getType().equals(REVISION_1) || representation.getType().equals(REVISION_2);
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
+        return representation.upcastPayload(REVISION_3, JsonNode.class, payload -> {
             ObjectNode node = (ObjectNode) payload;
             if (!node.has("durationMinutes")) {
                 node.put("durationMinutes", 60);
             }
             if (!node.has("recordingEnabled")) {
                 node.put("recordingEnabled", false);
+            }
+            if (!node.has("scheduledBy")) {
+                node.putNull("scheduledBy");
             }
             return node;
         });

@@ -87,7 +87,16 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     /** A refused privileged attempt is a fact for the audit log: who tried what, where, and why not. */
     private Mono<Void> recordDenial(ServerWebExchange exchange, Throwable failure) {
         AccessDeniedException denied = causeOfType(failure, AccessDeniedException.class);
-        if (denied == null || !denied.capability().privileged()) {
+        DomainException refusedByAggregate = causeOfType(failure, DomainException.class);
+        String action;
+        String why;
+        if (denied != null && denied.capability().privileged()) {
+            action = denied.capability().name().toLowerCase();
+            why = denied.getMessage();
+        } else if (refusedByAggregate != null && refusedByAggregate.code() == ErrorCode.FORBIDDEN) {
+            action = "session_authority";
+            why = refusedByAggregate.getMessage();
+        } else {
             return Mono.empty();
         }
         String requestId = RequestIdFilter.of(exchange);
@@ -97,8 +106,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
                        .flatMap(actor -> Mono.fromRunnable(() -> {
                            MDC.put(CommandDispatcher.REQUEST_ID, requestId);
                            try {
-                               audit.record(actor, denied.capability().name().toLowerCase(), AuditTrail.DENIED,
-                                       "endpoint", where, denied.getMessage());
+                               audit.record(actor, action, AuditTrail.DENIED, "endpoint", where, why);
                            } finally {
                                MDC.remove(CommandDispatcher.REQUEST_ID);
                            }

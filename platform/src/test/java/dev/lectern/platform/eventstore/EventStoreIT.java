@@ -57,7 +57,7 @@ class EventStoreIT extends PlatformIT {
         assertThat(row.get("aggregate_identifier")).isEqualTo(id.toString());
         assertThat(row.get("sequence_number")).isEqualTo(0L);
         assertThat(row.get("payload_type")).isEqualTo(SessionScheduledEvent.class.getName());
-        assertThat(row.get("payload_revision")).isEqualTo("2");
+        assertThat(row.get("payload_revision")).isEqualTo("3");
         assertThat(row.get("occurred_at")).isNotNull();
         // The auditors' view decodes the payload as JSON.
         assertThat(jdbc.queryForObject("SELECT payload->>'title' FROM session_state_events_readable WHERE session_id = ?",
@@ -72,7 +72,7 @@ class EventStoreIT extends PlatformIT {
     void aSecondEventWithTheSameAggregateAndSequenceIsRejected() {
         SessionId id = schedule();
         SessionScheduledEvent duplicate = new SessionScheduledEvent(id, TENANT, "Twin", Instant.now(), 30, false,
-                Instant.now());
+                Instant.now(), null);
 
         // Sequence 0 taken: the stream already exists.
         assertThatThrownBy(() -> storageEngine.appendEvents(new GenericDomainEventMessage<>("Session", id.toString(), 0L, duplicate)))
@@ -128,12 +128,13 @@ class EventStoreIT extends PlatformIT {
         assertThat(event.durationMinutes()).isEqualTo(60);
         assertThat(event.recordingEnabled()).isFalse();
         assertThat(event.startsAt()).isEqualTo(Instant.parse("2026-01-05T09:00:00Z"));
+        assertThat(event.scheduledBy()).isNull();
     }
 
     private SessionId schedule() {
         SessionId id = SessionId.random();
         commands.sendAndWait(new ScheduleSessionCommand(id, TENANT, "Event store IT",
-                Instant.now().plus(1, ChronoUnit.DAYS), 50, false));
+                Instant.now().plus(1, ChronoUnit.DAYS), 50, false, null));
         return id;
     }
 }

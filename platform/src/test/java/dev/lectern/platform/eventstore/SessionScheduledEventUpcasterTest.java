@@ -30,21 +30,31 @@ class SessionScheduledEventUpcasterTest {
                         + "\"startsAt\":\"2026-01-05T09:00:00Z\",\"scheduledAt\":\"2026-01-01T09:00:00Z\"}");
 
         assertThat(result).hasSize(1);
-        assertThat(result.get(0).getType().getRevision()).isEqualTo("2");
+        assertThat(result.get(0).getType().getRevision()).isEqualTo("3");
         JsonNode payload = result.get(0).getData(JsonNode.class).getData();
         assertThat(payload.get("durationMinutes").asInt()).isEqualTo(60);
         assertThat(payload.get("recordingEnabled").asBoolean()).isFalse();
         assertThat(payload.get("title").asText()).isEqualTo("Old");
+        assertThat(payload.get("scheduledBy").isNull()).isTrue();
     }
 
     @Test
-    void currentRevisionPassesThroughUntouched() {
+    void revisionTwoKeepsItsValuesAndGainsAnUnknownOwner() {
         List<IntermediateEventRepresentation> result = upcast("2",
                 "{\"title\":\"New\",\"durationMinutes\":30,\"recordingEnabled\":true}");
 
         JsonNode payload = result.get(0).getData(JsonNode.class).getData();
         assertThat(payload.get("durationMinutes").asInt()).isEqualTo(30);
         assertThat(payload.get("recordingEnabled").asBoolean()).isTrue();
+        assertThat(result.get(0).getType().getRevision()).isEqualTo("3");
+    }
+
+    @Test
+    void currentRevisionPassesThroughUntouched() {
+        List<IntermediateEventRepresentation> result = upcast("3",
+                "{\"title\":\"Now\",\"durationMinutes\":30,\"recordingEnabled\":true,\"scheduledBy\":\"x\"}");
+        assertThat(result.get(0).getData(JsonNode.class).getData().get("scheduledBy").asText()).isEqualTo("x");
+        assertThat(result.get(0).getType().getRevision()).isEqualTo("3");
     }
 
     private List<IntermediateEventRepresentation> upcast(String revision, String json) {

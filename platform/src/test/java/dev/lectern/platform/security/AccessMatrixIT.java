@@ -30,7 +30,7 @@ import static dev.lectern.events.identity.Role.TEACHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two schools x every role (and a user with none, and no token) x every endpoint. Only the allowed
+ * Two schools x every role (and a user with none, and no token) x every endpoint (12). Only the allowed
  * combinations succeed; the rest get 401/403/404 problem+json, and a refused call changes nothing
  * in the other school (nor in its own).
  */
@@ -54,6 +54,8 @@ class AccessMatrixIT extends PlatformIT {
         String b = newTenant();
         String session = json.readTree(postSession(a, newKey(), scheduleBody("Matrix class"))
                 .expectStatus().isCreated().expectBody().returnResult().getResponseBody()).get("sessionId").asText();
+        String student = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
+                String.class, a, "student@" + a);
         String targetUser = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
                 String.class, a, "nobody@" + a);
 
@@ -64,6 +66,12 @@ class AccessMatrixIT extends PlatformIT {
                         auth -> read(client().get().uri("/sessions/" + session), auth).exchange()),
                 endpoint("GET /sessions/{id}/events", EnumSet.of(ADMIN, TEACHER, AUDITOR), true,
                         auth -> read(client().get().uri("/sessions/" + session + "/events"), auth).exchange()),
+                endpoint("POST /sessions/{id}/permissions", EnumSet.of(ADMIN, TEACHER), true,
+                        auth -> write(client().post().uri("/sessions/" + session + "/permissions"), auth)
+                                .bodyValue(Map.of("userId", student, "permission", "present", "action", "grant")).exchange()),
+                endpoint("POST /sessions/{id}/revocations", EnumSet.of(ADMIN, TEACHER), true,
+                        auth -> write(client().post().uri("/sessions/" + session + "/revocations"), auth)
+                                .bodyValue(Map.of("userId", targetUser)).exchange()),
                 endpoint("POST /admin/users", EnumSet.of(ADMIN), false,
                         auth -> write(client().post().uri("/admin/users"), auth)
                                 .bodyValue(Map.of("subject", "new-" + UUID.randomUUID(), "displayName", "New")).exchange()),

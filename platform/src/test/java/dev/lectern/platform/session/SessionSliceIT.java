@@ -48,7 +48,7 @@ class SessionSliceIT extends PlatformIT {
         assertThat(event.get("name").asText()).isEqualTo("session.scheduled");
         assertThat(event.get("aggregateType").asText()).isEqualTo("Session");
         assertThat(event.get("sequence").asLong()).isZero();
-        assertThat(event.get("payloadRevision").asText()).isEqualTo("2");
+        assertThat(event.get("payloadRevision").asText()).isEqualTo("3");
         assertThat(event.get("payload").get("title").asText()).isEqualTo("Algebra 1");
         assertThat(event.get("payload").get("tenantId").asText()).isEqualTo(tenant);
         assertThat(event.get("metadata").get("requestId").asText())

@@ -19,6 +19,7 @@ public enum ErrorCode {
     SESSION_STARTS_IN_PAST(409, "Session cannot start in the past"),
     CONCURRENT_MODIFICATION(409, "Conflicting concurrent change"),
     LAST_ADMIN(409, "A tenant must keep at least one admin"),
+    PARTICIPANT_REVOKED(409, "Participant was removed from the class"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

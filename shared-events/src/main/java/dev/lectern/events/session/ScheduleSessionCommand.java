@@ -1,6 +1,7 @@
 package dev.lectern.events.session;
 
 import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -13,7 +14,8 @@ public record ScheduleSessionCommand(
         String title,
         Instant startsAt,
         int durationMinutes,
-        boolean recordingEnabled) {
+        boolean recordingEnabled,
+        UserId scheduledBy) {
 
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_DURATION_MINUTES = 12 * 60;

@@ -2,6 +2,7 @@ package dev.lectern.events.session;
 
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -9,11 +10,12 @@ import java.time.Instant;
 /**
  * A class was put on the calendar.
  *
- * <p>Revision 2 added {@code durationMinutes} and {@code recordingEnabled}; revision 1 payloads
- * are upcast by {@code SessionScheduledEventUpcaster} (60 minutes, not recorded).
+ * <p>Revision 2 added {@code durationMinutes} and {@code recordingEnabled}; revision 3 added
+ * {@code scheduledBy} (the teacher who owns the class). Older payloads are upcast by
+ * {@code SessionScheduledEventUpcaster} (60 minutes, not recorded, owner unknown).
  */
 @EventName("session.scheduled")
-@Revision("2")
+@Revision("3")
 public record SessionScheduledEvent(
         SessionId sessionId,
         TenantId tenantId,
@@ -21,5 +23,6 @@ public record SessionScheduledEvent(
         Instant startsAt,
         int durationMinutes,
         boolean recordingEnabled,
-        Instant scheduledAt) implements SessionEvent {
+        Instant scheduledAt,
+        UserId scheduledBy) implements SessionEvent {
 }

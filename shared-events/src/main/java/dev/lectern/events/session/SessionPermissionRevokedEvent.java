@@ -1,0 +1,16 @@
+package dev.lectern.events.session;
+
+import dev.lectern.events.EventName;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** A permission given in this class was taken back. */
+@EventName("permission.revoked")
+@Revision("1")
+public record SessionPermissionRevokedEvent(SessionId sessionId, TenantId tenantId, UserId userId,
+                                            SessionPermission permission, String revokedBy, String reason,
+                                            Instant revokedAt) implements SessionEvent {
+}
