@@ -12,18 +12,28 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.UUID;
 
-/** Body of {@code POST /sessions}. Free text is length-limited and may not hold control characters. */
+/**
+ * Body of {@code POST /sessions}. Free text is length-limited and may not hold control characters.
+ * {@code lessonId} is optional: a class for a lesson is visible to that course's roster.
+ */
 record ScheduleSessionRequest(
         @NotBlank @Size(max = ScheduleSessionCommand.MAX_TITLE_LENGTH)
         @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String title,
         @NotNull Instant startsAt,
         @NotNull @Min(1) @Max(ScheduleSessionCommand.MAX_DURATION_MINUTES) Integer durationMinutes,
-        Boolean recordingEnabled) {
+        Boolean recordingEnabled,
+        @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", message = "must be a UUID")
+        String lessonId) {
 
-    ScheduleSessionCommand toCommand(SessionId sessionId, TenantId tenantId, UserId scheduledBy) {
+    UUID lesson() {
+        return lessonId == null ? null : UUID.fromString(lessonId);
+    }
+
+    ScheduleSessionCommand toCommand(SessionId sessionId, TenantId tenantId, UserId scheduledBy, UUID courseId) {
         return new ScheduleSessionCommand(sessionId, tenantId, title, startsAt, durationMinutes,
-                Boolean.TRUE.equals(recordingEnabled), scheduledBy);
+                Boolean.TRUE.equals(recordingEnabled), scheduledBy, lesson(), courseId);
     }
 }

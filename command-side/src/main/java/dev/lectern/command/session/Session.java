@@ -62,7 +62,8 @@ class Session {
                             + " minutes before now (" + now + ")");
         }
         apply(new SessionScheduledEvent(command.sessionId(), command.tenantId(), command.title().strip(),
-                command.startsAt(), command.durationMinutes(), command.recordingEnabled(), now, command.scheduledBy()));
+                command.startsAt(), command.durationMinutes(), command.recordingEnabled(), now, command.scheduledBy(),
+                command.lessonId(), command.courseId()));
     }
 
     /** Returns whether anything changed: granting a permission someone has (or revoking one they lack) is said to be a no-op. */

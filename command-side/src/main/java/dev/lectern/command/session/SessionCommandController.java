@@ -1,5 +1,6 @@
 package dev.lectern.command.session;
 
+import dev.lectern.command.course.CourseDirectory;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /** Write endpoints of a class session. The tenant comes from the verified token, never from the request. */
 @RestController
@@ -28,10 +30,12 @@ class SessionCommandController {
 
     private final IdempotentWrites writes;
     private final CommandDispatcher commands;
+    private final CourseDirectory courses;
 
-    SessionCommandController(IdempotentWrites writes, CommandDispatcher commands) {
+    SessionCommandController(IdempotentWrites writes, CommandDispatcher commands, CourseDirectory courses) {
         this.writes = writes;
         this.commands = commands;
+        this.courses = courses;
     }
 
     @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,8 +46,13 @@ class SessionCommandController {
         TenantId tenantId = actor.tenantId();
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions", request, () -> {
+            UUID courseId = null;
+            if (request.lesson() != null) {
+                courseId = courses.courseOfLesson(actor, request.lesson());
+                courses.requireManager(actor, courseId);
+            }
             SessionId sessionId = SessionId.random();
-            commands.send(request.toCommand(sessionId, tenantId, actor.userId()), idempotencyKey);
+            commands.send(request.toCommand(sessionId, tenantId, actor.userId(), courseId), idempotencyKey);
             String self = "/sessions/" + sessionId;
             return new IdempotentWrites.Result(HttpStatus.CREATED.value(), self,
                     new ScheduledSessionResponse(sessionId.value().toString(), tenantId.value(), "scheduled",

@@ -49,30 +49,30 @@ class SessionTest {
     }
 
     private SessionScheduledEvent scheduled() {
-        return new SessionScheduledEvent(id, TENANT, "Algebra 1", NOW.plusSeconds(3600), 45, true, NOW.minusSeconds(60), TEACHER);
+        return new SessionScheduledEvent(id, TENANT, "Algebra 1", NOW.plusSeconds(3600), 45, true, NOW.minusSeconds(60), TEACHER, null, null);
     }
 
     @Test
     void schedulingAClassRecordsItWithTheServerTimeTrimmedTitleAndItsTeacher() {
         Instant startsAt = NOW.plusSeconds(3600);
         fixture.givenNoPriorActivity()
-               .when(new ScheduleSessionCommand(id, TENANT, "  Algebra 1  ", startsAt, 45, true, TEACHER))
+               .when(new ScheduleSessionCommand(id, TENANT, "  Algebra 1  ", startsAt, 45, true, TEACHER, null, null))
                .expectSuccessfulHandlerExecution()
-               .expectEvents(new SessionScheduledEvent(id, TENANT, "Algebra 1", startsAt, 45, true, NOW, TEACHER));
+               .expectEvents(new SessionScheduledEvent(id, TENANT, "Algebra 1", startsAt, 45, true, NOW, TEACHER, null, null));
     }
 
     @Test
     void aClassMayStartWithinTheGraceWindowBeforeNow() {
         Instant startsAt = NOW.minus(Session.SCHEDULING_GRACE);
         fixture.givenNoPriorActivity()
-               .when(new ScheduleSessionCommand(id, TENANT, "Now", startsAt, 30, false, TEACHER))
-               .expectEvents(new SessionScheduledEvent(id, TENANT, "Now", startsAt, 30, false, NOW, TEACHER));
+               .when(new ScheduleSessionCommand(id, TENANT, "Now", startsAt, 30, false, TEACHER, null, null))
+               .expectEvents(new SessionScheduledEvent(id, TENANT, "Now", startsAt, 30, false, NOW, TEACHER, null, null));
     }
 
     @Test
     void cannotScheduleAClassThatStartsInThePast() {
         fixture.givenNoPriorActivity()
-               .when(new ScheduleSessionCommand(id, TENANT, "Yesterday", NOW.minusSeconds(3600), 30, false, TEACHER))
+               .when(new ScheduleSessionCommand(id, TENANT, "Yesterday", NOW.minusSeconds(3600), 30, false, TEACHER, null, null))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.SESSION_STARTS_IN_PAST));
     }

@@ -10,7 +10,8 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 /**
  * {@code session.scheduled} revisions 1 and 2 to 3. Revision 1 had no duration and no recording flag:
  * old classes were one hour and not recorded, which is what the first release assumed. Revisions 1
- * and 2 had no {@code scheduledBy}: the owner of such a class is unknown (null), so only admins manage it.
+ * and 2 had no {@code scheduledBy} (the owner is unknown, so only admins manage such a class) and no
+ * lesson (an ad-hoc class).
  */
 public final class SessionScheduledEventUpcaster extends SingleEventUpcaster {
 
@@ -38,6 +39,10 @@ public final class SessionScheduledEventUpcaster extends SingleEventUpcaster {
             }
             if (!node.has("scheduledBy")) {
                 node.putNull("scheduledBy");
+            }
+            if (!node.has("lessonId")) {
+                node.putNull("lessonId");
+                node.putNull("courseId");
             }
             return node;
         });

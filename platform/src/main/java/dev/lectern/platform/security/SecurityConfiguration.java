@@ -58,7 +58,7 @@ class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        // Only mapped with the local profile; elsewhere these paths are 401 like any other.
+                        // Only mapped with the local profile; without it nothing answers there (404).
                         .pathMatchers("/dev/jwks.json", "/dev/tokens").permitAll()
                         // Metrics describe the whole platform, not one school: admins only.
                         .pathMatchers("/actuator/**").hasRole("ADMIN")

@@ -87,14 +87,22 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     /** A refused privileged attempt is a fact for the audit log: who tried what, where, and why not. */
     private Mono<Void> recordDenial(ServerWebExchange exchange, Throwable failure) {
         AccessDeniedException denied = causeOfType(failure, AccessDeniedException.class);
+        RequestRejectedException refusedAtEdge = causeOfType(failure, RequestRejectedException.class);
         DomainException refusedByAggregate = causeOfType(failure, DomainException.class);
         String action;
         String why;
-        if (denied != null && denied.capability().privileged()) {
+        if (denied != null) {
+            if (!denied.capability().privileged()) {
+                return Mono.empty();
+            }
             action = denied.capability().name().toLowerCase();
             why = denied.getMessage();
+        } else if (refusedAtEdge != null && refusedAtEdge.code() == ErrorCode.FORBIDDEN) {
+            // Has the role, but not over this course or class (e.g. a teacher of another course).
+            action = "authority";
+            why = refusedAtEdge.getMessage();
         } else if (refusedByAggregate != null && refusedByAggregate.code() == ErrorCode.FORBIDDEN) {
-            action = "session_authority";
+            action = "authority";
             why = refusedByAggregate.getMessage();
         } else {
             return Mono.empty();

@@ -72,7 +72,7 @@ class EventStoreIT extends PlatformIT {
     void aSecondEventWithTheSameAggregateAndSequenceIsRejected() {
         SessionId id = schedule();
         SessionScheduledEvent duplicate = new SessionScheduledEvent(id, TENANT, "Twin", Instant.now(), 30, false,
-                Instant.now(), null);
+                Instant.now(), null, null, null);
 
         // Sequence 0 taken: the stream already exists.
         assertThatThrownBy(() -> storageEngine.appendEvents(new GenericDomainEventMessage<>("Session", id.toString(), 0L, duplicate)))
@@ -134,7 +134,7 @@ class EventStoreIT extends PlatformIT {
     private SessionId schedule() {
         SessionId id = SessionId.random();
         commands.sendAndWait(new ScheduleSessionCommand(id, TENANT, "Event store IT",
-                Instant.now().plus(1, ChronoUnit.DAYS), 50, false, null));
+                Instant.now().plus(1, ChronoUnit.DAYS), 50, false, null, null, null));
         return id;
     }
 }

@@ -30,7 +30,7 @@ import static dev.lectern.events.identity.Role.TEACHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two schools x every role (and a user with none, and no token) x every endpoint (12). Only the allowed
+ * Two schools x every role (and a user with none, and no token) x every endpoint (16). Only the allowed
  * combinations succeed; the rest get 401/403/404 problem+json, and a refused call changes nothing
  * in the other school (nor in its own).
  */
@@ -54,6 +54,9 @@ class AccessMatrixIT extends PlatformIT {
         String b = newTenant();
         String session = json.readTree(postSession(a, newKey(), scheduleBody("Matrix class"))
                 .expectStatus().isCreated().expectBody().returnResult().getResponseBody()).get("sessionId").asText();
+        String course = json.readTree(write(client().post().uri("/courses"), "Bearer " + token(a, TEACHER))
+                .bodyValue(Map.of("title", "Matrix course")).exchange().expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody()).get("courseId").asText();
         String student = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
                 String.class, a, "student@" + a);
         String targetUser = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
@@ -72,6 +75,16 @@ class AccessMatrixIT extends PlatformIT {
                 endpoint("POST /sessions/{id}/revocations", EnumSet.of(ADMIN, TEACHER), true,
                         auth -> write(client().post().uri("/sessions/" + session + "/revocations"), auth)
                                 .bodyValue(Map.of("userId", targetUser)).exchange()),
+                endpoint("POST /courses", EnumSet.of(ADMIN, TEACHER), false,
+                        auth -> write(client().post().uri("/courses"), auth).bodyValue(Map.of("title", "C")).exchange()),
+                endpoint("POST /lessons", EnumSet.of(ADMIN, TEACHER), true,
+                        auth -> write(client().post().uri("/lessons"), auth)
+                                .bodyValue(Map.of("courseId", course, "title", "L")).exchange()),
+                endpoint("PUT /courses/{id}/enrollments/{userId}", EnumSet.of(ADMIN, TEACHER), true,
+                        auth -> write(client().put().uri("/courses/" + course + "/enrollments/" + student), auth)
+                                .bodyValue(Map.of("role", "student")).exchange()),
+                endpoint("GET /courses/{id}/roster", EnumSet.of(ADMIN, TEACHER, ASSISTANT), true,
+                        auth -> read(client().get().uri("/courses/" + course + "/roster"), auth).exchange()),
                 endpoint("POST /admin/users", EnumSet.of(ADMIN), false,
                         auth -> write(client().post().uri("/admin/users"), auth)
                                 .bodyValue(Map.of("subject", "new-" + UUID.randomUUID(), "displayName", "New")).exchange()),
@@ -141,8 +154,11 @@ class AccessMatrixIT extends PlatformIT {
                        (SELECT count(*) FROM user_roles WHERE tenant_id = ?) || '/' ||
                        (SELECT count(*) FROM tenant_domains WHERE tenant_id = ?) || '/' ||
                        (SELECT count(*) FROM idempotency_keys WHERE tenant_id = ?) || '/' ||
-                       (SELECT count(*) FROM session_state_events WHERE tenant_id = ?)""",
-                String.class, tenant, tenant, tenant, tenant, tenant);
+                       (SELECT count(*) FROM session_state_events WHERE tenant_id = ?) || '/' ||
+                       (SELECT count(*) FROM courses WHERE tenant_id = ?) || '/' ||
+                       (SELECT count(*) FROM lessons WHERE tenant_id = ?) || '/' ||
+                       (SELECT count(*) FROM enrollments WHERE tenant_id = ?)""",
+                String.class, tenant, tenant, tenant, tenant, tenant, tenant, tenant, tenant);
     }
 
     private WebTestClient.RequestBodySpec write(WebTestClient.RequestBodySpec spec, String authorization) {

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /sessions/{id}}: the scheduled class as the read model knows it, within the caller's
  * tenant. The read model is eventually consistent with the log (typically well under a second behind).
- * Enrollment-based visibility (only a course's roster sees its classes) comes with courses.
+ * A class of a course is visible to that course's roster (and to the school's teachers and admins).
  */
 @RestController
 class SessionQueryController {
@@ -30,9 +30,8 @@ class SessionQueryController {
     @GetMapping(path = "/sessions/{sessionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<SessionView> find(Actor actor, @PathVariable String sessionId) {
         AccessDeniedException.require(actor, Capability.VIEW_SESSION);
-        var tenantId = actor.tenantId();
         var id = PathIds.session(sessionId);
-        return sessions.find(tenantId, id)
+        return sessions.find(actor, id)
                        .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.SESSION_NOT_FOUND,
                                "No session " + id + " in this tenant")));
     }

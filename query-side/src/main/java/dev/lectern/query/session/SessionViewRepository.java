@@ -1,6 +1,7 @@
 package dev.lectern.query.session;
 
-import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Role;
 import dev.lectern.events.query.SessionView;
 import dev.lectern.events.session.SessionId;
 import io.r2dbc.spi.Row;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Mono;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Reads the {@code sessions} read model through R2DBC; always scoped by tenant. */
+/** Reads the {@code sessions} read model through R2DBC; always scoped by the actor's tenant and enrolment. */
 @Repository
 class SessionViewRepository {
 
@@ -21,13 +22,25 @@ class SessionViewRepository {
         this.db = db;
     }
 
-    Mono<SessionView> find(TenantId tenant, SessionId session) {
+    /**
+     * The class if the actor may see it: teachers and admins see every class of their school; others
+     * see ad-hoc classes and classes of courses they are enrolled in.
+     */
+    Mono<SessionView> find(Actor actor, SessionId session) {
+        boolean schoolWide = actor.has(Role.ADMIN) || actor.has(Role.TEACHER);
+        UUID user = actor.userId() == null ? new UUID(0, 0) : actor.userId().value();
         return db.sql("""
-                        SELECT session_id, tenant_id, title, status, starts_at, duration_minutes, recording_enabled,
-                               scheduled_at, last_event_position
-                        FROM sessions WHERE tenant_id = :tenant AND session_id = :session""")
-                 .bind("tenant", tenant.value())
+                        SELECT s.session_id, s.tenant_id, s.title, s.status, s.starts_at, s.duration_minutes,
+                               s.recording_enabled, s.scheduled_at, s.last_event_position, s.lesson_id, s.course_id
+                        FROM sessions s
+                        WHERE s.tenant_id = :tenant AND s.session_id = :session
+                          AND (:schoolWide OR s.course_id IS NULL OR EXISTS (
+                                SELECT 1 FROM enrollments e
+                                WHERE e.tenant_id = s.tenant_id AND e.course_id = s.course_id AND e.user_id = :user))""")
+                 .bind("tenant", actor.tenantId().value())
                  .bind("session", session.value())
+                 .bind("schoolWide", schoolWide)
+                 .bind("user", user)
                  .map((row, meta) -> toView(row))
                  .one();
     }
@@ -42,6 +55,8 @@ class SessionViewRepository {
                 row.get("duration_minutes", Integer.class),
                 row.get("recording_enabled", Boolean.class),
                 row.get("scheduled_at", OffsetDateTime.class).toInstant(),
-                row.get("last_event_position", Long.class));
+                row.get("last_event_position", Long.class),
+                row.get("lesson_id", UUID.class),
+                row.get("course_id", UUID.class));
     }
 }

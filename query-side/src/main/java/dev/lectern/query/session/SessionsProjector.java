@@ -33,16 +33,17 @@ class SessionsProjector {
         long position = token.position().orElseThrow();
         jdbc.update("""
                 INSERT INTO sessions (tenant_id, session_id, title, status, starts_at, duration_minutes,
-                                      recording_enabled, scheduled_at, last_event_position)
-                VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?, ?)
+                                      recording_enabled, scheduled_at, last_event_position, lesson_id, course_id)
+                VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, session_id) DO UPDATE SET
                     title = EXCLUDED.title, status = EXCLUDED.status, starts_at = EXCLUDED.starts_at,
                     duration_minutes = EXCLUDED.duration_minutes, recording_enabled = EXCLUDED.recording_enabled,
-                    scheduled_at = EXCLUDED.scheduled_at, last_event_position = EXCLUDED.last_event_position
+                    scheduled_at = EXCLUDED.scheduled_at, last_event_position = EXCLUDED.last_event_position,
+                    lesson_id = EXCLUDED.lesson_id, course_id = EXCLUDED.course_id
                 WHERE sessions.last_event_position < EXCLUDED.last_event_position""",
                 event.tenantId().value(), event.sessionId().value(), event.title(),
                 Timestamp.from(event.startsAt()), event.durationMinutes(), event.recordingEnabled(),
-                Timestamp.from(event.scheduledAt()), position);
+                Timestamp.from(event.scheduledAt()), position, event.lessonId(), event.courseId());
     }
 
     @ResetHandler

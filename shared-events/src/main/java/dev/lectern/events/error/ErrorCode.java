@@ -13,6 +13,8 @@ public enum ErrorCode {
     NOT_FOUND(404, "Resource not found"),
     SESSION_NOT_FOUND(404, "Session not found"),
     USER_NOT_FOUND(404, "User not found"),
+    COURSE_NOT_FOUND(404, "Course not found"),
+    LESSON_NOT_FOUND(404, "Lesson not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Representation not available"),
     ALREADY_EXISTS(409, "Resource already exists"),

@@ -13,5 +13,7 @@ public record SessionView(
         int durationMinutes,
         boolean recordingEnabled,
         Instant scheduledAt,
-        long lastEventPosition) {
+        long lastEventPosition,
+        UUID lessonId,
+        UUID courseId) {
 }

@@ -6,8 +6,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 
-/** Put a class on the calendar. Shape is validated here; invariants in the Session aggregate. */
+/**
+ * Put a class on the calendar, optionally for a lesson of a course (both ids, checked against the
+ * tenant's courses by the endpoint). Shape is validated here; invariants in the Session aggregate.
+ */
 public record ScheduleSessionCommand(
         @TargetAggregateIdentifier SessionId sessionId,
         TenantId tenantId,
@@ -15,7 +19,9 @@ public record ScheduleSessionCommand(
         Instant startsAt,
         int durationMinutes,
         boolean recordingEnabled,
-        UserId scheduledBy) {
+        UserId scheduledBy,
+        UUID lessonId,
+        UUID courseId) {
 
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_DURATION_MINUTES = 12 * 60;

@@ -6,12 +6,14 @@ import dev.lectern.events.identity.UserId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A class was put on the calendar.
  *
  * <p>Revision 2 added {@code durationMinutes} and {@code recordingEnabled}; revision 3 added
- * {@code scheduledBy} (the teacher who owns the class). Older payloads are upcast by
+ * {@code scheduledBy} (the teacher who owns the class) and {@code lessonId}/{@code courseId} (null for
+ * an ad-hoc class that belongs to no lesson). Older payloads are upcast by
  * {@code SessionScheduledEventUpcaster} (60 minutes, not recorded, owner unknown).
  */
 @EventName("session.scheduled")
@@ -24,5 +26,7 @@ public record SessionScheduledEvent(
         int durationMinutes,
         boolean recordingEnabled,
         Instant scheduledAt,
-        UserId scheduledBy) implements SessionEvent {
+        UserId scheduledBy,
+        UUID lessonId,
+        UUID courseId) implements SessionEvent {
 }
