@@ -4,6 +4,7 @@ import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.identity.AuditTrail;
+import dev.lectern.command.identity.UserDirectory;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.AccessDeniedException;
@@ -47,8 +48,11 @@ class CourseController {
     private final CourseDirectory courses;
     private final AuditTrail audit;
     private final Clock clock;
+    private final UserDirectory users;
 
-    CourseController(IdempotentWrites writes, JdbcTemplate jdbc, CourseDirectory courses, AuditTrail audit, Clock clock) {
+    CourseController(IdempotentWrites writes, JdbcTemplate jdbc, CourseDirectory courses, AuditTrail audit, Clock clock,
+                     UserDirectory users) {
+        this.users = users;
         this.writes = writes;
         this.jdbc = jdbc;
         this.courses = courses;
@@ -100,15 +104,14 @@ class CourseController {
         AccessDeniedException.require(actor, Capability.MANAGE_COURSES);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         UUID course = uuid("courseId", courseId);
-        UserId user = UserId.parse(userId).orElseThrow(() ->
-                new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "userId must be a UUID"));
+        UserId user = UserDirectory.parse(userId);
         Role role = Role.parse(request.role()).filter(ENROLLABLE::contains).orElseThrow(() ->
                 new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
                         "role must be one of teacher, assistant, student, public_viewer"));
         String path = "/courses/" + course + "/enrollments/" + user;
         return writes.execute(actor, idempotencyKey, "PUT", path, request, () -> {
             courses.requireManager(actor, course);
-            requireUser(actor, user);
+            users.requireUser(actor, user);
             boolean changed = enroll(actor, course, user, role, Timestamp.from(clock.instant()));
             if (changed) {
                 audit.record(actor, "enrollment.set", AuditTrail.DONE, "course_user", course + "/" + user + "/" + role.value(), null);
@@ -123,8 +126,7 @@ class CourseController {
         AccessDeniedException.require(actor, Capability.MANAGE_COURSES);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         UUID course = uuid("courseId", courseId);
-        UserId user = UserId.parse(userId).orElseThrow(() ->
-                new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "userId must be a UUID"));
+        UserId user = UserDirectory.parse(userId);
         String path = "/courses/" + course + "/enrollments/" + user;
         return writes.execute(actor, idempotencyKey, "DELETE", path, null, () -> {
             courses.requireManager(actor, course);
@@ -148,13 +150,6 @@ class CourseController {
                 actor.tenantId().value(), course, user.value(), role.value(), now, actor.subject()) == 1;
     }
 
-    private void requireUser(Actor actor, UserId user) {
-        Integer found = jdbc.queryForObject("SELECT count(*) FROM users WHERE tenant_id = ? AND user_id = ?",
-                Integer.class, actor.tenantId().value(), user.value());
-        if (found == null || found == 0) {
-            throw new RequestRejectedException(ErrorCode.USER_NOT_FOUND, "No user " + user + " in this tenant");
-        }
-    }
 
     private static UUID uuid(String name, String text) {
         try {

@@ -43,8 +43,11 @@ class TenantAdministrationController {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final UserDirectory users;
 
-    TenantAdministrationController(IdempotentWrites writes, JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+    TenantAdministrationController(IdempotentWrites writes, JdbcTemplate jdbc, AuditTrail audit, Clock clock,
+                                   UserDirectory users) {
+        this.users = users;
         this.writes = writes;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -83,12 +86,12 @@ class TenantAdministrationController {
                                            @RequestParam(name = "reason", required = false) String reason) {
         AccessDeniedException.require(actor, Capability.MANAGE_ROLES);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        UserId user = parseUser(userId);
+        UserId user = UserDirectory.parse(userId);
         Role granted = parseRole(role);
         String why = FreeText.optional("reason", reason, MAX_REASON);
         String path = "/admin/users/" + user + "/roles/" + granted.value();
         return writes.execute(actor, idempotencyKey, "PUT", path, why, () -> {
-            requireUser(actor, user);
+            users.requireUser(actor, user);
             int inserted = jdbc.update("""
                             INSERT INTO user_roles (tenant_id, user_id, role, granted_at, granted_by)
                             VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
@@ -109,12 +112,12 @@ class TenantAdministrationController {
                                             @RequestParam(name = "reason", required = false) String reason) {
         AccessDeniedException.require(actor, Capability.MANAGE_ROLES);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        UserId user = parseUser(userId);
+        UserId user = UserDirectory.parse(userId);
         Role revoked = parseRole(role);
         String why = FreeText.optional("reason", reason, MAX_REASON);
         String path = "/admin/users/" + user + "/roles/" + revoked.value();
         return writes.execute(actor, idempotencyKey, "DELETE", path, why, () -> {
-            requireUser(actor, user);
+            users.requireUser(actor, user);
             if (revoked == Role.ADMIN) {
                 // Lock the tenant's admin rows so that two admins cannot remove each other at once.
                 List<Object> admins = jdbc.queryForList("""
@@ -174,23 +177,12 @@ class TenantAdministrationController {
         }).map(RecordedResponse::toResponseEntity);
     }
 
-    private void requireUser(Actor actor, UserId user) {
-        Integer found = jdbc.queryForObject("SELECT count(*) FROM users WHERE tenant_id = ? AND user_id = ?",
-                Integer.class, actor.tenantId().value(), user.value());
-        if (found == null || found == 0) {
-            throw new RequestRejectedException(ErrorCode.USER_NOT_FOUND, "No user " + user + " in this tenant");
-        }
-    }
 
     private List<String> roles(Actor actor, UserId user) {
         return jdbc.queryForList("SELECT role FROM user_roles WHERE tenant_id = ? AND user_id = ? ORDER BY role",
                 String.class, actor.tenantId().value(), user.value());
     }
 
-    private static UserId parseUser(String text) {
-        return UserId.parse(text).orElseThrow(() -> new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                "userId must be a UUID"));
-    }
 
     private static Role parseRole(String text) {
         return Role.parse(text).orElseThrow(() -> new RequestRejectedException(ErrorCode.VALIDATION_FAILED,

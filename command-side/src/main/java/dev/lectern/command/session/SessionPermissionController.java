@@ -4,6 +4,7 @@ import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.identity.AuditTrail;
+import dev.lectern.command.identity.UserDirectory;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,13 +41,13 @@ class SessionPermissionController {
     private final IdempotentWrites writes;
     private final CommandDispatcher commands;
     private final AuditTrail audit;
-    private final JdbcTemplate jdbc;
+    private final UserDirectory users;
 
-    SessionPermissionController(IdempotentWrites writes, CommandDispatcher commands, AuditTrail audit, JdbcTemplate jdbc) {
+    SessionPermissionController(IdempotentWrites writes, CommandDispatcher commands, AuditTrail audit, UserDirectory users) {
         this.writes = writes;
         this.commands = commands;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.users = users;
     }
 
     @PostMapping(path = "/sessions/{sessionId}/permissions", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -57,12 +57,12 @@ class SessionPermissionController {
         AccessDeniedException.require(actor, Capability.MANAGE_SESSION_PERMISSIONS);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId session = parseSession(sessionId);
-        UserId user = parseUser(request.userId());
+        UserId user = UserDirectory.parse(request.userId());
         SessionPermission permission = SessionPermission.parse(request.permission()).orElseThrow(() ->
                 new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "permission must be present or moderate"));
         boolean grant = "grant".equals(request.action());
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/permissions", request, () -> {
-            requireUser(actor, user);
+            users.requireUser(actor, user);
             Boolean changed = commands.send(new ChangeSessionPermissionCommand(session, actor, user, permission, grant,
                     reason(request.reason())), idempotencyKey);
             if (Boolean.TRUE.equals(changed)) {
@@ -81,9 +81,9 @@ class SessionPermissionController {
         AccessDeniedException.require(actor, Capability.MANAGE_SESSION_PERMISSIONS);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId session = parseSession(sessionId);
-        UserId user = parseUser(request.userId());
+        UserId user = UserDirectory.parse(request.userId());
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/revocations", request, () -> {
-            requireUser(actor, user);
+            users.requireUser(actor, user);
             Boolean changed = commands.send(new RevokeParticipantCommand(session, actor, user, reason(request.reason())),
                     idempotencyKey);
             if (Boolean.TRUE.equals(changed)) {
@@ -95,13 +95,6 @@ class SessionPermissionController {
         }).map(RecordedResponse::toResponseEntity);
     }
 
-    private void requireUser(Actor actor, UserId user) {
-        Integer found = jdbc.queryForObject("SELECT count(*) FROM users WHERE tenant_id = ? AND user_id = ?",
-                Integer.class, actor.tenantId().value(), user.value());
-        if (found == null || found == 0) {
-            throw new RequestRejectedException(ErrorCode.USER_NOT_FOUND, "No user " + user + " in this tenant");
-        }
-    }
 
     private static String reason(String reason) {
         return reason == null || reason.isBlank() ? null : reason.strip();
@@ -112,10 +105,6 @@ class SessionPermissionController {
                 "sessionId must be a UUID"));
     }
 
-    private static UserId parseUser(String text) {
-        return UserId.parse(text).orElseThrow(() -> new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                "userId must be a UUID"));
-    }
 
     record PermissionRequest(@NotBlank String userId, @NotBlank String permission,
                              @NotBlank @Pattern(regexp = "grant|revoke", message = "must be grant or revoke") String action,
