@@ -7,7 +7,9 @@ import dev.lectern.events.identity.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,6 +41,19 @@ public class CourseDirectory {
         if (found == null || found == 0) {
             throw new RequestRejectedException(ErrorCode.COURSE_NOT_FOUND, "No course " + courseId + " in this tenant");
         }
+    }
+
+    /** The actor's enrolments in their school: course id to role. */
+    public Map<UUID, String> enrollmentsOf(Actor actor) {
+        if (actor.userId() == null) {
+            return Map.of();
+        }
+        Map<UUID, String> result = new HashMap<>();
+        jdbc.query("SELECT course_id, role FROM enrollments WHERE tenant_id = ? AND user_id = ?",
+                rs -> {
+                    result.put(rs.getObject("course_id", UUID.class), rs.getString("role"));
+                }, actor.tenantId().value(), actor.userId().value());
+        return result;
     }
 
     /** Admins manage every course of their school; teachers the courses they teach. */

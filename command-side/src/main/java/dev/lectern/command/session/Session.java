@@ -3,6 +3,10 @@ package dev.lectern.command.session;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.ClassRoles;
+import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.session.*;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import dev.lectern.events.identity.SessionAuthority;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
@@ -28,12 +32,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One class session: its schedule, who owns it, and the permissions given within it; its lifecycle
- * (start, join, end) comes with the orchestrator. The authority on what may happen to a class; every
+ * One class session: schedule, lifecycle (scheduled, live, ended or cancelled), who owns it, who is
+ * in it, and the permissions given within it. The authority on what may happen to a class; every
  * change is an event in session_state_events.
  */
 @Aggregate
@@ -42,12 +47,19 @@ class Session {
     /** Clocks drift and forms take time to submit: a start this far in the past still counts as "now". */
     static final Duration SCHEDULING_GRACE = Duration.ofMinutes(5);
 
+    enum Status { SCHEDULED, LIVE, ENDED, CANCELLED }
+
     @AggregateIdentifier
     private SessionId sessionId;
     private TenantId tenantId;
     private UserId teacher;
+    private UUID courseId;
+    private String title;
+    private Status status;
+    private String mediaRoom;
     private final Map<UserId, Set<SessionPermission>> permissions = new HashMap<>();
     private final Set<UserId> revoked = new HashSet<>();
+    private final Set<UserId> present = new HashSet<>();
 
     Session() {
         // for Axon's event sourcing
@@ -104,6 +116,115 @@ class Session {
         return true;
     }
 
+    @CommandHandler
+    void handle(RescheduleSessionCommand command, Clock clock) throws DomainException {
+        authorize(command.actor());
+        requireStatus(Status.SCHEDULED);
+        Instant now = clock.instant();
+        if (command.startsAt().isBefore(now.minus(SCHEDULING_GRACE))) {
+            throw new DomainException(ErrorCode.SESSION_STARTS_IN_PAST, "startsAt " + command.startsAt() + " is in the past");
+        }
+        String newTitle = command.title() == null ? title : command.title().strip();
+        apply(new SessionRescheduledEvent(sessionId, tenantId, newTitle, command.startsAt(),
+                command.durationMinutes(), command.actor().subject(), now));
+    }
+
+    @CommandHandler
+    void handle(CancelSessionCommand command, Clock clock) throws DomainException {
+        authorize(command.actor());
+        requireStatus(Status.SCHEDULED);
+        apply(new SessionCancelledEvent(sessionId, tenantId, command.actor().subject(), command.reason(), clock.instant()));
+    }
+
+    /**
+     * Go live, in the kill-switch order of seed 001: the endpoint verified identity; here state and
+     * authority, then the media room; only then is {@code session.started} appended. If the append
+     * fails after the room was created, the unit of work's rollback releases the room again.
+     */
+    @CommandHandler
+    void handle(StartSessionCommand command, Clock clock, MediaPlane media) throws DomainException {
+        authorize(command.actor());
+        requireStatus(Status.SCHEDULED);
+        String room = null;
+        if (media.enabled()) {
+            try {
+                room = media.allocateRoom(tenantId, sessionId);
+            } catch (MediaPlane.MediaPlaneUnavailableException e) {
+                throw new DomainException(ErrorCode.DEPENDENCY_UNAVAILABLE,
+                        "The media plane could not allocate a room; the class did not start. Retry shortly.");
+            }
+            String allocated = room;
+            CurrentUnitOfWork.ifStarted(unit -> unit.onRollback(u -> releaseQuietly(media, allocated)));
+        }
+        // Recording (egress to object storage) is armed by the LiveKit integration; until then no class is recorded.
+        apply(new SessionStartedEvent(sessionId, tenantId, command.actor().subject(), room, false, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(EndSessionCommand command, Clock clock) throws DomainException {
+        authorize(command.actor());
+        requireStatus(Status.LIVE);
+        apply(new SessionEndedEvent(sessionId, tenantId, command.actor().subject(), clock.instant()));
+    }
+
+    /** Decides the class role and grants; appends participant.joined unless the person is already in the class. */
+    @CommandHandler
+    JoinResult handle(JoinSessionCommand command, Clock clock) throws DomainException {
+        Actor actor = command.actor();
+        if (!actor.tenantId().equals(tenantId)) {
+            throw new DomainException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId + " in this tenant");
+        }
+        requireStatus(Status.LIVE);
+        if (actor.userId() == null) {
+            throw new DomainException(ErrorCode.NOT_ON_ROSTER, "Only people known to the school can join its classes");
+        }
+        if (revoked.contains(actor.userId())) {
+            throw new DomainException(ErrorCode.PARTICIPANT_REVOKED, "You were removed from this class");
+        }
+        String classRole = ClassRoles.of(actor, teacher, courseId, command.enrollments()).orElseThrow(() ->
+                new DomainException(ErrorCode.NOT_ON_ROSTER, "You are not on this class's roster"));
+        boolean already = present.contains(actor.userId());
+        if (!already) {
+            apply(new ParticipantJoinedEvent(sessionId, tenantId, actor.userId(), actor.subject(), classRole, clock.instant()));
+        }
+        return new JoinResult(classRole, ClassRoles.grants(classRole, permissions.getOrDefault(actor.userId(), Set.of())),
+                mediaRoom, already);
+    }
+
+    /** Returns false when the person was not in the class (said, not silent). */
+    @CommandHandler
+    boolean handle(LeaveSessionCommand command, Clock clock) throws DomainException {
+        if (!command.actor().tenantId().equals(tenantId)) {
+            throw new DomainException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId + " in this tenant");
+        }
+        UserId user = command.actor().userId();
+        if (user == null || !present.contains(user)) {
+            return false;
+        }
+        apply(new ParticipantLeftEvent(sessionId, tenantId, user, clock.instant()));
+        return true;
+    }
+
+    private void requireStatus(Status expected) throws DomainException {
+        if (status == expected) {
+            return;
+        }
+        throw switch (status) {
+            case LIVE -> new DomainException(ErrorCode.SESSION_ALREADY_LIVE, "The class is live");
+            case ENDED -> new DomainException(ErrorCode.SESSION_ENDED, "The class has ended");
+            case CANCELLED -> new DomainException(ErrorCode.SESSION_CANCELLED, "The class was cancelled");
+            case SCHEDULED -> new DomainException(ErrorCode.SESSION_NOT_LIVE, "The class has not started");
+        };
+    }
+
+    private static void releaseQuietly(MediaPlane media, String room) {
+        try {
+            media.releaseRoom(room);
+        } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
+            // The room-lifecycle saga's reconciliation removes rooms without a live class.
+        }
+    }
+
     /** Another school's class does not exist for the actor; within the school, only its teacher or an admin. */
     private void authorize(Actor actor) throws DomainException {
         if (!actor.tenantId().equals(tenantId)) {
@@ -119,6 +240,41 @@ class Session {
         this.sessionId = event.sessionId();
         this.tenantId = event.tenantId();
         this.teacher = event.scheduledBy();
+        this.courseId = event.courseId();
+        this.title = event.title();
+        this.status = Status.SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionRescheduledEvent event) {
+        this.title = event.title();
+    }
+
+    @EventSourcingHandler
+    void on(SessionCancelledEvent event) {
+        this.status = Status.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionStartedEvent event) {
+        this.status = Status.LIVE;
+        this.mediaRoom = event.mediaRoom();
+    }
+
+    @EventSourcingHandler
+    void on(SessionEndedEvent event) {
+        this.status = Status.ENDED;
+        present.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantJoinedEvent event) {
+        present.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantLeftEvent event) {
+        present.remove(event.userId());
     }
 
     @EventSourcingHandler
@@ -134,6 +290,7 @@ class Session {
     @EventSourcingHandler
     void on(ParticipantRevokedEvent event) {
         revoked.add(event.userId());
+        present.remove(event.userId());
         permissions.remove(event.userId());
     }
 }

@@ -38,7 +38,7 @@ class SessionCommandController {
         this.courses = courses;
     }
 
-    @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = {"/sessions", "/lesson-runs"}, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> schedule(Actor actor,
                                           @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                           @Valid @RequestBody ScheduleSessionRequest request) {

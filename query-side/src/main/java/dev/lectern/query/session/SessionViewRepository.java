@@ -31,7 +31,8 @@ class SessionViewRepository {
         UUID user = actor.userId() == null ? new UUID(0, 0) : actor.userId().value();
         return db.sql("""
                         SELECT s.session_id, s.tenant_id, s.title, s.status, s.starts_at, s.duration_minutes,
-                               s.recording_enabled, s.scheduled_at, s.last_event_position, s.lesson_id, s.course_id
+                               s.recording_enabled, s.scheduled_at, s.last_event_position, s.lesson_id, s.course_id,
+                               s.started_at, s.ended_at
                         FROM sessions s
                         WHERE s.tenant_id = :tenant AND s.session_id = :session
                           AND (:schoolWide OR s.course_id IS NULL OR EXISTS (
@@ -57,6 +58,12 @@ class SessionViewRepository {
                 row.get("scheduled_at", OffsetDateTime.class).toInstant(),
                 row.get("last_event_position", Long.class),
                 row.get("lesson_id", UUID.class),
-                row.get("course_id", UUID.class));
+                row.get("course_id", UUID.class),
+                instant(row.get("started_at", OffsetDateTime.class)),
+                instant(row.get("ended_at", OffsetDateTime.class)));
+    }
+
+    private static java.time.Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

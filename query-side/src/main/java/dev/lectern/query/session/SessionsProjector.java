@@ -1,6 +1,10 @@
 package dev.lectern.query.session;
 
+import dev.lectern.events.session.SessionCancelledEvent;
+import dev.lectern.events.session.SessionEndedEvent;
+import dev.lectern.events.session.SessionRescheduledEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
+import dev.lectern.events.session.SessionStartedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -44,6 +48,43 @@ class SessionsProjector {
                 event.tenantId().value(), event.sessionId().value(), event.title(),
                 Timestamp.from(event.startsAt()), event.durationMinutes(), event.recordingEnabled(),
                 Timestamp.from(event.scheduledAt()), position, event.lessonId(), event.courseId());
+    }
+
+    @EventHandler
+    void on(SessionRescheduledEvent event, TrackingToken token) {
+        update(event.tenantId().value(), event.sessionId().value(), token,
+                "title = ?, starts_at = ?, duration_minutes = ?", event.title(), Timestamp.from(event.startsAt()),
+                event.durationMinutes());
+    }
+
+    @EventHandler
+    void on(SessionCancelledEvent event, TrackingToken token) {
+        update(event.tenantId().value(), event.sessionId().value(), token, "status = 'cancelled'");
+    }
+
+    @EventHandler
+    void on(SessionStartedEvent event, TrackingToken token) {
+        update(event.tenantId().value(), event.sessionId().value(), token, "status = 'live', started_at = ?",
+                Timestamp.from(event.startedAt()));
+    }
+
+    @EventHandler
+    void on(SessionEndedEvent event, TrackingToken token) {
+        update(event.tenantId().value(), event.sessionId().value(), token, "status = 'ended', ended_at = ?",
+                Timestamp.from(event.endedAt()));
+    }
+
+    /** Applies a change once: an event at or below the row's position was already applied (replays, redelivery). */
+    private void update(String tenant, Object session, TrackingToken token, String assignments, Object... values) {
+        long position = token.position().orElseThrow();
+        Object[] arguments = new Object[values.length + 4];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = position;
+        arguments[values.length + 1] = tenant;
+        arguments[values.length + 2] = session;
+        arguments[values.length + 3] = position;
+        jdbc.update("UPDATE sessions SET " + assignments + ", last_event_position = ? "
+                + "WHERE tenant_id = ? AND session_id = ? AND last_event_position < ?", arguments);
     }
 
     @ResetHandler

@@ -15,5 +15,7 @@ public record SessionView(
         Instant scheduledAt,
         long lastEventPosition,
         UUID lessonId,
-        UUID courseId) {
+        UUID courseId,
+        Instant startedAt,
+        Instant endedAt) {
 }

@@ -1,0 +1,250 @@
+package dev.lectern.command.session;
+
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.media.JoinCredentials;
+import dev.lectern.events.media.MediaGrants;
+import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.session.CancelSessionCommand;
+import dev.lectern.events.session.EndSessionCommand;
+import dev.lectern.events.session.JoinResult;
+import dev.lectern.events.session.JoinSessionCommand;
+import dev.lectern.events.session.LeaveSessionCommand;
+import dev.lectern.events.session.ParticipantJoinedEvent;
+import dev.lectern.events.session.ParticipantLeftEvent;
+import dev.lectern.events.session.ParticipantRevokedEvent;
+import dev.lectern.events.session.RescheduleSessionCommand;
+import dev.lectern.events.session.SessionCancelledEvent;
+import dev.lectern.events.session.SessionEndedEvent;
+import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.SessionPermission;
+import dev.lectern.events.session.SessionPermissionGrantedEvent;
+import dev.lectern.events.session.SessionRescheduledEvent;
+import dev.lectern.events.session.SessionScheduledEvent;
+import dev.lectern.events.session.SessionStartedEvent;
+import dev.lectern.events.session.StartSessionCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The class state machine: scheduled -> live -> ended, or scheduled -> cancelled; joins only while live. */
+class SessionLifecycleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private static final TenantId TENANT = new TenantId("north-high");
+    private static final UserId TEACHER_ID = UserId.random();
+    private static final Actor TEACHER = new Actor(TENANT, "teacher@north-high", TEACHER_ID, Set.of(Role.TEACHER));
+    private static final Actor STUDENT = new Actor(TENANT, "student@north-high", UserId.random(), Set.of(Role.STUDENT));
+    private static final Actor VIEWER = new Actor(TENANT, "viewer@north-high", UserId.random(), Set.of(Role.PUBLIC_VIEWER));
+    private static final Actor AUDITOR = new Actor(TENANT, "auditor@north-high", UserId.random(), Set.of(Role.AUDITOR));
+
+    /** The media plane at its port: records calls, can be told to fail. */
+    static final class RecordingMediaPlane implements MediaPlane {
+        boolean enabled = true;
+        boolean down;
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public boolean enabled() {
+            return enabled;
+        }
+
+        @Override
+        public String allocateRoom(TenantId tenant, SessionId session) throws MediaPlaneUnavailableException {
+            calls.add("allocate " + session);
+            if (down) {
+                throw new MediaPlaneUnavailableException("503 from media server", null);
+            }
+            return "room-" + session;
+        }
+
+        @Override
+        public void releaseRoom(String room) {
+            calls.add("release " + room);
+        }
+
+        @Override
+        public JoinCredentials credentials(String room, String identity, String displayName, MediaGrants grants) {
+            return new JoinCredentials("wss://media", "token");
+        }
+    }
+
+    private AggregateTestFixture<Session> fixture;
+    private RecordingMediaPlane media;
+    private SessionId id;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Session.class);
+        media = new RecordingMediaPlane();
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(media);
+        id = SessionId.random();
+    }
+
+    private SessionScheduledEvent scheduled() {
+        return new SessionScheduledEvent(id, TENANT, "Algebra", NOW.plusSeconds(600), 45, true, NOW.minusSeconds(60),
+                TEACHER_ID, null, null);
+    }
+
+    private SessionStartedEvent started() {
+        return new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, false, NOW);
+    }
+
+    @Test
+    void goingLiveAllocatesTheRoomFirstAndThenRecordsTheStart() {
+        fixture.given(scheduled())
+               .when(new StartSessionCommand(id, TEACHER))
+               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, false, NOW));
+        assertThat(media.calls).containsExactly("allocate " + id);
+    }
+
+    @Test
+    void whenTheMediaPlaneFailsTheClassDoesNotStart() {
+        media.down = true;
+        fixture.given(scheduled())
+               .when(new StartSessionCommand(id, TEACHER))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.DEPENDENCY_UNAVAILABLE));
+    }
+
+    @Test
+    void withMediaOffTheClassStartsControlPlaneOnly() {
+        media.enabled = false;
+        fixture.given(scheduled())
+               .when(new StartSessionCommand(id, TEACHER))
+               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", null, false, NOW));
+        assertThat(media.calls).isEmpty();
+    }
+
+    @Test
+    void aClassCannotStartTwiceOrAfterBeingCancelled() {
+        fixture.given(scheduled(), started())
+               .when(new StartSessionCommand(id, TEACHER))
+               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_ALREADY_LIVE));
+        fixture.given(scheduled(), new SessionCancelledEvent(id, TENANT, "teacher@north-high", null, NOW))
+               .when(new StartSessionCommand(id, TEACHER))
+               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_CANCELLED));
+    }
+
+    @Test
+    void aStudentCannotStartAClass() {
+        fixture.given(scheduled())
+               .when(new StartSessionCommand(id, STUDENT))
+               .expectNoEvents().expectException(rejectedWith(ErrorCode.FORBIDDEN));
+    }
+
+    @Test
+    void endingTwiceIsRefused() {
+        fixture.given(scheduled(), started(), new SessionEndedEvent(id, TENANT, "teacher@north-high", NOW))
+               .when(new EndSessionCommand(id, TEACHER))
+               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_ENDED));
+    }
+
+    @Test
+    void joiningAClassThatHasNotStartedIsRefused() {
+        fixture.given(scheduled())
+               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_NOT_LIVE));
+    }
+
+    @Test
+    void aStudentJoinsWithDataButNoPublishingUntilPromoted() {
+        fixture.given(scheduled(), started())
+               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+               .expectEvents(new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
+               .expectResultMessagePayload(new JoinResult("student", new MediaGrants(true, false, true, false, false),
+                       "room-" + id, false));
+        fixture.given(scheduled(), started(), new SessionPermissionGrantedEvent(id, TENANT, STUDENT.userId(),
+                       SessionPermission.PRESENT, "teacher@north-high", null, NOW))
+               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+               .expectResultMessagePayload(new JoinResult("student", new MediaGrants(true, true, true, false, false),
+                       "room-" + id, false));
+    }
+
+    @Test
+    void theOwningTeacherGetsRoomAdminAndViewersAreHiddenSubscribers() {
+        fixture.given(scheduled(), started())
+               .when(new JoinSessionCommand(id, TEACHER, Map.of()))
+               .expectResultMessagePayload(new JoinResult("teacher", new MediaGrants(true, true, true, true, false),
+                       "room-" + id, false));
+        fixture.given(scheduled(), started())
+               .when(new JoinSessionCommand(id, VIEWER, Map.of()))
+               .expectResultMessagePayload(new JoinResult("public_viewer", new MediaGrants(true, false, false, false, true),
+                       "room-" + id, false));
+    }
+
+    @Test
+    void joiningAgainAppendsNothingAndSaysSo() {
+        fixture.given(scheduled(), started(),
+                       new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
+               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+               .expectNoEvents()
+               .expectResultMessagePayload(new JoinResult("student", new MediaGrants(true, false, true, false, false),
+                       "room-" + id, true));
+    }
+
+    @Test
+    void aRevokedParticipantCannotRejoin() {
+        fixture.given(scheduled(), started(),
+                       new ParticipantRevokedEvent(id, TENANT, STUDENT.userId(), "teacher@north-high", null, NOW))
+               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+               .expectNoEvents().expectException(rejectedWith(ErrorCode.PARTICIPANT_REVOKED));
+    }
+
+    @Test
+    void auditorsAndPeopleOffTheRosterDoNotJoin() {
+        fixture.given(scheduled(), started())
+               .when(new JoinSessionCommand(id, AUDITOR, Map.of()))
+               .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_ON_ROSTER));
+        UUID course = UUID.randomUUID();
+        fixture.given(new SessionScheduledEvent(id, TENANT, "Course class", NOW.plusSeconds(600), 45, false, NOW,
+                       TEACHER_ID, UUID.randomUUID(), course), started())
+               .when(new JoinSessionCommand(id, STUDENT, Map.of(UUID.randomUUID(), "student")))
+               .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_ON_ROSTER));
+        fixture.given(new SessionScheduledEvent(id, TENANT, "Course class", NOW.plusSeconds(600), 45, false, NOW,
+                       TEACHER_ID, UUID.randomUUID(), course), started())
+               .when(new JoinSessionCommand(id, STUDENT, Map.of(course, "assistant")))
+               .expectEvents(new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "assistant", NOW));
+    }
+
+    @Test
+    void leavingWhenNotInTheClassIsANoOpThatSaysSo() {
+        fixture.given(scheduled(), started())
+               .when(new LeaveSessionCommand(id, STUDENT))
+               .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(scheduled(), started(),
+                       new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
+               .when(new LeaveSessionCommand(id, STUDENT))
+               .expectEvents(new ParticipantLeftEvent(id, TENANT, STUDENT.userId(), NOW));
+    }
+
+    @Test
+    void aScheduledClassCanBeMovedOrCalledOffButNotOnceLive() {
+        Instant later = NOW.plusSeconds(86_400);
+        fixture.given(scheduled())
+               .when(new RescheduleSessionCommand(id, TEACHER, null, later, 60))
+               .expectEvents(new SessionRescheduledEvent(id, TENANT, "Algebra", later, 60, "teacher@north-high", NOW));
+        fixture.given(scheduled())
+               .when(new CancelSessionCommand(id, TEACHER, "Snow day"))
+               .expectEvents(new SessionCancelledEvent(id, TENANT, "teacher@north-high", "Snow day", NOW));
+        fixture.given(scheduled(), started())
+               .when(new CancelSessionCommand(id, TEACHER, null))
+               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_ALREADY_LIVE));
+    }
+}

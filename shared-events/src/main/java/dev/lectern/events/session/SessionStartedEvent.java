@@ -1,0 +1,17 @@
+package dev.lectern.events.session;
+
+import dev.lectern.events.EventName;
+import dev.lectern.events.identity.TenantId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * The class went live. Appended only after identity, media allocation and (if the class records)
+ * the recorder succeeded. {@code mediaRoom} is null when media is off (control plane only).
+ */
+@EventName("session.started")
+@Revision("1")
+public record SessionStartedEvent(SessionId sessionId, TenantId tenantId, String startedBy, String mediaRoom,
+                                  boolean recordingArmed, Instant startedAt) implements SessionEvent {
+}
