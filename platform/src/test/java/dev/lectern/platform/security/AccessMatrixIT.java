@@ -30,7 +30,7 @@ import static dev.lectern.events.identity.Role.TEACHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two schools x every role (and a user with none, and no token) x every endpoint (16). Only the allowed
+ * Two schools x every role (and a user with none, and no token) x every endpoint (18). Only the allowed
  * combinations succeed; the rest get 401/403/404 problem+json, and a refused call changes nothing
  * in the other school (nor in its own).
  */
@@ -57,6 +57,8 @@ class AccessMatrixIT extends PlatformIT {
         String course = json.readTree(write(client().post().uri("/courses"), "Bearer " + token(a, TEACHER))
                 .bodyValue(Map.of("title", "Matrix course")).exchange().expectStatus().isCreated()
                 .expectBody().returnResult().getResponseBody()).get("courseId").asText();
+        write(client().post().uri("/sessions/" + session + "/start"), "Bearer " + token(a, TEACHER))
+                .exchange().expectStatus().isOk().expectBody().returnResult();
         String student = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
                 String.class, a, "student@" + a);
         String targetUser = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
@@ -75,6 +77,12 @@ class AccessMatrixIT extends PlatformIT {
                 endpoint("POST /sessions/{id}/revocations", EnumSet.of(ADMIN, TEACHER), true,
                         auth -> write(client().post().uri("/sessions/" + session + "/revocations"), auth)
                                 .bodyValue(Map.of("userId", targetUser)).exchange()),
+                endpoint("POST /sessions/{id}/join", EnumSet.of(ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER), true,
+                        auth -> read(client().post().uri("/sessions/" + session + "/join"), auth)
+                                .header("Idempotency-Key", newKey()).exchange()),
+                endpoint("POST /sessions/{id}/leave", EnumSet.of(ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER), true,
+                        auth -> read(client().post().uri("/sessions/" + session + "/leave"), auth)
+                                .header("Idempotency-Key", newKey()).exchange()),
                 endpoint("POST /courses", EnumSet.of(ADMIN, TEACHER), false,
                         auth -> write(client().post().uri("/courses"), auth).bodyValue(Map.of("title", "C")).exchange()),
                 endpoint("POST /lessons", EnumSet.of(ADMIN, TEACHER), true,
