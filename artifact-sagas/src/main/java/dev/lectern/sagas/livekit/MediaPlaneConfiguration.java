@@ -5,6 +5,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 /** Chooses the media plane: LiveKit when {@code LIVEKIT_URL} is set, else media off. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LiveKitProperties.class)
@@ -15,7 +17,10 @@ class MediaPlaneConfiguration {
         if (!properties.configured()) {
             return new MediaOffPlane();
         }
-        throw new IllegalStateException("LIVEKIT_URL is set, but this build has no LiveKit adapter yet "
-                + "(orchestrator issue, in progress): unset LIVEKIT_URL to run with media off");
+        if (properties.apiKey() == null || properties.apiKey().isBlank()
+                || properties.apiSecret() == null || properties.apiSecret().isBlank()) {
+            throw new IllegalStateException("LIVEKIT_URL is set: LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required too");
+        }
+        return new LiveKitMediaPlane(properties, Duration.ofSeconds(5));
     }
 }

@@ -1,0 +1,97 @@
+package dev.lectern.sagas.livekit;
+
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.media.JoinCredentials;
+import dev.lectern.events.media.MediaGrants;
+import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.session.SessionId;
+import io.livekit.server.AccessToken;
+import io.livekit.server.CanPublish;
+import io.livekit.server.CanPublishData;
+import io.livekit.server.CanSubscribe;
+import io.livekit.server.Hidden;
+import io.livekit.server.RoomAdmin;
+import io.livekit.server.RoomJoin;
+import io.livekit.server.RoomName;
+import io.livekit.server.RoomServiceClient;
+import livekit.LivekitModels;
+import okhttp3.OkHttpClient;
+import retrofit2.Response;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The media plane on LiveKit, through its official server SDK. The SDK blocks (retrofit) and returns
+ * HTTP errors as values, so every call checks the status and turns failures and timeouts into
+ * {@link MediaPlaneUnavailableException}; callers run it off the event loop. Room names are
+ * deterministic per class, so allocating twice finds the same room (LiveKit's CreateRoom is idempotent).
+ */
+final class LiveKitMediaPlane implements MediaPlane {
+
+    /** Empty rooms close after this long without anyone (a teacher's reconnect fits in it). */
+    static final int EMPTY_TIMEOUT_SECONDS = 600;
+    static final Duration TOKEN_TTL = Duration.ofHours(6);
+
+    private final RoomServiceClient rooms;
+    private final LiveKitProperties properties;
+    private final String clientUrl;
+
+    LiveKitMediaPlane(LiveKitProperties properties, Duration timeout) {
+        this.properties = properties;
+        this.rooms = RoomServiceClient.Companion.createClient(properties.url(), properties.apiKey(), properties.apiSecret(),
+                () -> new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout).build());
+        this.clientUrl = properties.url().replaceFirst("^http", "ws");
+    }
+
+    static String roomName(TenantId tenant, SessionId session) {
+        return "lectern-" + tenant.value() + "-" + session.value();
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public String allocateRoom(TenantId tenant, SessionId session) throws MediaPlaneUnavailableException {
+        String name = roomName(tenant, session);
+        Response<LivekitModels.Room> response = execute("CreateRoom", () -> rooms.createRoom(name, EMPTY_TIMEOUT_SECONDS, null).execute());
+        if (!response.isSuccessful() || response.body() == null) {
+            throw new MediaPlaneUnavailableException("LiveKit CreateRoom answered HTTP " + response.code(), null);
+        }
+        return response.body().getName();
+    }
+
+    @Override
+    public void releaseRoom(String room) throws MediaPlaneUnavailableException {
+        Response<Void> response = execute("DeleteRoom", () -> rooms.deleteRoom(room).execute());
+        if (!response.isSuccessful() && response.code() != 404) {
+            throw new MediaPlaneUnavailableException("LiveKit DeleteRoom answered HTTP " + response.code(), null);
+        }
+    }
+
+    @Override
+    public JoinCredentials credentials(String room, String identity, String displayName, MediaGrants grants) {
+        AccessToken token = new AccessToken(properties.apiKey(), properties.apiSecret());
+        token.setIdentity(identity);
+        token.setName(displayName);
+        token.setTtl(TOKEN_TTL.toMillis());
+        token.addGrants(new RoomJoin(true), new RoomName(room), new CanSubscribe(grants.subscribe()),
+                new CanPublish(grants.publish()), new CanPublishData(grants.publishData()), new RoomAdmin(grants.roomAdmin()),
+                new Hidden(grants.hidden()));
+        return new JoinCredentials(clientUrl, token.toJwt());
+    }
+
+    private interface Call<T> {
+        Response<T> run() throws IOException;
+    }
+
+    private static <T> Response<T> execute(String what, Call<T> call) throws MediaPlaneUnavailableException {
+        try {
+            return call.run();
+        } catch (IOException | RuntimeException e) {
+            throw new MediaPlaneUnavailableException("LiveKit " + what + " failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+}

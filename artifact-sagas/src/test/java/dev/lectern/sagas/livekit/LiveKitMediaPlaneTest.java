@@ -1,0 +1,115 @@
+package dev.lectern.sagas.livekit;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.media.JoinCredentials;
+import dev.lectern.events.media.MediaGrants;
+import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.session.SessionId;
+import livekit.LivekitModels;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The LiveKit adapter against LiveKit's Twirp API faked at the wire (WireMock, protobuf bodies), with
+ * the real SDK on our side; tokens are verified with the JWT library LiveKit's SDK signs them with.
+ */
+class LiveKitMediaPlaneTest {
+
+    private static final String KEY = "devkey";
+    private static final String SECRET = "secret-secret-secret-secret-secret";
+    private static final String CREATE_ROOM = "/twirp/livekit.RoomService/CreateRoom";
+
+    private WireMockServer livekit;
+    private LiveKitMediaPlane media;
+    private final TenantId tenant = new TenantId("north-high");
+    private final SessionId session = SessionId.random();
+
+    @BeforeEach
+    void start() {
+        livekit = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        livekit.start();
+        media = new LiveKitMediaPlane(new LiveKitProperties("http://localhost:" + livekit.port(), KEY, SECRET),
+                Duration.ofMillis(800));
+    }
+
+    @AfterEach
+    void stop() {
+        livekit.stop();
+    }
+
+    @Test
+    void allocatingARoomCallsCreateRoomWithARoomCreateGrant() throws Exception {
+        String name = LiveKitMediaPlane.roomName(tenant, session);
+        livekit.stubFor(post(urlEqualTo(CREATE_ROOM)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitModels.Room.newBuilder().setName(name).setSid("RM_1").build().toByteArray())));
+
+        assertThat(media.allocateRoom(tenant, session)).isEqualTo(name);
+
+        livekit.verify(postRequestedFor(urlEqualTo(CREATE_ROOM)).withHeader("Content-Type", equalTo("application/protobuf")));
+        String bearer = livekit.getAllServeEvents().get(0).getRequest().getHeader("Authorization").substring("Bearer ".length());
+        Map<String, Object> video = verify(bearer).getClaim("video").asMap();
+        assertThat(video).containsEntry("roomCreate", true);
+    }
+
+    @Test
+    void aServerErrorOrATimeoutIsAnUnavailableMediaPlane() {
+        livekit.stubFor(post(urlEqualTo(CREATE_ROOM)).willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> media.allocateRoom(tenant, session))
+                .isInstanceOf(MediaPlane.MediaPlaneUnavailableException.class).hasMessageContaining("503");
+
+        livekit.resetAll();
+        livekit.stubFor(post(urlEqualTo(CREATE_ROOM)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)
+                .withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitModels.Room.newBuilder().setName("late").build().toByteArray())));
+        assertThatThrownBy(() -> media.allocateRoom(tenant, session))
+                .isInstanceOf(MediaPlane.MediaPlaneUnavailableException.class);
+    }
+
+    @Test
+    void releasingARoomThatIsGoneIsFine() throws Exception {
+        livekit.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/DeleteRoom")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":\"not_found\",\"msg\":\"room not found\"}")));
+        media.releaseRoom("lectern-gone");
+    }
+
+    @Test
+    void joinTokensCarryExactlyTheGrantsOfTheClassRole() {
+        JoinCredentials student = media.credentials("room-1", "user-1", "Sam", new MediaGrants(true, false, true, false, false));
+        DecodedJWT jwt = verify(student.token());
+        Map<String, Object> video = jwt.getClaim("video").asMap();
+
+        assertThat(student.url()).startsWith("ws://localhost:");
+        assertThat(jwt.getSubject()).isEqualTo("user-1");
+        assertThat(jwt.getClaim("name").asString()).isEqualTo("Sam");
+        assertThat(video).containsEntry("roomJoin", true).containsEntry("room", "room-1")
+                         .containsEntry("canPublish", false).containsEntry("canSubscribe", true)
+                         .containsEntry("canPublishData", true).containsEntry("roomAdmin", false).containsEntry("hidden", false);
+
+        Map<String, Object> viewer = verify(media.credentials("room-1", "user-2", "Val",
+                new MediaGrants(true, false, false, false, true)).token()).getClaim("video").asMap();
+        assertThat(viewer).containsEntry("hidden", true).containsEntry("canPublishData", false);
+        assertThat(student.token()).doesNotContain(SECRET);
+    }
+
+    private static DecodedJWT verify(String token) {
+        return JWT.require(Algorithm.HMAC256(SECRET)).withIssuer(KEY).build().verify(token);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.lectern.platform.session;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.lectern.events.identity.Role;
+import dev.lectern.platform.support.PlatformIT;
+import livekit.LivekitModels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Going live with the media plane on (LiveKit faked at the wire): the kill switch holds (a 5xx or a
+ * timeout leaves no session.started) and a join returns a LiveKit URL and a token with the role's grants.
+ */
+class MediaPlaneStartIT extends PlatformIT {
+
+    private static final String SECRET = "it-secret-it-secret-it-secret-it-secret";
+    private static final WireMockServer LIVEKIT = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        LIVEKIT.start();
+    }
+
+    @DynamicPropertySource
+    static void livekit(DynamicPropertyRegistry registry) {
+        registry.add("lectern.livekit.url", () -> "http://localhost:" + LIVEKIT.port());
+        registry.add("lectern.livekit.api-key", () -> "itkey");
+        registry.add("lectern.livekit.api-secret", () -> SECRET);
+    }
+
+    @AfterAll
+    static void stopLiveKit() {
+        LIVEKIT.stop();
+    }
+
+    @Autowired
+    ObjectMapper json;
+
+    private String school;
+    private String teacher;
+    private String session;
+
+    @BeforeEach
+    void aScheduledClass() throws IOException {
+        LIVEKIT.resetAll();
+        school = newTenant();
+        teacher = token(school, Role.TEACHER);
+        session = json.readTree(postSession(school, newKey(), scheduleBody("Media class")).expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody()).get("sessionId").asText();
+    }
+
+    @Test
+    void whenLiveKitFailsTheClassDoesNotStartAndNothingIsAppended() throws IOException {
+        LIVEKIT.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/CreateRoom")).willReturn(aResponse().withStatus(503)));
+
+        JsonNode problem = json.readTree(start().expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5").expectBody().returnResult().getResponseBody());
+
+        assertThat(problem.get("code").asText()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
+                + "AND event_name = 'session.started'", Long.class, session)).isZero();
+    }
+
+    @Test
+    void whenLiveKitAllocatesTheRoomJoinersGetTokensWithTheirGrants() throws IOException {
+        LIVEKIT.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/CreateRoom")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitModels.Room.newBuilder().setName("lectern-" + school + "-" + session).build().toByteArray())));
+
+        start().expectStatus().isOk().expectBody().returnResult();
+        JsonNode join = json.readTree(client().post().uri("/sessions/" + session + "/join")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(school, Role.STUDENT)).header("Idempotency-Key", newKey())
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+
+        assertThat(join.get("media").asText()).isEqualTo("on");
+        assertThat(join.get("livekitUrl").asText()).isEqualTo("ws://localhost:" + LIVEKIT.port());
+        Map<String, Object> video = JWT.require(Algorithm.HMAC256(SECRET)).withIssuer("itkey").build()
+                                       .verify(join.get("token").asText()).getClaim("video").asMap();
+        assertThat(video).containsEntry("room", "lectern-" + school + "-" + session).containsEntry("canPublish", false)
+                         .containsEntry("canSubscribe", true).containsEntry("roomAdmin", false);
+        assertThat(join.toString()).doesNotContain(SECRET);
+    }
+
+    private WebTestClient.ResponseSpec start() {
+        return client().post().uri("/sessions/" + session + "/start").header(HttpHeaders.AUTHORIZATION, "Bearer " + teacher)
+                       .header("Idempotency-Key", newKey()).exchange();
+    }
+}
