@@ -20,6 +20,9 @@ import retrofit2.Response;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The media plane on LiveKit, through its official server SDK. The SDK blocks (retrofit) and returns
@@ -69,6 +72,19 @@ final class LiveKitMediaPlane implements MediaPlane {
         if (!response.isSuccessful() && response.code() != 404) {
             throw new MediaPlaneUnavailableException("LiveKit DeleteRoom answered HTTP " + response.code(), null);
         }
+    }
+
+    @Override
+    public Set<String> participants(String room) throws MediaPlaneUnavailableException {
+        Response<List<LivekitModels.ParticipantInfo>> response = execute("ListParticipants",
+                () -> rooms.listParticipants(room).execute());
+        if (response.code() == 404) {
+            return Set.of();
+        }
+        if (!response.isSuccessful() || response.body() == null) {
+            throw new MediaPlaneUnavailableException("LiveKit ListParticipants answered HTTP " + response.code(), null);
+        }
+        return response.body().stream().map(LivekitModels.ParticipantInfo::getIdentity).collect(Collectors.toSet());
     }
 
     @Override

@@ -29,6 +29,11 @@ final class MediaOffPlane implements MediaPlane {
     }
 
     @Override
+    public java.util.Set<String> participants(String room) {
+        return java.util.Set.of();
+    }
+
+    @Override
     public JoinCredentials credentials(String room, String identity, String displayName, MediaGrants grants) {
         return new JoinCredentials(null, null);
     }

@@ -60,6 +60,7 @@ class Session {
     private final Map<UserId, Set<SessionPermission>> permissions = new HashMap<>();
     private final Set<UserId> revoked = new HashSet<>();
     private final Set<UserId> present = new HashSet<>();
+    private final Map<UserId, String> classRoles = new HashMap<>();
 
     Session() {
         // for Axon's event sourcing
@@ -205,6 +206,64 @@ class Session {
         return true;
     }
 
+    /** A verified media-plane observation; returns whether the log changed. */
+    @CommandHandler
+    boolean handle(RecordMediaPresenceCommand command, Clock clock) throws DomainException {
+        requireTenant(command.tenantId());
+        return command.present() ? seenInRoom(command.userId(), clock.instant()) : goneFromRoom(command.userId(), clock.instant());
+    }
+
+    @CommandHandler
+    int handle(ReconcileAttendanceCommand command, Clock clock) throws DomainException {
+        requireTenant(command.tenantId());
+        Instant now = clock.instant();
+        int changes = 0;
+        for (UserId user : Set.copyOf(present)) {
+            if (!command.inRoom().contains(user) && goneFromRoom(user, now)) {
+                changes++;
+            }
+        }
+        for (UserId user : command.inRoom()) {
+            if (seenInRoom(user, now)) {
+                changes++;
+            }
+        }
+        return changes;
+    }
+
+    @CommandHandler
+    boolean handle(FinishMediaRoomCommand command, Clock clock) throws DomainException {
+        requireTenant(command.tenantId());
+        if (status != Status.LIVE) {
+            return false;
+        }
+        apply(new SessionEndedEvent(sessionId, tenantId, "livekit:room_finished", clock.instant()));
+        return true;
+    }
+
+    private boolean seenInRoom(UserId user, Instant now) {
+        String role = classRoles.get(user);
+        if (status != Status.LIVE || role == null || present.contains(user) || revoked.contains(user)) {
+            return false;
+        }
+        apply(new ParticipantJoinedEvent(sessionId, tenantId, user, null, role, now));
+        return true;
+    }
+
+    private boolean goneFromRoom(UserId user, Instant now) {
+        if (!present.contains(user)) {
+            return false;
+        }
+        apply(new ParticipantLeftEvent(sessionId, tenantId, user, now));
+        return true;
+    }
+
+    private void requireTenant(TenantId tenant) throws DomainException {
+        if (!tenant.equals(tenantId)) {
+            throw new DomainException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId + " in this tenant");
+        }
+    }
+
     private void requireStatus(Status expected) throws DomainException {
         if (status == expected) {
             return;
@@ -270,6 +329,7 @@ class Session {
     @EventSourcingHandler
     void on(ParticipantJoinedEvent event) {
         present.add(event.userId());
+        classRoles.put(event.userId(), event.classRole());
     }
 
     @EventSourcingHandler

@@ -79,6 +79,11 @@ class SessionLifecycleTest {
         }
 
         @Override
+        public Set<String> participants(String room) {
+            return Set.of();
+        }
+
+        @Override
         public JoinCredentials credentials(String room, String identity, String displayName, MediaGrants grants) {
             return new JoinCredentials("wss://media", "token");
         }

@@ -8,7 +8,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.lectern.events.identity.Role;
 import dev.lectern.platform.support.PlatformIT;
+import com.google.protobuf.util.JsonFormat;
 import livekit.LivekitModels;
+import livekit.LivekitWebhook;
+import org.springframework.http.MediaType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Date;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -97,6 +104,68 @@ class MediaPlaneStartIT extends PlatformIT {
         assertThat(video).containsEntry("room", "lectern-" + school + "-" + session).containsEntry("canPublish", false)
                          .containsEntry("canSubscribe", true).containsEntry("roomAdmin", false);
         assertThat(join.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void signedWebhooksBecomeEventsOnceAndForgedOnesChangeNothing() throws Exception {
+        LIVEKIT.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/CreateRoom")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitModels.Room.newBuilder().setName(room()).build().toByteArray())));
+        start().expectStatus().isOk().expectBody().returnResult();
+        String studentId = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
+                String.class, school, "student@" + school);
+        client().post().uri("/sessions/" + session + "/join").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(school, Role.STUDENT))
+                .header("Idempotency-Key", newKey()).exchange().expectStatus().isOk().expectBody().returnResult();
+        String left = webhook("EV_left_" + session, "participant_left", studentId);
+        long before = eventCount();
+
+        // Forged: signed with another secret; tampered: a valid signature for another body; unsigned.
+        webhookCall(left, sign(left, "not-the-secret-not-the-secret-not-the")).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        webhookCall(left.replace("participant_left", "participant_joined"), sign(left, SECRET)).expectStatus().isUnauthorized()
+                .expectBody().returnResult();
+        webhookCall(left, null).expectStatus().isUnauthorized().expectBody().returnResult();
+        assertThat(eventCount()).isEqualTo(before);
+
+        webhookCall(left, sign(left, SECRET)).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("accepted");
+        webhookCall(left, sign(left, SECRET)).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("duplicate");
+        String finished = webhook("EV_finished_" + session, "room_finished", null);
+        webhookCall(finished, sign(finished, SECRET)).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("accepted");
+
+        assertThat(jdbc.queryForList("SELECT event_name FROM session_state_events WHERE session_id = ?::uuid ORDER BY global_index",
+                String.class, session))
+                .containsExactly("session.scheduled", "session.started", "participant.joined", "participant.left", "session.ended");
+    }
+
+    private String room() {
+        return "lectern-" + school + "-" + session;
+    }
+
+    /** A webhook body as LiveKit sends it: the WebhookEvent in protobuf JSON. */
+    private String webhook(String id, String event, String identity) throws Exception {
+        LivekitWebhook.WebhookEvent.Builder builder = LivekitWebhook.WebhookEvent.newBuilder().setId(id).setEvent(event)
+                .setCreatedAt(System.currentTimeMillis() / 1000)
+                .setRoom(LivekitModels.Room.newBuilder().setName(room()));
+        if (identity != null) {
+            builder.setParticipant(LivekitModels.ParticipantInfo.newBuilder().setIdentity(identity));
+        }
+        return JsonFormat.printer().print(builder.build());
+    }
+
+    /** LiveKit's signature: a JWT from the API key whose sha256 claim is base64(sha256(raw body)). */
+    private static String sign(String body, String secret) throws Exception {
+        String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                                                                        .digest(body.getBytes(StandardCharsets.UTF_8)));
+        return JWT.create().withIssuer("itkey").withClaim("sha256", digest)
+                  .withExpiresAt(new Date(System.currentTimeMillis() + 60_000)).sign(Algorithm.HMAC256(secret));
+    }
+
+    private WebTestClient.ResponseSpec webhookCall(String body, String authorization) {
+        WebTestClient.RequestBodySpec request = client().post().uri("/webhooks/livekit").contentType(MediaType.parseMediaType("application/webhook+json"));
+        if (authorization != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return request.bodyValue(body).exchange();
     }
 
     private WebTestClient.ResponseSpec start() {

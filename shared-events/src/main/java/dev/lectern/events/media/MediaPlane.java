@@ -25,6 +25,9 @@ public interface MediaPlane {
     /** Deletes the room; a room that no longer exists is fine. */
     void releaseRoom(String room) throws MediaPlaneUnavailableException;
 
+    /** The identities currently in the room (LiveKit ListParticipants); empty when the room is gone. */
+    java.util.Set<String> participants(String room) throws MediaPlaneUnavailableException;
+
     /** Signs a join token for {@code identity} with exactly {@code grants}; no network call. */
     JoinCredentials credentials(String room, String identity, String displayName, MediaGrants grants);
 

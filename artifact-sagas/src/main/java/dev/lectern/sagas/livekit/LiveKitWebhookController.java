@@ -1,0 +1,126 @@
+package dev.lectern.sagas.livekit;
+
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.session.FinishMediaRoomCommand;
+import dev.lectern.events.session.RecordMediaPresenceCommand;
+import dev.lectern.events.session.SessionId;
+import io.livekit.server.WebhookReceiver;
+import livekit.LivekitWebhook;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * LiveKit's webhooks ({@code POST /webhooks/livekit}). The signature (a JWT whose {@code sha256}
+ * claim covers the exact raw body) is verified with LiveKit's own {@link WebhookReceiver} before
+ * anything else; forged, tampered or unsigned requests get 401 and change nothing. Each event id is
+ * accepted once (LiveKit redelivers); the id is recorded in the same transaction as the commands it
+ * causes. Webhooks carry no Idempotency-Key: the event id plays that part.
+ */
+@RestController
+class LiveKitWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveKitWebhookController.class);
+    private static final String ROOM_PREFIX = "lectern-";
+
+    private final Optional<WebhookReceiver> receiver;
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    LiveKitWebhookController(LiveKitProperties properties, CommandGateway commands, JdbcTemplate jdbc,
+                             PlatformTransactionManager transactionManager, Clock clock) {
+        this.receiver = properties.configured()
+                ? Optional.of(new WebhookReceiver(properties.apiKey(), properties.apiSecret()))
+                : Optional.empty();
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/webhooks/livekit", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, String>> receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String signature,
+                                      @RequestBody(required = false) String rawBody) {
+        WebhookReceiver verifier = receiver.orElseThrow(() ->
+                new RequestRejectedException(ErrorCode.NOT_FOUND, "Media is off: no LiveKit webhooks are expected"));
+        if (signature == null || signature.isBlank() || rawBody == null) {
+            throw new RequestRejectedException(ErrorCode.UNAUTHENTICATED, "Webhook signature missing");
+        }
+        LivekitWebhook.WebhookEvent event;
+        try {
+            event = verifier.receive(rawBody, signature);
+        } catch (RuntimeException forged) {
+            throw new RequestRejectedException(ErrorCode.UNAUTHENTICATED, "Webhook signature is not valid for this body");
+        }
+        return Mono.fromCallable(() -> handle(event)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Map<String, String> handle(LivekitWebhook.WebhookEvent event) {
+        return transaction.execute(status -> {
+            int fresh = jdbc.update("""
+                    INSERT INTO webhook_deliveries (provider, event_id, event, received_at) VALUES ('livekit', ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", event.getId(), event.getEvent(), Timestamp.from(clock.instant()));
+            if (fresh == 0) {
+                return Map.of("status", "duplicate");
+            }
+            Optional<RoomOfClass> room = RoomOfClass.parse(event.getRoom().getName());
+            if (room.isEmpty()) {
+                return Map.of("status", "ignored");
+            }
+            Object command = command(event, room.get());
+            if (command == null) {
+                return Map.of("status", "ignored");
+            }
+            commands.sendAndWait(command);
+            return Map.of("status", "accepted");
+        });
+    }
+
+    private static Object command(LivekitWebhook.WebhookEvent event, RoomOfClass room) {
+        return switch (event.getEvent()) {
+            case "participant_joined", "participant_left" -> UserId.parse(event.getParticipant().getIdentity())
+                    .map(user -> (Object) new RecordMediaPresenceCommand(room.session(), room.tenant(), user,
+                            "participant_joined".equals(event.getEvent())))
+                    .orElse(null);
+            case "room_finished" -> new FinishMediaRoomCommand(room.session(), room.tenant());
+            default -> {
+                log.debug("LiveKit webhook {} needs no command", event.getEvent());
+                yield null;
+            }
+        };
+    }
+
+    /** {@code lectern-<tenant>-<session uuid>}, as {@link LiveKitMediaPlane#roomName} builds it. */
+    record RoomOfClass(TenantId tenant, SessionId session) {
+        static Optional<RoomOfClass> parse(String room) {
+            if (room == null || !room.startsWith(ROOM_PREFIX) || room.length() < ROOM_PREFIX.length() + 38) {
+                return Optional.empty();
+            }
+            String tenant = room.substring(ROOM_PREFIX.length(), room.length() - 37);
+            return SessionId.parse(room.substring(room.length() - 36))
+                            .filter(s -> room.charAt(room.length() - 37) == '-' && TenantId.isValid(tenant))
+                            .map(s -> new RoomOfClass(new TenantId(tenant), s));
+        }
+    }
+}
