@@ -1,0 +1,134 @@
+package dev.lectern.sagas.room;
+
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.media.JoinCredentials;
+import dev.lectern.events.media.MediaGrants;
+import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.session.ReconcileAttendanceCommand;
+import dev.lectern.events.session.SessionEndedEvent;
+import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.SessionStartedEvent;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoomLifecycleSagaTest {
+
+    private static final TenantId TENANT = new TenantId("north-high");
+
+    /** The media plane at its port: scripted failures, recorded calls. */
+    static final class ScriptedMediaPlane implements MediaPlane {
+        int failuresLeft;
+        Set<String> inRoom = Set.of();
+        final List<String> released = new ArrayList<>();
+
+        @Override
+        public boolean enabled() {
+            return true;
+        }
+
+        @Override
+        public String allocateRoom(TenantId tenant, SessionId session) {
+            return "room";
+        }
+
+        @Override
+        public void releaseRoom(String room) throws MediaPlaneUnavailableException {
+            if (failuresLeft-- > 0) {
+                throw new MediaPlaneUnavailableException("503", null);
+            }
+            released.add(room);
+        }
+
+        @Override
+        public Set<String> participants(String room) {
+            return inRoom;
+        }
+
+        @Override
+        public JoinCredentials credentials(String room, String identity, String displayName, MediaGrants grants) {
+            return new JoinCredentials(null, null);
+        }
+    }
+
+    private SagaTestFixture<RoomLifecycleSaga> fixture;
+    private ScriptedMediaPlane media;
+    private final SessionId session = SessionId.random();
+    private final Instant now = Instant.parse("2026-11-22T09:00:00Z");
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(RoomLifecycleSaga.class);
+        media = new ScriptedMediaPlane();
+        fixture.registerResource(media);
+        fixture.registerCommandGateway(org.axonframework.commandhandling.gateway.CommandGateway.class);
+    }
+
+    private SessionStartedEvent started(String room) {
+        return new SessionStartedEvent(session, TENANT, "teacher", room, false, now);
+    }
+
+    @Test
+    void withMediaOffThereIsNothingToLookAfter() {
+        fixture.givenNoPriorActivity()
+               .whenPublishingA(started(null))
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void whileLiveItReconcilesAttendanceWithTheRoom() {
+        UserId student = UserId.random();
+        media.inRoom = Set.of(student.toString(), "not-a-lectern-identity");
+        fixture.givenAPublished(started("room-1"))
+               .whenTimeElapses(RoomLifecycleSaga.RECONCILE_EVERY)
+               .expectDispatchedCommands(new ReconcileAttendanceCommand(session, TENANT, Set.of(student)))
+               .expectScheduledDeadlineWithName(RoomLifecycleSaga.RECONCILE_EVERY, RoomLifecycleSaga.RECONCILE);
+    }
+
+    @Test
+    void whenTheClassEndsTheRoomIsDeletedAndTheSagaEnds() {
+        fixture.givenAPublished(started("room-1"))
+               .whenPublishingA(new SessionEndedEvent(session, TENANT, "teacher", now))
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines();
+        assertThat(media.released).containsExactly("room-1");
+    }
+
+    @Test
+    void aFailedDeletionIsRetriedWithBackoff() {
+        media.failuresLeft = 2;
+        fixture.givenAPublished(started("room-1"))
+               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+               .whenTimeElapses(Duration.ofSeconds(2 + 4 + 1))
+               .expectActiveSagas(0);
+        assertThat(media.released).containsExactly("room-1");
+    }
+
+    @Test
+    void afterTheLastAttemptTheSagaGivesUpAndEnds() {
+        media.failuresLeft = 100;
+        fixture.givenAPublished(started("room-1"))
+               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+               .whenTimeElapses(Duration.ofHours(1))
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines();
+        assertThat(media.released).isEmpty();
+    }
+
+    @Test
+    void backoffDoublesUpToFiveMinutes() {
+        assertThat(RoomLifecycleSaga.backoff(1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(RoomLifecycleSaga.backoff(3)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(RoomLifecycleSaga.backoff(12)).isEqualTo(Duration.ofMinutes(5));
+    }
+}
