@@ -41,7 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * in it, and the permissions given within it. The authority on what may happen to a class; every
  * change is an event in session_state_events.
  */
-@Aggregate
+@Aggregate(cache = "sessionCache")
 class Session {
 
     /** Clocks drift and forms take time to submit: a start this far in the past still counts as "now". */

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Join storm benchmark: 1,000 students join one live class over HTTP against one Lectern node, and
+# the raw PostgreSQL single-row commit rate measured on the same database in the same run.
+# Usage: bench/join-storm/run.sh [students] [concurrency]   (needs PostgreSQL on 127.0.0.1:5432, pgbench)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+STUDENTS=${1:-1000}
+CONCURRENCY=${2:-64}
+PGURL=${BENCH_PG:-postgresql://postgres@127.0.0.1:5432}
+DB=lectern_bench_$(date +%s)
+PORT=${BENCH_PORT:-18080}
+
+[ -f platform/target/lectern.jar ] || mvn -B -q -DskipTests package
+psql "$PGURL/postgres" -qc "CREATE DATABASE $DB"
+DATA=$(mktemp -d)
+cleanup() {
+  [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
+  psql "$PGURL/postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+echo "== raw PostgreSQL: one event-like row per transaction, $CONCURRENCY clients, 10 s"
+psql "$PGURL/$DB" -qc "CREATE TABLE bench_rows (id BIGSERIAL PRIMARY KEY, session_id UUID, payload BYTEA)"
+echo "INSERT INTO bench_rows (session_id, payload) VALUES (gen_random_uuid(), '\\x7b7d');" > "$DATA/insert.sql"
+pgbench -n -f "$DATA/insert.sql" -c "$CONCURRENCY" -j 2 -T 10 "$PGURL/$DB" 2>/dev/null | grep -E '^(tps|latency average)'
+psql "$PGURL/$DB" -qc "DROP TABLE bench_rows"
+
+echo "== Lectern on port $PORT (local profile, database $DB)"
+DATABASE_URL="$PGURL/$DB" LECTERN_DATA_DIR="$DATA" PORT=$PORT LOG_FORMAT=ecs \
+  java -Xmx1g -jar platform/target/lectern.jar --spring.profiles.active=local > "$DATA/lectern.log" 2>&1 &
+APP=$!
+for _ in $(seq 1 60); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+curl -sf "localhost:$PORT/actuator/health" >/dev/null || { tail -50 "$DATA/lectern.log"; exit 1; }
+
+echo "== join storm: $STUDENTS students, $CONCURRENCY in flight"
+java bench/join-storm/JoinStorm.java "http://localhost:$PORT" "$STUDENTS" "$CONCURRENCY"
