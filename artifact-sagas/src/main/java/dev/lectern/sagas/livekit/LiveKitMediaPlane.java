@@ -9,11 +9,15 @@ import io.livekit.server.AccessToken;
 import io.livekit.server.CanPublish;
 import io.livekit.server.CanPublishData;
 import io.livekit.server.CanSubscribe;
+import io.livekit.server.EgressServiceClient;
 import io.livekit.server.Hidden;
 import io.livekit.server.RoomAdmin;
 import io.livekit.server.RoomJoin;
 import io.livekit.server.RoomName;
 import io.livekit.server.RoomServiceClient;
+import dev.lectern.events.media.RecordingStatus;
+import dev.lectern.sagas.storage.StorageProperties;
+import livekit.LivekitEgress;
 import livekit.LivekitModels;
 import okhttp3.OkHttpClient;
 import retrofit2.Response;
@@ -22,6 +26,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,14 +42,24 @@ final class LiveKitMediaPlane implements MediaPlane {
     static final Duration TOKEN_TTL = Duration.ofHours(6);
 
     private final RoomServiceClient rooms;
+    private final EgressServiceClient egress;
     private final LiveKitProperties properties;
+    private final StorageProperties storage;
     private final String clientUrl;
 
-    LiveKitMediaPlane(LiveKitProperties properties, Duration timeout) {
+    LiveKitMediaPlane(LiveKitProperties properties, StorageProperties storage, Duration timeout) {
         this.properties = properties;
-        this.rooms = RoomServiceClient.Companion.createClient(properties.url(), properties.apiKey(), properties.apiSecret(),
-                () -> new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout).build());
+        this.storage = storage;
+        Supplier<OkHttpClient> http = () -> new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout)
+                                                                      .callTimeout(timeout).build();
+        this.rooms = RoomServiceClient.Companion.createClient(properties.url(), properties.apiKey(), properties.apiSecret(), http);
+        this.egress = EgressServiceClient.Companion.createClient(properties.url(), properties.apiKey(), properties.apiSecret(), http);
         this.clientUrl = properties.url().replaceFirst("^http", "ws");
+    }
+
+    /** Where a class's recording goes in the bucket: one folder per tenant and class. */
+    static String recordingPath(TenantId tenant, SessionId session) {
+        return "recordings/" + tenant.value() + "/" + session.value() + "/{time}.mp4";
     }
 
     static String roomName(TenantId tenant, SessionId session) {
@@ -72,6 +87,63 @@ final class LiveKitMediaPlane implements MediaPlane {
         if (!response.isSuccessful() && response.code() != 404) {
             throw new MediaPlaneUnavailableException("LiveKit DeleteRoom answered HTTP " + response.code(), null);
         }
+    }
+
+    /**
+     * Room-composite egress to our object storage (LiveKit uploads with these S3 credentials; they go
+     * server to server, never to a client).
+     */
+    @Override
+    public String startRecording(String room, TenantId tenant, SessionId session) throws MediaPlaneUnavailableException {
+        LivekitEgress.S3Upload.Builder s3 = LivekitEgress.S3Upload.newBuilder().setBucket(storage.bucket())
+                .setRegion(storage.region()).setForcePathStyle(storage.pathStyle());
+        if (storage.endpoint() != null && !storage.endpoint().isBlank()) {
+            s3.setEndpoint(storage.endpoint());
+        }
+        if (storage.accessKey() != null) {
+            s3.setAccessKey(storage.accessKey()).setSecret(storage.secretKey() == null ? "" : storage.secretKey());
+        }
+        LivekitEgress.EncodedFileOutput output = LivekitEgress.EncodedFileOutput.newBuilder()
+                .setFileType(LivekitEgress.EncodedFileType.MP4).setFilepath(recordingPath(tenant, session)).setS3(s3).build();
+        Response<LivekitEgress.EgressInfo> response = execute("StartRoomCompositeEgress",
+                () -> egress.startRoomCompositeEgress(room, output, "speaker").execute());
+        if (!response.isSuccessful() || response.body() == null) {
+            throw new MediaPlaneUnavailableException("LiveKit StartRoomCompositeEgress answered HTTP " + response.code(), null);
+        }
+        return response.body().getEgressId();
+    }
+
+    @Override
+    public void stopRecording(String recordingId) throws MediaPlaneUnavailableException {
+        Response<LivekitEgress.EgressInfo> response = execute("StopEgress", () -> egress.stopEgress(recordingId).execute());
+        // 404 / 412: the egress already ended (for instance with its room).
+        if (!response.isSuccessful() && response.code() != 404 && response.code() != 412) {
+            throw new MediaPlaneUnavailableException("LiveKit StopEgress answered HTTP " + response.code(), null);
+        }
+    }
+
+    @Override
+    public RecordingStatus recordingStatus(String recordingId) throws MediaPlaneUnavailableException {
+        Response<List<LivekitEgress.EgressInfo>> response = execute("ListEgress",
+                () -> egress.listEgress(null, recordingId).execute());
+        if (!response.isSuccessful() || response.body() == null) {
+            throw new MediaPlaneUnavailableException("LiveKit ListEgress answered HTTP " + response.code(), null);
+        }
+        return response.body().stream().findFirst().map(LiveKitMediaPlane::status)
+                       .orElse(new RecordingStatus(RecordingStatus.FAILED, null, 0, 0, "unknown to LiveKit"));
+    }
+
+    /** LiveKit's egress state in our terms; the first file result is the recording. */
+    static RecordingStatus status(LivekitEgress.EgressInfo info) {
+        return switch (info.getStatus()) {
+            case EGRESS_COMPLETE -> info.getFileResultsList().stream().findFirst()
+                    .map(f -> new RecordingStatus(RecordingStatus.COMPLETE, f.getLocation(), f.getSize(),
+                            f.getDuration() / 1_000_000_000L, null))
+                    .orElse(new RecordingStatus(RecordingStatus.FAILED, null, 0, 0, "complete without a file"));
+            case EGRESS_FAILED, EGRESS_ABORTED, EGRESS_LIMIT_REACHED ->
+                    new RecordingStatus(RecordingStatus.FAILED, null, 0, 0, info.getStatus() + ": " + info.getError());
+            default -> new RecordingStatus(RecordingStatus.ACTIVE, null, 0, 0, null);
+        };
     }
 
     @Override

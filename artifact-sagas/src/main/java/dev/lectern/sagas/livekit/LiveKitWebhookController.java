@@ -4,6 +4,7 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.session.FinalizeRecordingCommand;
 import dev.lectern.events.session.FinishMediaRoomCommand;
 import dev.lectern.events.session.RecordMediaPresenceCommand;
 import dev.lectern.events.session.SessionId;
@@ -84,7 +85,9 @@ class LiveKitWebhookController {
             if (fresh == 0) {
                 return Map.of("status", "duplicate");
             }
-            Optional<RoomOfClass> room = RoomOfClass.parse(event.getRoom().getName());
+            String roomName = event.hasEgressInfo() && !event.getEgressInfo().getRoomName().isEmpty()
+                    ? event.getEgressInfo().getRoomName() : event.getRoom().getName();
+            Optional<RoomOfClass> room = RoomOfClass.parse(roomName);
             if (room.isEmpty()) {
                 return Map.of("status", "ignored");
             }
@@ -104,6 +107,8 @@ class LiveKitWebhookController {
                             "participant_joined".equals(event.getEvent())))
                     .orElse(null);
             case "room_finished" -> new FinishMediaRoomCommand(room.session(), room.tenant());
+            case "egress_ended" -> new FinalizeRecordingCommand(room.session(), room.tenant(),
+                    event.getEgressInfo().getEgressId(), LiveKitMediaPlane.status(event.getEgressInfo()));
             default -> {
                 log.debug("LiveKit webhook {} needs no command", event.getEvent());
                 yield null;

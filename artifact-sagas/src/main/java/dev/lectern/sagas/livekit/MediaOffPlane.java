@@ -29,6 +29,22 @@ final class MediaOffPlane implements MediaPlane {
     }
 
     @Override
+    public String startRecording(String room, TenantId tenant, SessionId session) {
+        throw new IllegalStateException("media is off");
+    }
+
+    @Override
+    public void stopRecording(String recordingId) {
+        // nothing records
+    }
+
+    @Override
+    public dev.lectern.events.media.RecordingStatus recordingStatus(String recordingId) {
+        return new dev.lectern.events.media.RecordingStatus(dev.lectern.events.media.RecordingStatus.FAILED, null, 0, 0,
+                "media is off");
+    }
+
+    @Override
     public java.util.Set<String> participants(String room) {
         return java.util.Set.of();
     }

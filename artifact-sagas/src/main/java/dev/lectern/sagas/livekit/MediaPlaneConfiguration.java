@@ -1,6 +1,7 @@
 package dev.lectern.sagas.livekit;
 
 import dev.lectern.events.media.MediaPlane;
+import dev.lectern.sagas.storage.StorageProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,7 @@ import java.time.Duration;
 class MediaPlaneConfiguration {
 
     @Bean
-    MediaPlane mediaPlane(LiveKitProperties properties) {
+    MediaPlane mediaPlane(LiveKitProperties properties, StorageProperties storage) {
         if (!properties.configured()) {
             return new MediaOffPlane();
         }
@@ -21,6 +22,6 @@ class MediaPlaneConfiguration {
                 || properties.apiSecret() == null || properties.apiSecret().isBlank()) {
             throw new IllegalStateException("LIVEKIT_URL is set: LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required too");
         }
-        return new LiveKitMediaPlane(properties, Duration.ofSeconds(5));
+        return new LiveKitMediaPlane(properties, storage, Duration.ofSeconds(5));
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.media.RecordingStatus;
+import dev.lectern.events.session.FinalizeRecordingCommand;
+import dev.lectern.events.session.RecordingFinalizedEvent;
 import dev.lectern.events.session.ReconcileAttendanceCommand;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionId;
@@ -24,11 +27,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The media room of one live class. While the class is live it reconciles attendance with the room
- * every {@link #RECONCILE_EVERY} (LiveKit does not guarantee webhook delivery); when the class ends it
- * deletes the room, retrying with exponential backoff. Every path ends the saga: media off (nothing
- * to manage), the room released, or the retries exhausted (logged for an operator; LiveKit's empty
- * timeout closes the room anyway). Deadlines are durable (db-scheduler). Fields hold only state.
+ * The media room (and recording) of one live class. While the class is live it reconciles attendance
+ * with the room every {@link #RECONCILE_EVERY} (LiveKit does not guarantee webhook delivery); when the
+ * class ends it stops the recording, deletes the room (retrying with exponential backoff) and waits for
+ * the recording to settle (webhook, or polling with a two-hour limit). Every path ends the saga: media
+ * off, or room released (or given up, logged) and recording settled (finalised, failed or timed out).
+ * Deadlines are durable (db-scheduler). Fields hold only state.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -40,13 +44,21 @@ public class RoomLifecycleSaga {
     static final Duration RECONCILE_EVERY = Duration.ofSeconds(60);
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     static final int MAX_RELEASE_ATTEMPTS = 8;
+    static final String CHECK_RECORDING = "check-recording";
+    static final Duration RECORDING_CHECK_EVERY = Duration.ofSeconds(30);
+    /** 30 s x 240 = 2 hours for an upload to finish before the recording counts as timed out. */
+    static final int MAX_RECORDING_CHECKS = 240;
 
     private static final Logger log = LoggerFactory.getLogger(RoomLifecycleSaga.class);
 
     private SessionId sessionId;
     private TenantId tenantId;
     private String room;
+    private String recordingId;
     private int releaseAttempts;
+    private int recordingChecks;
+    private boolean roomReleased;
+    private boolean recordingSettled;
 
     @StartSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
@@ -58,6 +70,8 @@ public class RoomLifecycleSaga {
         this.sessionId = event.sessionId();
         this.tenantId = event.tenantId();
         this.room = event.mediaRoom();
+        this.recordingId = event.recordingId();
+        this.recordingSettled = recordingId == null;
         deadlines.schedule(RECONCILE_EVERY, RECONCILE, new ReconcileDue(sessionId));
     }
 
@@ -73,10 +87,56 @@ public class RoomLifecycleSaga {
         deadlines.schedule(RECONCILE_EVERY, RECONCILE, new ReconcileDue(sessionId));
     }
 
+    /**
+     * The class ended: stop the recording (the file is then uploaded), delete the room, and wait for the
+     * recording to settle: the egress_ended webhook finalises it, or {@link #checkRecording} polls.
+     */
     @SagaEventHandler(associationProperty = ASSOCIATION)
     void on(SessionEndedEvent event, MediaPlane media, DeadlineManager deadlines) {
         deadlines.cancelAllWithinScope(RECONCILE);
+        if (recordingId != null && !recordingSettled) {
+            try {
+                media.stopRecording(recordingId);
+            } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
+                log.warn("Stopping recording {} of {} failed ({}); deleting the room ends it too", recordingId, sessionId,
+                        e.getMessage());
+            }
+            deadlines.schedule(RECORDING_CHECK_EVERY, CHECK_RECORDING, new RecordingCheckDue(sessionId));
+        }
         release(media, deadlines);
+    }
+
+    @SagaEventHandler(associationProperty = ASSOCIATION)
+    void on(RecordingFinalizedEvent event, DeadlineManager deadlines) {
+        recordingSettled = true;
+        deadlines.cancelAllWithinScope(CHECK_RECORDING);
+        endWhenDone();
+    }
+
+    /** LiveKit may drop the egress_ended webhook: ask, until it settles or {@link #MAX_RECORDING_CHECKS} runs out. */
+    @DeadlineHandler(deadlineName = CHECK_RECORDING)
+    public void checkRecording(RecordingCheckDue due, MediaPlane media, CommandGateway commands, DeadlineManager deadlines) {
+        recordingChecks++;
+        RecordingStatus status;
+        try {
+            status = media.recordingStatus(recordingId);
+        } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
+            status = new RecordingStatus(RecordingStatus.ACTIVE, null, 0, 0, null);
+        }
+        if (!status.settled() && recordingChecks >= MAX_RECORDING_CHECKS) {
+            status = new RecordingStatus("timed_out", null, 0, 0, "no final state after " + recordingChecks + " checks");
+        }
+        if (status.settled()) {
+            commands.sendAndWait(new FinalizeRecordingCommand(sessionId, tenantId, recordingId, status));
+            return; // the recording.finalized event ends the wait
+        }
+        deadlines.schedule(RECORDING_CHECK_EVERY, CHECK_RECORDING, new RecordingCheckDue(sessionId));
+    }
+
+    private void endWhenDone() {
+        if (roomReleased && recordingSettled) {
+            SagaLifecycle.end();
+        }
     }
 
     @DeadlineHandler(deadlineName = RELEASE)
@@ -88,12 +148,14 @@ public class RoomLifecycleSaga {
         releaseAttempts++;
         try {
             media.releaseRoom(room);
-            SagaLifecycle.end();
+            roomReleased = true;
+            endWhenDone();
         } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
             if (releaseAttempts >= MAX_RELEASE_ATTEMPTS) {
                 log.error("Gave up deleting media room {} of {} after {} attempts: {}", room, sessionId, releaseAttempts,
                         e.getMessage());
-                SagaLifecycle.end();
+                roomReleased = true; // given up: LiveKit's empty timeout closes it
+                endWhenDone();
                 return;
             }
             Duration wait = backoff(releaseAttempts);
@@ -107,6 +169,9 @@ public class RoomLifecycleSaga {
     }
 
     public record ReleaseDue(SessionId sessionId, int attempt) {
+    }
+
+    public record RecordingCheckDue(SessionId sessionId) {
     }
 
     /** 2 s, 4 s, 8 s ... capped at 5 minutes. */

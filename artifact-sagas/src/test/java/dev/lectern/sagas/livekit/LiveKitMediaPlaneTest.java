@@ -10,6 +10,9 @@ import dev.lectern.events.media.JoinCredentials;
 import dev.lectern.events.media.MediaGrants;
 import dev.lectern.events.media.MediaPlane;
 import dev.lectern.events.session.SessionId;
+import dev.lectern.events.media.RecordingStatus;
+import dev.lectern.sagas.storage.StorageProperties;
+import livekit.LivekitEgress;
 import livekit.LivekitModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,7 @@ class LiveKitMediaPlaneTest {
         livekit = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         livekit.start();
         media = new LiveKitMediaPlane(new LiveKitProperties("http://localhost:" + livekit.port(), KEY, SECRET),
+                new StorageProperties("http://minio:9000", "minio-key", "minio-secret", "lectern-artifacts", "us-east-1", true),
                 Duration.ofMillis(800));
     }
 
@@ -88,6 +92,39 @@ class LiveKitMediaPlaneTest {
         livekit.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/DeleteRoom")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"code\":\"not_found\",\"msg\":\"room not found\"}")));
         media.releaseRoom("lectern-gone");
+    }
+
+    @Test
+    void recordingStartsARoomCompositeEgressIntoOurBucketWithARoomRecordGrant() throws Exception {
+        livekit.stubFor(post(urlEqualTo("/twirp/livekit.Egress/StartRoomCompositeEgress")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitEgress.EgressInfo.newBuilder().setEgressId("EG_42").build().toByteArray())));
+
+        assertThat(media.startRecording("room-1", tenant, session)).isEqualTo("EG_42");
+
+        var request = livekit.getAllServeEvents().get(0).getRequest();
+        assertThat(verify(request.getHeader("Authorization").substring(7)).getClaim("video").asMap())
+                .containsEntry("roomRecord", true);
+        LivekitEgress.RoomCompositeEgressRequest sent = LivekitEgress.RoomCompositeEgressRequest.parseFrom(request.getBody());
+        assertThat(sent.getRoomName()).isEqualTo("room-1");
+        LivekitEgress.EncodedFileOutput file = sent.getFileOutputsCount() > 0 ? sent.getFileOutputs(0) : sent.getFile();
+        assertThat(file.getS3().getBucket()).isEqualTo("lectern-artifacts");
+        assertThat(file.getS3().getEndpoint()).isEqualTo("http://minio:9000");
+        assertThat(file.getFilepath()).startsWith("recordings/north-high/" + session.value() + "/");
+    }
+
+    @Test
+    void egressStatesMapToRecordingStates() {
+        LivekitEgress.EgressInfo complete = LivekitEgress.EgressInfo.newBuilder().setEgressId("EG_1")
+                .setStatus(LivekitEgress.EgressStatus.EGRESS_COMPLETE)
+                .addFileResults(LivekitEgress.FileInfo.newBuilder().setLocation("s3://lectern-artifacts/r.mp4")
+                        .setSize(2048).setDuration(90_000_000_000L)).build();
+        assertThat(LiveKitMediaPlane.status(complete)).isEqualTo(new RecordingStatus(RecordingStatus.COMPLETE,
+                "s3://lectern-artifacts/r.mp4", 2048, 90, null));
+        assertThat(LiveKitMediaPlane.status(complete.toBuilder().setStatus(LivekitEgress.EgressStatus.EGRESS_ACTIVE).build())
+                .settled()).isFalse();
+        assertThat(LiveKitMediaPlane.status(complete.toBuilder().setStatus(LivekitEgress.EgressStatus.EGRESS_FAILED)
+                .setError("disk full").build()).state()).isEqualTo(RecordingStatus.FAILED);
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.media.JoinCredentials;
 import dev.lectern.events.media.MediaGrants;
 import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.media.RecordingStatus;
+import dev.lectern.events.session.FinalizeRecordingCommand;
+import dev.lectern.events.session.RecordingFinalizedEvent;
 import dev.lectern.events.session.ReconcileAttendanceCommand;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionId;
@@ -30,6 +33,8 @@ class RoomLifecycleSagaTest {
         int failuresLeft;
         Set<String> inRoom = Set.of();
         final List<String> released = new ArrayList<>();
+        final List<String> stopped = new ArrayList<>();
+        RecordingStatus recording = new RecordingStatus(RecordingStatus.ACTIVE, null, 0, 0, null);
 
         @Override
         public boolean enabled() {
@@ -47,6 +52,21 @@ class RoomLifecycleSagaTest {
                 throw new MediaPlaneUnavailableException("503", null);
             }
             released.add(room);
+        }
+
+        @Override
+        public String startRecording(String room, TenantId tenant, SessionId session) {
+            return "EG_1";
+        }
+
+        @Override
+        public void stopRecording(String recordingId) {
+            stopped.add(recordingId);
+        }
+
+        @Override
+        public RecordingStatus recordingStatus(String recordingId) {
+            return recording;
         }
 
         @Override
@@ -74,7 +94,49 @@ class RoomLifecycleSagaTest {
     }
 
     private SessionStartedEvent started(String room) {
-        return new SessionStartedEvent(session, TENANT, "teacher", room, false, now);
+        return new SessionStartedEvent(session, TENANT, "teacher", room, null, now);
+    }
+
+    private SessionStartedEvent recorded() {
+        return new SessionStartedEvent(session, TENANT, "teacher", "room-1", "EG_1", now);
+    }
+
+    @Test
+    void aRecordedClassStopsItsRecordingAndWaitsForItToSettle() {
+        fixture.givenAPublished(recorded())
+               .whenPublishingA(new SessionEndedEvent(session, TENANT, "teacher", now))
+               .expectActiveSagas(1)
+               .expectScheduledDeadlineWithName(RoomLifecycleSaga.RECORDING_CHECK_EVERY, RoomLifecycleSaga.CHECK_RECORDING);
+        assertThat(media.stopped).containsExactly("EG_1");
+        assertThat(media.released).containsExactly("room-1");
+    }
+
+    @Test
+    void theFinalisedRecordingEndsTheSaga() {
+        fixture.givenAPublished(recorded())
+               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+               .whenPublishingA(new RecordingFinalizedEvent(session, TENANT, "EG_1", "complete", "s3://x", 1, 1, null, now))
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void whenTheWebhookIsLostPollingFinalisesTheRecording() {
+        media.recording = new RecordingStatus(RecordingStatus.COMPLETE, "s3://lectern-artifacts/r.mp4", 10, 60, null);
+        fixture.givenAPublished(recorded())
+               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+               .whenTimeElapses(RoomLifecycleSaga.RECORDING_CHECK_EVERY)
+               .expectDispatchedCommands(new FinalizeRecordingCommand(session, TENANT, "EG_1", media.recording));
+    }
+
+    @Test
+    void aRecordingThatNeverSettlesTimesOut() {
+        fixture.givenAPublished(recorded())
+               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+               .whenTimeElapses(RoomLifecycleSaga.RECORDING_CHECK_EVERY.multipliedBy(RoomLifecycleSaga.MAX_RECORDING_CHECKS))
+               .expectDispatchedCommands(new FinalizeRecordingCommand(session, TENANT, "EG_1",
+                       new RecordingStatus("timed_out", null, 0, 0, "no final state after "
+                               + RoomLifecycleSaga.MAX_RECORDING_CHECKS + " checks")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.ClassRoles;
 import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.media.RecordingStatus;
 import dev.lectern.events.session.*;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import dev.lectern.events.identity.SessionAuthority;
@@ -57,6 +58,9 @@ class Session {
     private String title;
     private Status status;
     private String mediaRoom;
+    private boolean recordingEnabled;
+    private String recordingId;
+    private boolean recordingFinalized;
     private final Map<UserId, Set<SessionPermission>> permissions = new HashMap<>();
     private final Set<UserId> revoked = new HashSet<>();
     private final Set<UserId> present = new HashSet<>();
@@ -157,8 +161,16 @@ class Session {
             String allocated = room;
             CurrentUnitOfWork.ifStarted(unit -> unit.onRollback(u -> releaseQuietly(media, allocated)));
         }
-        // Recording (egress to object storage) is armed by the LiveKit integration; until then no class is recorded.
-        apply(new SessionStartedEvent(sessionId, tenantId, command.actor().subject(), room, false, clock.instant()));
+        String recording = null;
+        if (room != null && recordingEnabled) {
+            try {
+                recording = media.startRecording(room, tenantId, sessionId);
+            } catch (MediaPlane.MediaPlaneUnavailableException e) {
+                throw new DomainException(ErrorCode.DEPENDENCY_UNAVAILABLE,
+                        "The recorder could not be armed; the class did not start. Retry shortly.");
+            }
+        }
+        apply(new SessionStartedEvent(sessionId, tenantId, command.actor().subject(), room, recording, clock.instant()));
     }
 
     @CommandHandler
@@ -231,6 +243,19 @@ class Session {
         return changes;
     }
 
+    /** Applied once per recording; later reports (webhook after polling, or redelivery) change nothing. */
+    @CommandHandler
+    boolean handle(FinalizeRecordingCommand command, Clock clock) throws DomainException {
+        requireTenant(command.tenantId());
+        if (recordingFinalized || !command.recordingId().equals(recordingId) || !command.status().settled()) {
+            return false;
+        }
+        RecordingStatus status = command.status();
+        apply(new RecordingFinalizedEvent(sessionId, tenantId, recordingId, status.state(), status.location(),
+                status.sizeBytes(), status.durationSeconds(), status.error(), clock.instant()));
+        return true;
+    }
+
     @CommandHandler
     boolean handle(FinishMediaRoomCommand command, Clock clock) throws DomainException {
         requireTenant(command.tenantId());
@@ -301,7 +326,13 @@ class Session {
         this.teacher = event.scheduledBy();
         this.courseId = event.courseId();
         this.title = event.title();
+        this.recordingEnabled = event.recordingEnabled();
         this.status = Status.SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(RecordingFinalizedEvent event) {
+        this.recordingFinalized = true;
     }
 
     @EventSourcingHandler
@@ -318,6 +349,7 @@ class Session {
     void on(SessionStartedEvent event) {
         this.status = Status.LIVE;
         this.mediaRoom = event.mediaRoom();
+        this.recordingId = event.recordingId();
     }
 
     @EventSourcingHandler

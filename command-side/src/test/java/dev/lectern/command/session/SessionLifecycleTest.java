@@ -8,6 +8,9 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.media.JoinCredentials;
 import dev.lectern.events.media.MediaGrants;
 import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.media.RecordingStatus;
+import dev.lectern.events.session.FinalizeRecordingCommand;
+import dev.lectern.events.session.RecordingFinalizedEvent;
 import dev.lectern.events.session.CancelSessionCommand;
 import dev.lectern.events.session.EndSessionCommand;
 import dev.lectern.events.session.JoinResult;
@@ -57,6 +60,7 @@ class SessionLifecycleTest {
     static final class RecordingMediaPlane implements MediaPlane {
         boolean enabled = true;
         boolean down;
+        boolean recorderDown;
         final List<String> calls = new ArrayList<>();
 
         @Override
@@ -76,6 +80,25 @@ class SessionLifecycleTest {
         @Override
         public void releaseRoom(String room) {
             calls.add("release " + room);
+        }
+
+        @Override
+        public String startRecording(String room, TenantId tenant, SessionId session) throws MediaPlaneUnavailableException {
+            calls.add("record " + room);
+            if (recorderDown) {
+                throw new MediaPlaneUnavailableException("egress unavailable", null);
+            }
+            return "EG_1";
+        }
+
+        @Override
+        public void stopRecording(String recordingId) {
+            calls.add("stop " + recordingId);
+        }
+
+        @Override
+        public RecordingStatus recordingStatus(String recordingId) {
+            return new RecordingStatus(RecordingStatus.ACTIVE, null, 0, 0, null);
         }
 
         @Override
@@ -108,15 +131,47 @@ class SessionLifecycleTest {
     }
 
     private SessionStartedEvent started() {
-        return new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, false, NOW);
+        return new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, "EG_1", NOW);
     }
 
     @Test
-    void goingLiveAllocatesTheRoomFirstAndThenRecordsTheStart() {
+    void goingLiveAllocatesTheRoomThenArmsTheRecorderThenRecordsTheStart() {
         fixture.given(scheduled())
                .when(new StartSessionCommand(id, TEACHER))
-               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, false, NOW));
+               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, "EG_1", NOW));
+        assertThat(media.calls).containsExactly("allocate " + id, "record room-" + id);
+    }
+
+    @Test
+    void aClassThatDoesNotRecordArmsNoRecorder() {
+        fixture.given(new SessionScheduledEvent(id, TENANT, "Quiet", NOW.plusSeconds(600), 45, false, NOW, TEACHER_ID, null, null))
+               .when(new StartSessionCommand(id, TEACHER))
+               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, null, NOW));
         assertThat(media.calls).containsExactly("allocate " + id);
+    }
+
+    @Test
+    void whenTheRecorderCannotBeArmedTheClassDoesNotStart() {
+        media.recorderDown = true;
+        fixture.given(scheduled())
+               .when(new StartSessionCommand(id, TEACHER))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.DEPENDENCY_UNAVAILABLE));
+    }
+
+    @Test
+    void aRecordingIsFinalisedOnceWhateverReportsItFirst() {
+        RecordingStatus complete = new RecordingStatus(RecordingStatus.COMPLETE, "s3://lectern-artifacts/rec.mp4", 1234, 2700, null);
+        fixture.given(scheduled(), started(), new SessionEndedEvent(id, TENANT, "teacher@north-high", NOW))
+               .when(new FinalizeRecordingCommand(id, TENANT, "EG_1", complete))
+               .expectEvents(new RecordingFinalizedEvent(id, TENANT, "EG_1", "complete", "s3://lectern-artifacts/rec.mp4",
+                       1234, 2700, null, NOW));
+        fixture.given(scheduled(), started(), new RecordingFinalizedEvent(id, TENANT, "EG_1", "complete", "s3://x", 1, 1, null, NOW))
+               .when(new FinalizeRecordingCommand(id, TENANT, "EG_1", complete))
+               .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(scheduled(), started())
+               .when(new FinalizeRecordingCommand(id, TENANT, "EG_other", complete))
+               .expectNoEvents().expectResultMessagePayload(false);
     }
 
     @Test
@@ -133,7 +188,7 @@ class SessionLifecycleTest {
         media.enabled = false;
         fixture.given(scheduled())
                .when(new StartSessionCommand(id, TEACHER))
-               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", null, false, NOW));
+               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", null, null, NOW));
         assertThat(media.calls).isEmpty();
     }
 

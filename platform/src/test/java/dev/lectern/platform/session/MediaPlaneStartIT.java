@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.lectern.events.identity.Role;
 import dev.lectern.platform.support.PlatformIT;
 import com.google.protobuf.util.JsonFormat;
+import livekit.LivekitEgress;
 import livekit.LivekitModels;
 import livekit.LivekitWebhook;
 import org.springframework.http.MediaType;
@@ -68,6 +69,9 @@ class MediaPlaneStartIT extends PlatformIT {
     @BeforeEach
     void aScheduledClass() throws IOException {
         LIVEKIT.resetAll();
+        LIVEKIT.stubFor(post(urlEqualTo("/twirp/livekit.Egress/StartRoomCompositeEgress")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitEgress.EgressInfo.newBuilder().setEgressId("EG_it").build().toByteArray())));
         school = newTenant();
         teacher = token(school, Role.TEACHER);
         session = json.readTree(postSession(school, newKey(), scheduleBody("Media class")).expectStatus().isCreated()
@@ -131,10 +135,22 @@ class MediaPlaneStartIT extends PlatformIT {
         webhookCall(left, sign(left, SECRET)).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("duplicate");
         String finished = webhook("EV_finished_" + session, "room_finished", null);
         webhookCall(finished, sign(finished, SECRET)).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("accepted");
+        String recorded = JsonFormat.printer().print(LivekitWebhook.WebhookEvent.newBuilder().setId("EV_egress_" + session)
+                .setEvent("egress_ended").setEgressInfo(LivekitEgress.EgressInfo.newBuilder().setEgressId("EG_it")
+                        .setRoomName(room()).setStatus(LivekitEgress.EgressStatus.EGRESS_COMPLETE)
+                        .addFileResults(LivekitEgress.FileInfo.newBuilder().setLocation("s3://lectern-artifacts/rec.mp4")
+                                .setSize(4096).setDuration(60_000_000_000L))).build());
+        webhookCall(recorded, sign(recorded, SECRET)).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("accepted");
 
         assertThat(jdbc.queryForList("SELECT event_name FROM session_state_events WHERE session_id = ?::uuid ORDER BY global_index",
                 String.class, session))
-                .containsExactly("session.scheduled", "session.started", "participant.joined", "participant.left", "session.ended");
+                .containsExactly("session.scheduled", "session.started", "participant.joined", "participant.left", "session.ended",
+                        "recording.finalized");
+        assertThat(jdbc.queryForObject("SELECT payload->>'location' FROM session_state_events_readable "
+                + "WHERE session_id = ?::uuid AND event_name = 'recording.finalized'", String.class, session))
+                .isEqualTo("s3://lectern-artifacts/rec.mp4");
+        assertThat(jdbc.queryForObject("SELECT payload->>'recordingId' FROM session_state_events_readable "
+                + "WHERE session_id = ?::uuid AND event_name = 'session.started'", String.class, session)).isEqualTo("EG_it");
     }
 
     private String room() {

@@ -25,6 +25,14 @@ public interface MediaPlane {
     /** Deletes the room; a room that no longer exists is fine. */
     void releaseRoom(String room) throws MediaPlaneUnavailableException;
 
+    /** Starts recording the room to object storage (LiveKit room-composite egress); returns the recording id. */
+    String startRecording(String room, TenantId tenant, SessionId session) throws MediaPlaneUnavailableException;
+
+    /** Stops a recording; one that already ended is fine. */
+    void stopRecording(String recordingId) throws MediaPlaneUnavailableException;
+
+    RecordingStatus recordingStatus(String recordingId) throws MediaPlaneUnavailableException;
+
     /** The identities currently in the room (LiveKit ListParticipants); empty when the room is gone. */
     java.util.Set<String> participants(String room) throws MediaPlaneUnavailableException;
 

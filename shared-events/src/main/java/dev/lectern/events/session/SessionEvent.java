@@ -5,5 +5,5 @@ import dev.lectern.events.LecternEvent;
 /** Events of the Session aggregate. Sealed so that the event catalogue is complete by construction. */
 public sealed interface SessionEvent extends LecternEvent permits SessionScheduledEvent, SessionRescheduledEvent,
         SessionCancelledEvent, SessionStartedEvent, SessionEndedEvent, ParticipantJoinedEvent, ParticipantLeftEvent,
-        SessionPermissionGrantedEvent, SessionPermissionRevokedEvent, ParticipantRevokedEvent {
+        SessionPermissionGrantedEvent, SessionPermissionRevokedEvent, ParticipantRevokedEvent, RecordingFinalizedEvent {
 }

@@ -8,10 +8,11 @@ import java.time.Instant;
 
 /**
  * The class went live. Appended only after identity, media allocation and (if the class records)
- * the recorder succeeded. {@code mediaRoom} is null when media is off (control plane only).
+ * the recorder succeeded. {@code mediaRoom} is null when media is off (control plane only);
+ * {@code recordingId} is null when the class does not record (or media is off).
  */
 @EventName("session.started")
 @Revision("1")
 public record SessionStartedEvent(SessionId sessionId, TenantId tenantId, String startedBy, String mediaRoom,
-                                  boolean recordingArmed, Instant startedAt) implements SessionEvent {
+                                  String recordingId, Instant startedAt) implements SessionEvent {
 }
