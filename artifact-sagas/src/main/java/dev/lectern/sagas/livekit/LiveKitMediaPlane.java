@@ -37,9 +37,14 @@ import java.util.stream.Collectors;
  */
 final class LiveKitMediaPlane implements MediaPlane {
 
-    /** Empty rooms close after this long without anyone (a teacher's reconnect fits in it). */
+    /**
+     * A room nobody entered, or everybody left, closes after this long: a class whose teacher and students
+     * all drop off for a few minutes (a school network blip) keeps its room; room_finished ends the class.
+     */
     static final int EMPTY_TIMEOUT_SECONDS = 600;
-    static final Duration TOKEN_TTL = Duration.ofHours(6);
+    static final int DEPARTURE_TIMEOUT_SECONDS = 600;
+    /** Short: LiveKit cannot revoke a token, so a removed participant's token must run out soon. */
+    static final Duration TOKEN_TTL = Duration.ofMinutes(30);
 
     private final RoomServiceClient rooms;
     private final EgressServiceClient egress;
@@ -54,7 +59,8 @@ final class LiveKitMediaPlane implements MediaPlane {
                                                                       .callTimeout(timeout).build();
         this.rooms = RoomServiceClient.Companion.createClient(properties.url(), properties.apiKey(), properties.apiSecret(), http);
         this.egress = EgressServiceClient.Companion.createClient(properties.url(), properties.apiKey(), properties.apiSecret(), http);
-        this.clientUrl = properties.url().replaceFirst("^http", "ws");
+        this.clientUrl = properties.publicUrl() != null && !properties.publicUrl().isBlank()
+                ? properties.publicUrl() : properties.url().replaceFirst("^http", "ws");
     }
 
     /** Where a class's recording goes in the bucket: one folder per tenant and class. */
@@ -74,7 +80,8 @@ final class LiveKitMediaPlane implements MediaPlane {
     @Override
     public String allocateRoom(TenantId tenant, SessionId session) throws MediaPlaneUnavailableException {
         String name = roomName(tenant, session);
-        Response<LivekitModels.Room> response = execute("CreateRoom", () -> rooms.createRoom(name, EMPTY_TIMEOUT_SECONDS, null).execute());
+        Response<LivekitModels.Room> response = execute("CreateRoom", () -> rooms.createRoom(name, EMPTY_TIMEOUT_SECONDS, null,
+                null, null, null, null, null, DEPARTURE_TIMEOUT_SECONDS).execute());
         if (!response.isSuccessful() || response.body() == null) {
             throw new MediaPlaneUnavailableException("LiveKit CreateRoom answered HTTP " + response.code(), null);
         }
@@ -144,6 +151,14 @@ final class LiveKitMediaPlane implements MediaPlane {
                     new RecordingStatus(RecordingStatus.FAILED, null, 0, 0, info.getStatus() + ": " + info.getError());
             default -> new RecordingStatus(RecordingStatus.ACTIVE, null, 0, 0, null);
         };
+    }
+
+    @Override
+    public void removeParticipant(String room, String identity) throws MediaPlaneUnavailableException {
+        Response<Void> response = execute("RemoveParticipant", () -> rooms.removeParticipant(room, identity).execute());
+        if (!response.isSuccessful() && response.code() != 404) {
+            throw new MediaPlaneUnavailableException("LiveKit RemoveParticipant answered HTTP " + response.code(), null);
+        }
     }
 
     @Override

@@ -45,6 +45,11 @@ final class MediaOffPlane implements MediaPlane {
     }
 
     @Override
+    public void removeParticipant(String room, String identity) {
+        // no room
+    }
+
+    @Override
     public java.util.Set<String> participants(String room) {
         return java.util.Set.of();
     }

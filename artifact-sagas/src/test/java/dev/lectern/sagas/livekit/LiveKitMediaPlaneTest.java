@@ -14,6 +14,7 @@ import dev.lectern.events.media.RecordingStatus;
 import dev.lectern.sagas.storage.StorageProperties;
 import livekit.LivekitEgress;
 import livekit.LivekitModels;
+import livekit.LivekitRoom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class LiveKitMediaPlaneTest {
     void start() {
         livekit = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         livekit.start();
-        media = new LiveKitMediaPlane(new LiveKitProperties("http://localhost:" + livekit.port(), KEY, SECRET),
+        media = new LiveKitMediaPlane(new LiveKitProperties("http://localhost:" + livekit.port(), null, KEY, SECRET),
                 new StorageProperties("http://minio:9000", "minio-key", "minio-secret", "lectern-artifacts", "us-east-1", true),
                 Duration.ofMillis(800));
     }
@@ -68,6 +69,10 @@ class LiveKitMediaPlaneTest {
         assertThat(media.allocateRoom(tenant, session)).isEqualTo(name);
 
         livekit.verify(postRequestedFor(urlEqualTo(CREATE_ROOM)).withHeader("Content-Type", equalTo("application/protobuf")));
+        LivekitRoom.CreateRoomRequest sent = LivekitRoom.CreateRoomRequest.parseFrom(
+                livekit.getAllServeEvents().get(0).getRequest().getBody());
+        assertThat(sent.getEmptyTimeout()).isEqualTo(LiveKitMediaPlane.EMPTY_TIMEOUT_SECONDS);
+        assertThat(sent.getDepartureTimeout()).isEqualTo(LiveKitMediaPlane.DEPARTURE_TIMEOUT_SECONDS);
         String bearer = livekit.getAllServeEvents().get(0).getRequest().getHeader("Authorization").substring("Bearer ".length());
         Map<String, Object> video = verify(bearer).getClaim("video").asMap();
         assertThat(video).containsEntry("roomCreate", true);
@@ -85,6 +90,17 @@ class LiveKitMediaPlaneTest {
                 .withBody(LivekitModels.Room.newBuilder().setName("late").build().toByteArray())));
         assertThatThrownBy(() -> media.allocateRoom(tenant, session))
                 .isInstanceOf(MediaPlane.MediaPlaneUnavailableException.class);
+    }
+
+    @Test
+    void removingAParticipantCallsRemoveParticipant() throws Exception {
+        livekit.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/RemoveParticipant")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/protobuf").withBody(new byte[0])));
+        media.removeParticipant("room-1", "user-1");
+        LivekitRoom.RoomParticipantIdentity sent = LivekitRoom.RoomParticipantIdentity.parseFrom(
+                livekit.getAllServeEvents().get(0).getRequest().getBody());
+        assertThat(sent.getRoom()).isEqualTo("room-1");
+        assertThat(sent.getIdentity()).isEqualTo("user-1");
     }
 
     @Test
@@ -144,6 +160,7 @@ class LiveKitMediaPlaneTest {
                 new MediaGrants(true, false, false, false, true)).token()).getClaim("video").asMap();
         assertThat(viewer).containsEntry("hidden", true).containsEntry("canPublishData", false);
         assertThat(student.token()).doesNotContain(SECRET);
+        assertThat(jwt.getExpiresAt().getTime() - System.currentTimeMillis()).isLessThanOrEqualTo(Duration.ofMinutes(30).toMillis());
     }
 
     private static DecodedJWT verify(String token) {

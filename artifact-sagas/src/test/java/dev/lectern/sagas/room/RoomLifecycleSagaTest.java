@@ -33,6 +33,7 @@ class RoomLifecycleSagaTest {
         int failuresLeft;
         Set<String> inRoom = Set.of();
         final List<String> released = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
         final List<String> stopped = new ArrayList<>();
         RecordingStatus recording = new RecordingStatus(RecordingStatus.ACTIVE, null, 0, 0, null);
 
@@ -67,6 +68,11 @@ class RoomLifecycleSagaTest {
         @Override
         public RecordingStatus recordingStatus(String recordingId) {
             return recording;
+        }
+
+        @Override
+        public void removeParticipant(String room, String identity) {
+            removed.add(room + "/" + identity);
         }
 
         @Override

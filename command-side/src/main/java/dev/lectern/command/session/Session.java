@@ -48,6 +48,9 @@ class Session {
     /** Clocks drift and forms take time to submit: a start this far in the past still counts as "now". */
     static final Duration SCHEDULING_GRACE = Duration.ofMinutes(5);
 
+    /** How long after joining someone may be missing from the media room before reconciliation says they left. */
+    static final Duration CONNECT_GRACE = Duration.ofMinutes(2);
+
     enum Status { SCHEDULED, LIVE, ENDED, CANCELLED }
 
     @AggregateIdentifier
@@ -65,6 +68,7 @@ class Session {
     private final Set<UserId> revoked = new HashSet<>();
     private final Set<UserId> present = new HashSet<>();
     private final Map<UserId, String> classRoles = new HashMap<>();
+    private final Map<UserId, Instant> joinedAt = new HashMap<>();
 
     Session() {
         // for Axon's event sourcing
@@ -107,8 +111,9 @@ class Session {
         return true;
     }
 
+    /** Also disconnects the person from the media room (best effort: their token expires within 30 minutes anyway). */
     @CommandHandler
-    boolean handle(RevokeParticipantCommand command, Clock clock) throws DomainException {
+    boolean handle(RevokeParticipantCommand command, Clock clock, MediaPlane media) throws DomainException {
         authorize(command.actor());
         if (command.userId().equals(teacher)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "The class's own teacher cannot be removed from it");
@@ -118,6 +123,13 @@ class Session {
         }
         apply(new ParticipantRevokedEvent(sessionId, tenantId, command.userId(), command.actor().subject(),
                 command.reason(), clock.instant()));
+        if (mediaRoom != null) {
+            try {
+                media.removeParticipant(mediaRoom, command.userId().toString());
+            } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
+                // The revocation stands in the log; a rejoin is refused, and the token runs out.
+            }
+        }
         return true;
     }
 
@@ -231,7 +243,9 @@ class Session {
         Instant now = clock.instant();
         int changes = 0;
         for (UserId user : Set.copyOf(present)) {
-            if (!command.inRoom().contains(user) && goneFromRoom(user, now)) {
+            // Someone who joined a moment ago may not have connected to the room yet.
+            boolean settling = joinedAt.getOrDefault(user, Instant.MIN).isAfter(now.minus(CONNECT_GRACE));
+            if (!command.inRoom().contains(user) && !settling && goneFromRoom(user, now)) {
                 changes++;
             }
         }
@@ -305,7 +319,7 @@ class Session {
         try {
             media.releaseRoom(room);
         } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
-            // The room-lifecycle saga's reconciliation removes rooms without a live class.
+            // Nothing else knows this room: LiveKit's empty timeout closes it (see LiveKitMediaPlane).
         }
     }
 
@@ -362,6 +376,7 @@ class Session {
     void on(ParticipantJoinedEvent event) {
         present.add(event.userId());
         classRoles.put(event.userId(), event.classRole());
+        joinedAt.put(event.userId(), event.joinedAt());
     }
 
     @EventSourcingHandler

@@ -19,7 +19,9 @@ import dev.lectern.events.session.LeaveSessionCommand;
 import dev.lectern.events.session.ParticipantJoinedEvent;
 import dev.lectern.events.session.ParticipantLeftEvent;
 import dev.lectern.events.session.ParticipantRevokedEvent;
+import dev.lectern.events.session.ReconcileAttendanceCommand;
 import dev.lectern.events.session.RescheduleSessionCommand;
+import dev.lectern.events.session.RevokeParticipantCommand;
 import dev.lectern.events.session.SessionCancelledEvent;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionId;
@@ -62,6 +64,7 @@ class SessionLifecycleTest {
         boolean down;
         boolean recorderDown;
         final List<String> calls = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
 
         @Override
         public boolean enabled() {
@@ -99,6 +102,11 @@ class SessionLifecycleTest {
         @Override
         public RecordingStatus recordingStatus(String recordingId) {
             return new RecordingStatus(RecordingStatus.ACTIVE, null, 0, 0, null);
+        }
+
+        @Override
+        public void removeParticipant(String room, String identity) {
+            removed.add(room + "/" + identity);
         }
 
         @Override
@@ -281,6 +289,24 @@ class SessionLifecycleTest {
                        TEACHER_ID, UUID.randomUUID(), course), started())
                .when(new JoinSessionCommand(id, STUDENT, Map.of(course, "assistant")))
                .expectEvents(new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "assistant", NOW));
+    }
+
+    @Test
+    void removingAParticipantAlsoDisconnectsThemFromTheRoom() {
+        fixture.given(scheduled(), started(),
+                       new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
+               .when(new RevokeParticipantCommand(id, TEACHER, STUDENT.userId(), "Disruptive"))
+               .expectEvents(new ParticipantRevokedEvent(id, TENANT, STUDENT.userId(), "teacher@north-high", "Disruptive", NOW));
+        assertThat(media.removed).containsExactly("room-" + id + "/" + STUDENT.userId());
+    }
+
+    @Test
+    void reconciliationLeavesFreshJoinersTimeToConnect() {
+        fixture.given(scheduled(), started(),
+                       new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW.minusSeconds(30)),
+                       new ParticipantJoinedEvent(id, TENANT, VIEWER.userId(), "viewer@north-high", "public_viewer", NOW.minusSeconds(600)))
+               .when(new ReconcileAttendanceCommand(id, TENANT, Set.of()))
+               .expectEvents(new ParticipantLeftEvent(id, TENANT, VIEWER.userId(), NOW));
     }
 
     @Test

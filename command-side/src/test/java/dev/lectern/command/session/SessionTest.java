@@ -45,6 +45,7 @@ class SessionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Session.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new SessionLifecycleTest.RecordingMediaPlane());
         id = SessionId.random();
     }
 

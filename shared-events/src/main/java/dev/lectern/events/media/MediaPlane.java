@@ -7,7 +7,8 @@ import dev.lectern.events.session.SessionId;
  * The port to the media plane (LiveKit), shared by the Session aggregate (allocate on start) and the
  * room-lifecycle saga (release after end). A plain interface rather than a record: the one
  * exception in shared-events, because both sides must call it and neither may import the other.
- * Every call is idempotent per session: allocating an existing room returns it.
+ * Room calls are idempotent per session (allocating an existing room returns it; releasing or removing
+ * what is gone is fine); starting a recording is not, so the aggregate does it once, at go-live.
  */
 public interface MediaPlane {
 
@@ -32,6 +33,9 @@ public interface MediaPlane {
     void stopRecording(String recordingId) throws MediaPlaneUnavailableException;
 
     RecordingStatus recordingStatus(String recordingId) throws MediaPlaneUnavailableException;
+
+    /** Disconnects {@code identity} from the room; someone already gone is fine. */
+    void removeParticipant(String room, String identity) throws MediaPlaneUnavailableException;
 
     /** The identities currently in the room (LiveKit ListParticipants); empty when the room is gone. */
     java.util.Set<String> participants(String room) throws MediaPlaneUnavailableException;
