@@ -28,7 +28,7 @@ psql "$PGURL/$DB" -qc "DROP TABLE bench_rows"
 
 echo "== Lectern on port $PORT (local profile, database $DB)"
 DATABASE_URL="$PGURL/$DB" LECTERN_DATA_DIR="$DATA" PORT=$PORT LOG_FORMAT=ecs \
-  java -Xmx1g -jar platform/target/lectern.jar --spring.profiles.active=local > "$DATA/lectern.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:--Xmx1g} -jar platform/target/lectern.jar --spring.profiles.active=local > "$DATA/lectern.log" 2>&1 &
 APP=$!
 for _ in $(seq 1 60); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "localhost:$PORT/actuator/health" >/dev/null || { tail -50 "$DATA/lectern.log"; exit 1; }

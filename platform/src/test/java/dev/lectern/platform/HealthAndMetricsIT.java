@@ -18,7 +18,8 @@ class HealthAndMetricsIT extends PlatformIT {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.db.status").isEqualTo("UP")
-                .jsonPath("$.components.objectStorage.status").isEqualTo("UP");
+                .jsonPath("$.components.objectStorage.status").isEqualTo("UP")
+                .jsonPath("$.components.mediaPlaneHealth.status").isEqualTo("UP");
         client().get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody()
