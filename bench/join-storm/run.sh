@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Join storm benchmark: 1,000 students join one live class over HTTP against one Lectern node, and
 # the raw PostgreSQL single-row commit rate measured on the same database in the same run.
-# Usage: bench/join-storm/run.sh [students] [concurrency]   (needs PostgreSQL on 127.0.0.1:5432, pgbench)
+# Usage: bench/join-storm/run.sh [students=1000] [concurrency=32]   (needs PostgreSQL on 127.0.0.1:5432, pgbench)
+# WARMUP_ROUNDS (default 25): full storms into other classes first, so that the JIT has compiled the join
+# path as on a node that has been running for a while (about 1.5 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 STUDENTS=${1:-1000}
-CONCURRENCY=${2:-64}
+CONCURRENCY=${2:-32}
 PGURL=${BENCH_PG:-postgresql://postgres@127.0.0.1:5432}
 DB=lectern_bench_$(date +%s)
 PORT=${BENCH_PORT:-18080}
@@ -34,4 +36,4 @@ for _ in $(seq 1 60); do curl -sf "localhost:$PORT/actuator/health" >/dev/null &
 curl -sf "localhost:$PORT/actuator/health" >/dev/null || { tail -50 "$DATA/lectern.log"; exit 1; }
 
 echo "== join storm: $STUDENTS students, $CONCURRENCY in flight"
-java bench/join-storm/JoinStorm.java "http://localhost:$PORT" "$STUDENTS" "$CONCURRENCY"
+java bench/join-storm/JoinStorm.java "http://localhost:$PORT" "$STUDENTS" "$CONCURRENCY" "${WARMUP_ROUNDS:-25}"
