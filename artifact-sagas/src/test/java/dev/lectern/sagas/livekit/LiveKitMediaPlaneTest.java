@@ -101,6 +101,12 @@ class LiveKitMediaPlaneTest {
                 livekit.getAllServeEvents().get(0).getRequest().getBody());
         assertThat(sent.getRoom()).isEqualTo("room-1");
         assertThat(sent.getIdentity()).isEqualTo("user-1");
+        assertThat(grantOfLastCall()).containsEntry("roomAdmin", true).containsEntry("room", "room-1");
+    }
+
+    private Map<String, Object> grantOfLastCall() {
+        String bearer = livekit.getAllServeEvents().get(0).getRequest().getHeader("Authorization").substring("Bearer ".length());
+        return verify(bearer).getClaim("video").asMap();
     }
 
     @Test
@@ -108,6 +114,18 @@ class LiveKitMediaPlaneTest {
         livekit.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/DeleteRoom")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"code\":\"not_found\",\"msg\":\"room not found\"}")));
         media.releaseRoom("lectern-gone");
+        assertThat(grantOfLastCall()).containsEntry("roomCreate", true);
+    }
+
+    @Test
+    void listingParticipantsAsksAsRoomAdminOfThatRoom() throws Exception {
+        livekit.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/ListParticipants")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitRoom.ListParticipantsResponse.newBuilder()
+                        .addParticipants(LivekitModels.ParticipantInfo.newBuilder().setIdentity("user-7")).build().toByteArray())));
+
+        assertThat(media.participants("room-1")).containsExactly("user-7");
+        assertThat(grantOfLastCall()).containsEntry("roomAdmin", true).containsEntry("room", "room-1");
     }
 
     @Test
