@@ -74,8 +74,7 @@ public class JoinStorm {
                 + "\",\"startsAt\":\"2030-01-01T09:00:00Z\",\"durationMinutes\":60}", 201), "sessionId");
         call("POST", "/sessions/" + session + "/start", teacher, null, 200);
 
-        System.out.println("setup done: storm begins in 2 s");
-        Thread.sleep(2000);
+        System.out.println("setup done: storm begins");
         ExecutorService storm = Executors.newFixedThreadPool(concurrency);
         long[] latencies = new long[students];
         List<Future<?>> joins = new ArrayList<>();

@@ -5,8 +5,6 @@ import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.web.CommandDispatcher;
-import dev.lectern.events.error.ErrorCode;
-import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.AccessDeniedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
@@ -108,7 +106,7 @@ class SessionLifecycleController {
                                       @PathVariable String sessionId) {
         AccessDeniedException.require(actor, Capability.JOIN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = parse(sessionId);
+        SessionId id = SessionPaths.parse(sessionId);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/join", null, () -> {
             JoinResult joined = commands.send(new JoinSessionCommand(id, actor, courses.enrollmentsOf(actor)), idempotencyKey);
             JoinCredentials credentials = joined.mediaRoom() == null ? new JoinCredentials(null, null)
@@ -124,7 +122,7 @@ class SessionLifecycleController {
                                        @PathVariable String sessionId) {
         AccessDeniedException.require(actor, Capability.JOIN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = parse(sessionId);
+        SessionId id = SessionPaths.parse(sessionId);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/leave", null, () -> {
             Boolean changed = commands.send(new LeaveSessionCommand(id, actor), idempotencyKey);
             return new IdempotentWrites.Result(200, null, new LeaveView(id.toString(), Boolean.TRUE.equals(changed)));
@@ -135,17 +133,13 @@ class SessionLifecycleController {
                                              Object request, Function<SessionId, Object> command, String status) {
         AccessDeniedException.require(actor, capability);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = parse(sessionId);
+        SessionId id = SessionPaths.parse(sessionId);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/" + step, request, () -> {
             commands.send(command.apply(id), idempotencyKey);
             return new IdempotentWrites.Result(200, null, new StatusView(id.toString(), status));
         }).map(RecordedResponse::toResponseEntity);
     }
 
-    private static SessionId parse(String text) {
-        return SessionId.parse(text).orElseThrow(() -> new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                "sessionId must be a UUID"));
-    }
 
     record StartRequest(@NotBlank String sessionId) {
     }

@@ -56,7 +56,7 @@ class SessionPermissionController {
                                         @PathVariable String sessionId, @Valid @RequestBody PermissionRequest request) {
         AccessDeniedException.require(actor, Capability.MANAGE_SESSION_PERMISSIONS);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId session = parseSession(sessionId);
+        SessionId session = SessionPaths.parse(sessionId);
         UserId user = UserDirectory.parse(request.userId());
         SessionPermission permission = SessionPermission.parse(request.permission()).orElseThrow(() ->
                 new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "permission must be present or moderate"));
@@ -80,7 +80,7 @@ class SessionPermissionController {
                                         @PathVariable String sessionId, @Valid @RequestBody RevocationRequest request) {
         AccessDeniedException.require(actor, Capability.MANAGE_SESSION_PERMISSIONS);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId session = parseSession(sessionId);
+        SessionId session = SessionPaths.parse(sessionId);
         UserId user = UserDirectory.parse(request.userId());
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/revocations", request, () -> {
             users.requireUser(actor, user);
@@ -100,10 +100,6 @@ class SessionPermissionController {
         return reason == null || reason.isBlank() ? null : reason.strip();
     }
 
-    private static SessionId parseSession(String text) {
-        return SessionId.parse(text).orElseThrow(() -> new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                "sessionId must be a UUID"));
-    }
 
 
     record PermissionRequest(@NotBlank String userId, @NotBlank String permission,
