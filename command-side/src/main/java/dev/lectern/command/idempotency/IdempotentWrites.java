@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
+import dev.lectern.command.web.CommandDispatcher;
 import io.micrometer.context.ContextSnapshot;
+import org.slf4j.MDC;
 import io.micrometer.context.ContextSnapshotFactory;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,7 +84,9 @@ public class IdempotentWrites {
                                           Object request, Action action) {
         // The worker thread gets the request's thread-locals (request id in the MDC) from the Reactor context.
         return Mono.deferContextual(context -> Mono.fromCallable(() -> {
-            try (ContextSnapshot.Scope ignored = CONTEXT_SNAPSHOTS.setThreadLocalsFrom(context)) {
+            try (ContextSnapshot.Scope ignored = CONTEXT_SNAPSHOTS.setThreadLocalsFrom(context);
+                 MDC.MDCCloseable actorInLogs = MDC.putCloseable(CommandDispatcher.ACTOR, actor.subject())) {
+                // The actor goes into the logs and, through CommandDispatcher, into every event's metadata.
                 return executeBlocking(actor, key, method, path, request, action);
             }
         })).subscribeOn(scheduler);

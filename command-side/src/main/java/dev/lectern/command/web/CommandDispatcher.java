@@ -19,6 +19,7 @@ import java.util.Map;
 public class CommandDispatcher {
 
     public static final String REQUEST_ID = "requestId";
+    public static final String ACTOR = "actor";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     private final CommandGateway gateway;
@@ -30,6 +31,10 @@ public class CommandDispatcher {
     public <R> R send(Object command, IdempotencyKey key) {
         Map<String, Object> meta = new HashMap<>();
         meta.put(IDEMPOTENCY_KEY, key.value());
+        String actor = MDC.get(ACTOR);
+        if (actor != null) {
+            meta.put(ACTOR, actor);
+        }
         String requestId = MDC.get(REQUEST_ID);
         if (requestId != null) {
             meta.put(REQUEST_ID, requestId);

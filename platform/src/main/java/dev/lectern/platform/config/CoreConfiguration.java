@@ -50,9 +50,10 @@ class CoreConfiguration {
         return new JdbcTransactionManager(dataSource);
     }
 
-    /** Copies the request id and idempotency key from commands onto every event they cause. */
+    /** Copies the request id, idempotency key and acting subject from commands onto every event they cause. */
     @Bean
     CorrelationDataProvider requestCorrelation() {
-        return new SimpleCorrelationDataProvider(CommandDispatcher.REQUEST_ID, CommandDispatcher.IDEMPOTENCY_KEY);
+        return new SimpleCorrelationDataProvider(CommandDispatcher.REQUEST_ID, CommandDispatcher.IDEMPOTENCY_KEY,
+                CommandDispatcher.ACTOR);
     }
 }

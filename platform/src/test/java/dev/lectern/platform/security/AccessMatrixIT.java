@@ -30,7 +30,7 @@ import static dev.lectern.events.identity.Role.TEACHER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two schools x every role (and a user with none, and no token) x every endpoint (18). Only the allowed
+ * Two schools x every role (and a user with none, and no token) x every endpoint (19). Only the allowed
  * combinations succeed; the rest get 401/403/404 problem+json, and a refused call changes nothing
  * in the other school (nor in its own).
  */
@@ -109,6 +109,8 @@ class AccessMatrixIT extends PlatformIT {
                                 .exchange()),
                 endpoint("GET /audit", EnumSet.of(AUDITOR), false,
                         auth -> read(client().get().uri("/audit"), auth).exchange()),
+                endpoint("GET /audit/events", EnumSet.of(AUDITOR), false,
+                        auth -> read(client().get().uri("/audit/events"), auth).exchange()),
                 endpoint("GET /actuator/prometheus", EnumSet.of(ADMIN), false,
                         auth -> read(client().get().uri("/actuator/prometheus"), auth).exchange()));
 

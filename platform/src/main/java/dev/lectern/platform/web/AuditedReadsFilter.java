@@ -1,0 +1,55 @@
+package dev.lectern.platform.web;
+
+import dev.lectern.command.identity.AuditTrail;
+import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.platform.security.ActorArgumentResolver;
+import org.slf4j.MDC;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Auditors' reads are audited too (who read which part of the log, when): for every successful GET
+ * under {@code /audit}, an {@code audit.read} row is written before the response is committed, so no
+ * answer leaves without its record (if the record cannot be written, the read fails).
+ */
+@Component
+public class AuditedReadsFilter implements WebFilter {
+
+    private final AuditTrail audit;
+
+    AuditedReadsFilter(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        if (exchange.getRequest().getMethod() == HttpMethod.GET && (path.equals("/audit") || path.startsWith("/audit/"))) {
+            exchange.getResponse().beforeCommit(() -> {
+                Actor actor = ActorArgumentResolver.of(exchange);
+                var status = exchange.getResponse().getStatusCode();
+                if (actor == null || (status != null && !status.is2xxSuccessful())) {
+                    return Mono.empty();
+                }
+                String query = exchange.getRequest().getURI().getRawQuery();
+                String requestId = RequestIdFilter.of(exchange);
+                return Mono.fromRunnable(() -> {
+                    MDC.put(CommandDispatcher.REQUEST_ID, requestId);
+                    try {
+                        audit.record(actor, "audit.read", AuditTrail.DONE, "endpoint",
+                                "GET " + path + (query == null ? "" : "?" + query), null);
+                    } finally {
+                        MDC.remove(CommandDispatcher.REQUEST_ID);
+                    }
+                }).subscribeOn(Schedulers.boundedElastic()).then();
+            });
+        }
+        return chain.filter(exchange);
+    }
+}
