@@ -148,8 +148,10 @@ class SessionLifecycleController {
                          String reason) {
     }
 
+    /** {@code title} is optional; when given it must hold a visible character (blank is a 400, not a 500). */
     record RescheduleRequest(@Size(min = 1, max = ScheduleSessionCommand.MAX_TITLE_LENGTH)
-                             @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String title,
+                             @Pattern(regexp = "[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*",
+                                     message = "must not be blank or contain control characters") String title,
                              @NotNull Instant startsAt,
                              @Min(1) @Max(ScheduleSessionCommand.MAX_DURATION_MINUTES) int durationMinutes) {
     }

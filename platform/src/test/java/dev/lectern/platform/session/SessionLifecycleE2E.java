@@ -98,6 +98,10 @@ class SessionLifecycleE2E extends PlatformIT {
                 SELECT payload->>'title' AS title, payload->>'durationMinutes' AS minutes FROM session_state_events_readable
                 WHERE session_id = ?::uuid AND event_name = 'session.rescheduled'""", moved);
         assertThat(rescheduled).containsEntry("title", "History").containsEntry("minutes", "90");
+        // A blank new title is the client's mistake: 400 problem+json, not a 500 from the command's guard.
+        assertThat(once(teacher, c -> c.post().uri("/sessions/" + moved + "/reschedule"),
+                "{\"title\":\"   \",\"startsAt\":\"2031-01-01T09:00:00Z\",\"durationMinutes\":90}", 400)
+                .get("code").asText()).isEqualTo("VALIDATION_FAILED");
 
         String cancelled = once(teacher, c -> c.post().uri("/sessions"), scheduleBody("Art"), 201).get("sessionId").asText();
         once(teacher, c -> c.post().uri("/sessions/" + cancelled + "/cancel"), "{\"reason\":\"Snow day\"}", 200);

@@ -5,6 +5,7 @@ import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.AccessDeniedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
+import dev.lectern.query.web.PathIds;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +29,7 @@ class RosterController {
     @GetMapping(path = "/courses/{courseId}/roster", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<RosterView> roster(Actor actor, @PathVariable String courseId) {
         AccessDeniedException.require(actor, Capability.VIEW_ROSTER);
-        UUID course;
-        try {
-            course = UUID.fromString(courseId);
-        } catch (IllegalArgumentException e) {
-            throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "courseId must be a UUID");
-        }
+        UUID course = PathIds.uuid("courseId", courseId);
         return db.sql("SELECT title FROM courses WHERE tenant_id = :tenant AND course_id = :course")
                  .bind("tenant", actor.tenantId().value())
                  .bind("course", course)
