@@ -92,8 +92,48 @@ public class IdempotentWrites {
         })).subscribeOn(scheduler);
     }
 
+    /**
+     * Another node may hold a stale copy of the aggregate in its cache (or two writers raced): the
+     * event store's unique key refuses the second append, the transaction rolls back, the stale copy is
+     * evicted. The whole request is then run again, in a new transaction, from the stored events; the
+     * client only sees a conflict if it persists.
+     */
+    private static final int ATTEMPTS = 3;
+
     private RecordedResponse executeBlocking(Actor actor, IdempotencyKey key, String method, String path,
                                              Object request, Action action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return executeOnce(actor, key, method, path, request, action);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isConcurrencyConflict(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(2, 15) * (long) attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isConcurrencyConflict(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof org.axonframework.modelling.command.ConcurrencyException
+                    && !(t instanceof org.axonframework.modelling.command.AggregateStreamCreationException)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private RecordedResponse executeOnce(Actor actor, IdempotencyKey key, String method, String path,
+                                         Object request, Action action) {
         String tenant = actor.tenantId().value();
         String principal = actor.subject();
         String fingerprint = fingerprint(method, path, request);

@@ -14,10 +14,18 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon's JDBC event storage engine on PostgreSQL with Lectern's table names and snake_case columns.
@@ -60,7 +68,9 @@ public class EventStoreConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          EventSchema eventSchema,
+                                          ObjectProvider<CommitSignal> commitSignal) {
+        WatermarkedReads reads = new WatermarkedReads();
         return JdbcEventStorageEngine.builder()
                                      .snapshotSerializer(defaultSerializer)
                                      .upcasterChain(configuration.upcasterChain())
@@ -71,8 +81,32 @@ public class EventStoreConfiguration {
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
                                      .dataType(byte[].class)
-                                     .appendEvents(new SessionStateEventsAppender())
+                                     .appendEvents(new SessionStateEventsAppender(() -> commitSignal.getObject().committed()))
+                                     .readEventDataWithoutGaps(reads.withoutGaps())
+                                     .readEventDataWithGaps(reads.withGaps())
+                                     .fetchTrackedEvents(reads.nextPosition())
                                      .build();
+    }
+
+    /**
+     * Axon's embedded event store, woken after our database commits (not only Axon's) and polling
+     * every {@code lectern.event-store.fetch-delay} for other nodes' commits.
+     */
+    @Bean
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${lectern.event-store.fetch-delay:PT0.1S}") Duration fetchDelay) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS);
+        return new WakeableEventStore(builder);
+    }
+
+    @Bean
+    CommitSignal commitSignal(ObjectProvider<WakeableEventStore> eventStore) {
+        return new CommitSignal(() -> eventStore.getObject().wake());
     }
 
     @Bean

@@ -11,6 +11,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWrite
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -25,6 +28,13 @@ import java.util.List;
  * refused before anything is written.
  */
 final class SessionStateEventsAppender implements AppendEventsStatementBuilder {
+
+    private final Runnable afterCommit;
+
+    /** {@code afterCommit} runs once the database transaction that appended the events has committed. */
+    SessionStateEventsAppender(Runnable afterCommit) {
+        this.afterCommit = afterCommit;
+    }
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
@@ -58,6 +68,14 @@ final class SessionStateEventsAppender implements AppendEventsStatementBuilder {
             statement.setString(12, name);
             statement.setTimestamp(13, Timestamp.from(event.getTimestamp()));
             statement.addBatch();
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    SessionStateEventsAppender.this.afterCommit.run();
+                }
+            });
         }
         return statement;
     }

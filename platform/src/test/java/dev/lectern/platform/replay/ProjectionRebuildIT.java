@@ -1,6 +1,11 @@
 package dev.lectern.platform.replay;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
 import dev.lectern.platform.support.PlatformIT;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import dev.lectern.query.replay.ProjectionRebuilds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,10 +22,14 @@ import static org.awaitility.Awaitility.await;
 class ProjectionRebuildIT extends PlatformIT {
 
     private static final String SESSIONS = "sessions";
+    private static final String LIVE = "live-state";
     private static final String DUMP = "SELECT * FROM sessions ORDER BY tenant_id, session_id";
 
     @Autowired
     ProjectionRebuilds rebuilds;
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void resettingTheSessionsProjectionRebuildsAnIdenticalReadModelFromTheLogAlone() {
@@ -45,6 +54,52 @@ class ProjectionRebuildIT extends PlatformIT {
             assertThat(rebuilds.position(SESSIONS)).isGreaterThanOrEqualTo(head);
             assertThat(jdbc.queryForList(DUMP)).isEqualTo(before);
         });
+    }
+
+    @Test
+    void anOperatorRebuildsTheLiveStateAndItEqualsTheLiveTablesRowForRow() throws Exception {
+        String tenant = newTenant();
+        String teacher = "Bearer " + token(tenant, Role.TEACHER);
+        List<String> sessions = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String body = new String(postSession(tenant, newKey(), scheduleBody("Class " + i)).expectStatus().isCreated()
+                                                                                          .expectBody().returnResult().getResponseBody());
+            String session = json.readTree(body).get("sessionId").asText();
+            sessions.add(session);
+            post(teacher, "/sessions/" + session + "/start").expectStatus().isOk();
+            post(teacher, "/sessions/" + session + "/join").expectStatus().isOk();
+            post("Bearer " + token(tenant, Role.STUDENT), "/sessions/" + session + "/join").expectStatus().isOk();
+        }
+        post(teacher, "/sessions/" + sessions.get(0) + "/end").expectStatus().isOk();
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events", Long.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rebuilds.position(LIVE) >= head);
+        String dump = "SELECT tenant_id, session_id, state::text AS state, last_event_position FROM live_state "
+                + "WHERE tenant_id = ? ORDER BY session_id";
+        List<Map<String, Object>> before = jdbc.queryForList(dump, tenant);
+        assertThat(before).hasSize(3);
+        jdbc.update("UPDATE live_state SET state = '{}'::jsonb WHERE tenant_id = ? AND session_id = ?::uuid",
+                tenant, sessions.get(1));
+
+        directory.ensureTenant(new TenantId("ops"), "Platform operations");
+        String operator = "Bearer " + issuer.mint(new TenantId("ops"), "operator@ops", Duration.ofMinutes(5));
+        post("Bearer " + token(tenant, Role.ADMIN), "/operator/projections/live-state/rebuild").expectStatus().isForbidden();
+        client().post().uri("/operator/projections/live-state/rebuild").header(HttpHeaders.AUTHORIZATION, operator)
+                .exchange().expectStatus().isBadRequest();
+        post(operator, "/operator/projections/no-such-group/rebuild").expectStatus().isNotFound();
+        post(operator, "/operator/projections/live-state/rebuild").expectStatus().isAccepted()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/operator/projections/live-state");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(rebuilds.position(LIVE)).isGreaterThanOrEqualTo(head);
+            assertThat(jdbc.queryForList(dump, tenant)).isEqualTo(before);
+        });
+        client().get().uri("/operator/projections").header(HttpHeaders.AUTHORIZATION, operator).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.group == 'live-state')].caughtUp").isEqualTo(true);
+    }
+
+    private WebTestClient.ResponseSpec post(String bearer, String path) {
+        return client().post().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).header("Idempotency-Key", newKey())
+                       .exchange();
     }
 
     @Test

@@ -47,6 +47,8 @@ public final class TestInfrastructure {
         Map<String, String> result = new LinkedHashMap<>();
         Path dataDir = tempDir();
         result.put("lectern.data-dir", dataDir.toString());
+        // A platform operator for the operator endpoints (tenant "ops" is created by the tests that use it).
+        result.put("lectern.operators", "ops/operator@ops");
         String databaseUrl = System.getenv("DATABASE_URL");
         String redisUrl = System.getenv("REDIS_URL");
         boolean docker = (databaseUrl == null || databaseUrl.isBlank() || redisUrl == null || redisUrl.isBlank())

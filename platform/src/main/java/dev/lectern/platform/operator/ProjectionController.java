@@ -1,0 +1,89 @@
+package dev.lectern.platform.operator;
+
+import dev.lectern.command.idempotency.IdempotencyKey;
+import dev.lectern.command.idempotency.IdempotentWrites;
+import dev.lectern.command.idempotency.RecordedResponse;
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.query.replay.ProjectionRebuilds;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Operators' view of the read models, and replay rebuilds:
+ * {@code GET /operator/projections} (each processing group's position against the head of the log) and
+ * {@code POST /operator/projections/{group}/rebuild} (Idempotency-Key required): stop the group, reset
+ * its token (its {@code @ResetHandler} clears its tables), start it; it replays session_state_events
+ * in its own processing group while every other view (and the classes) carry on. Answers 202 with the
+ * group's status URL; the rebuild is done when its position reaches the head. The same from a shell:
+ * {@code java -jar lectern.jar --lectern.rebuild=<group>} (docs/runbooks/rebuild-read-model.md).
+ */
+@RestController
+class ProjectionController {
+
+    private final Operators operators;
+    private final ProjectionRebuilds rebuilds;
+    private final IdempotentWrites writes;
+
+    ProjectionController(Operators operators, ProjectionRebuilds rebuilds, IdempotentWrites writes) {
+        this.operators = operators;
+        this.rebuilds = rebuilds;
+        this.writes = writes;
+    }
+
+    @GetMapping(path = "/operator/projections", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<ProjectionRebuilds.Status>> list(Actor actor) {
+        operators.require(actor);
+        return Mono.fromCallable(rebuilds::statuses).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping(path = "/operator/projections/{group}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ProjectionRebuilds.Status> one(Actor actor, @PathVariable String group) {
+        operators.require(actor);
+        return Mono.fromCallable(() -> rebuilds.status(group).orElseThrow(() -> unknown(group)))
+                   .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @PostMapping(path = "/operator/projections/{group}/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> rebuild(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                         @PathVariable String group) {
+        operators.require(actor);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        if (!rebuilds.groups().contains(group)) {
+            throw unknown(group);
+        }
+        String path = "/operator/projections/" + group + "/rebuild";
+        return writes.execute(actor, idempotencyKey, "POST", path, null, () -> {
+            // Axon's reset runs in its own transactions (outside this request's), on another thread.
+            CompletableFuture<Boolean> reset = CompletableFuture.supplyAsync(() -> rebuilds.rebuild(group));
+            try {
+                reset.get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw new RequestRejectedException(ErrorCode.CONCURRENT_MODIFICATION, "The group " + group
+                        + " could not be reset here (is another node processing it?): " + e.getCause().getMessage());
+            } catch (TimeoutException e) {
+                throw new RequestRejectedException(ErrorCode.DEPENDENCY_UNAVAILABLE, "Reset of " + group + " timed out");
+            }
+            return new IdempotentWrites.Result(202, "/operator/projections/" + group,
+                    rebuilds.status(group).orElseThrow());
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    private static RequestRejectedException unknown(String group) {
+        return new RequestRejectedException(ErrorCode.NOT_FOUND, "No processing group " + group);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.lectern.platform.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.events.identity.Role;
+import dev.lectern.platform.LecternApplication;
+import dev.lectern.platform.support.PlatformIT;
+import dev.lectern.platform.support.TestInfrastructureEnvironmentPostProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.reactive.context.StandardReactiveWebEnvironment;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static dev.lectern.platform.live.LiveClassSupport.awaitProjected;
+import static dev.lectern.platform.live.LiveClassSupport.positions;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Several nodes on one PostgreSQL and one Redis: a second (and third) complete Lectern application
+ * in this JVM, on its own port. A client on one node sees what another node handled; with Redis
+ * unreachable from a node, its classes go on and its clients converge through the log.
+ */
+class TwoNodeFanoutIT extends PlatformIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    Environment environment;
+
+    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(ConfigurableApplicationContext::close);
+        nodes.clear();
+    }
+
+    @Test
+    void aClientOnNodeBSeesACommandHandledOnNodeAAndTheOtherWayRound() {
+        assumeTrue(!environment.getProperty("lectern.redis.url", "").isBlank(), "needs Redis (REDIS_URL)");
+        LiveClassSupport nodeA = new LiveClassSupport(port, json);
+        LiveClassSupport nodeB = new LiveClassSupport(startNode(Map.of()), json);
+        String school = newTenant();
+        String teacher = token(school, Role.TEACHER);
+        String student = token(school, Role.STUDENT);
+        String session = nodeA.schedule(teacher, "Two nodes");
+        nodeA.post(teacher, "/sessions/" + session + "/start", null);
+        awaitProjected(jdbc, session);
+
+        List<ServerSentEvent<String>> onB = new CopyOnWriteArrayList<>();
+        List<ServerSentEvent<String>> onA = new CopyOnWriteArrayList<>();
+        Disposable streamB = nodeB.stream(student, session, null).subscribe(onB::add);
+        Disposable streamA = nodeA.stream(teacher, session, null).subscribe(onA::add);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> onA.size() == 1 && onB.size() == 1);
+            long start = Long.parseLong(onB.get(0).id());
+            nodeA.post(teacher, "/sessions/" + session + "/join", null);
+            nodeB.post(student, "/sessions/" + session + "/join", null);
+            List<Long> logged = positions(jdbc, session, start);
+            assertThat(logged).hasSize(2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> onA.size() == 3 && onB.size() == 3);
+            assertThat(onB.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
+            assertThat(onA.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
+        } finally {
+            streamA.dispose();
+            streamB.dispose();
+        }
+    }
+
+    @Test
+    void withRedisUnreachableClassesGoOnAndStreamsCatchUpFromTheLog() {
+        LiveClassSupport nodeA = new LiveClassSupport(port, json);
+        LiveClassSupport cut = new LiveClassSupport(startNode(Map.of(
+                "lectern.redis.url", "redis://127.0.0.1:1",
+                "lectern.live.heartbeat", "PT0.5S")), json);
+        String school = newTenant();
+        String teacher = token(school, Role.TEACHER);
+        String student = token(school, Role.STUDENT);
+        String session = cut.schedule(teacher, "No Redis here");
+        cut.post(teacher, "/sessions/" + session + "/start", null);
+        awaitProjected(jdbc, session);
+
+        List<ServerSentEvent<String>> onCut = new CopyOnWriteArrayList<>();
+        Disposable stream = cut.stream(student, session, null).subscribe(onCut::add);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> onCut.size() == 1);
+            long start = Long.parseLong(onCut.get(0).id());
+            nodeA.post(teacher, "/sessions/" + session + "/join", null);
+            cut.post(student, "/sessions/" + session + "/join", null);
+            List<Long> logged = positions(jdbc, session, start);
+            await().atMost(Duration.ofSeconds(10)).until(() -> onCut.size() == 3);
+            assertThat(onCut.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
+        } finally {
+            stream.dispose();
+        }
+    }
+
+    /** Starts another complete node on the same database (and Redis, unless overridden); returns its port. */
+    private int startNode(Map<String, Object> overrides) {
+        StandardReactiveWebEnvironment env = new StandardReactiveWebEnvironment();
+        Map<String, Object> settings = new java.util.HashMap<>(overrides);
+        settings.put("server.port", "0");
+        env.getPropertySources().addFirst(new MapPropertySource(TestInfrastructureEnvironmentPostProcessor.NODE_OVERRIDES, settings));
+        ConfigurableApplicationContext node = new SpringApplicationBuilder(LecternApplication.class)
+                .environment(env)
+                .profiles("local")
+                .run();
+        nodes.add(node);
+        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.lectern.query.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.events.EventCatalogue;
+import dev.lectern.events.LecternEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live state of every class ({@code live_state}), and the source of the live streams.
+ *
+ * <p>Runs in the tracking processor {@value #PROCESSING_GROUP}, which reads the log in strict
+ * position order (capped at the committed watermark). A batch of events is folded in memory, one row
+ * per touched class is written in the batch's transaction together with the processor's token (exactly
+ * once), and only after that transaction has committed are the events handed to the {@link LiveFanout}:
+ * nothing reaches a client before it is in the log and in the state a reconnecting client would read.
+ * During a replay the fan-out stays quiet; streams notice the jump in positions and read the log.
+ */
+@Component
+@ProcessingGroup(LiveStateProjector.PROCESSING_GROUP)
+public class LiveStateProjector {
+
+    public static final String PROCESSING_GROUP = "live-state";
+    private static final String BATCH = LiveStateProjector.class.getName() + ".batch";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final LiveFanout fanout;
+
+    LiveStateProjector(JdbcTemplate jdbc, ObjectMapper json, LiveFanout fanout) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.fanout = fanout;
+    }
+
+    @EventHandler
+    void on(LecternEvent event, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+        long position = token.position().orElseThrow();
+        Batch batch = batch();
+        String key = event.tenantId().value() + "/" + event.sessionId().value();
+        ClassState state = batch.states.computeIfAbsent(key, k -> load(event));
+        long previous = state.position;
+        if (!ClassStateReducer.apply(state, event, position, message.getTimestamp())) {
+            return;
+        }
+        batch.dirty.put(key, state);
+        if (!replay.isReplay()) {
+            String name = EventCatalogue.nameOf(event.getClass()).orElse(message.getPayloadType().getName());
+            batch.published.add(new LiveEvent(event.tenantId().value(), event.sessionId().value(), position, previous,
+                    name, message.getTimestamp(), json.valueToTree(event)));
+        }
+    }
+
+    private Batch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, k -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(u -> write(batch));
+            unitOfWork.afterCommit(u -> fanout.publish(batch.published));
+            return batch;
+        });
+    }
+
+    private ClassState load(LecternEvent event) {
+        List<String> rows = jdbc.queryForList("SELECT state::text FROM live_state WHERE tenant_id = ? AND session_id = ?",
+                String.class, event.tenantId().value(), event.sessionId().value());
+        if (rows.isEmpty()) {
+            return new ClassState();
+        }
+        try {
+            return json.readValue(rows.get(0), ClassState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("live_state row is not a ClassState", e);
+        }
+    }
+
+    private void write(Batch batch) {
+        if (batch.dirty.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(batch.dirty.size());
+        for (ClassState state : batch.dirty.values()) {
+            try {
+                rows.add(new Object[]{state.tenantId, state.sessionId, json.writeValueAsString(state), state.position});
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("ClassState is not serialisable", e);
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO live_state (tenant_id, session_id, state, last_event_position, updated_at)
+                VALUES (?, ?, ?::jsonb, ?, now())
+                ON CONFLICT (tenant_id, session_id) DO UPDATE SET
+                    state = EXCLUDED.state, last_event_position = EXCLUDED.last_event_position, updated_at = now()
+                WHERE live_state.last_event_position < EXCLUDED.last_event_position""", rows);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM live_state");
+    }
+
+    private static final class Batch {
+        final Map<String, ClassState> states = new LinkedHashMap<>();
+        final Map<String, ClassState> dirty = new LinkedHashMap<>();
+        final List<LiveEvent> published = new ArrayList<>();
+    }
+
+}
