@@ -89,23 +89,29 @@ public class LiveFanout {
     public final class Subscription implements AutoCloseable {
 
         private final String key;
+        private final int buffer;
         private final Sinks.Many<LiveEvent> sink;
+        // Events offered but not yet taken by the stream. The queue grows in small chunks (an idle
+        // stream costs a few hundred bytes, not a preallocated array); the bound is enforced here.
+        private final AtomicInteger pending = new AtomicInteger();
         private volatile boolean closed;
 
         private Subscription(String key, int buffer) {
             this.key = key;
-            this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<LiveEvent>get(buffer).get());
+            this.buffer = buffer;
+            this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<LiveEvent>unbounded(16).get());
         }
 
         public Flux<LiveEvent> events() {
-            return sink.asFlux();
+            return sink.asFlux().doOnNext(e -> pending.decrementAndGet());
         }
 
         private synchronized void offer(LiveEvent event) {
             if (closed) {
                 return;
             }
-            Sinks.EmitResult result = sink.tryEmitNext(event);
+            Sinks.EmitResult result = pending.incrementAndGet() > buffer ? Sinks.EmitResult.FAIL_OVERFLOW
+                    : sink.tryEmitNext(event);
             if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
                 if (dropped != null) {
                     dropped.increment();
