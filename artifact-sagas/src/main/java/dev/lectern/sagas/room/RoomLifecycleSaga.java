@@ -11,6 +11,7 @@ import dev.lectern.events.session.ReconcileAttendanceCommand;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionStartedEvent;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
  * Deadlines are durable (db-scheduler). Fields hold only state.
  */
 @Saga
+@DisallowReplay
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 public class RoomLifecycleSaga {
 

@@ -79,6 +79,18 @@ class TwoNodeFanoutIT extends PlatformIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> onA.size() == 3 && onB.size() == 3);
             assertThat(onB.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
             assertThat(onA.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
+
+            // Node B goes away mid-class; its client resumes on node A from the last id it had.
+            streamB.dispose();
+            String lastOnB = onB.get(onB.size() - 1).id();
+            nodes.remove(0).close();
+            nodeA.post(teacher, "/sessions/" + session + "/leave", null);
+            nodeA.post(student, "/sessions/" + session + "/leave", null);
+            List<Long> missed = positions(jdbc, session, Long.parseLong(lastOnB));
+            assertThat(missed).hasSize(2);
+            List<ServerSentEvent<String>> resumed = nodeA.stream(student, session, lastOnB).take(2)
+                                                         .collectList().block(Duration.ofSeconds(10));
+            assertThat(resumed).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(missed);
         } finally {
             streamA.dispose();
             streamB.dispose();
