@@ -1,5 +1,9 @@
 package dev.lectern.events;
 
+import dev.lectern.events.poll.BallotEvent;
+import dev.lectern.events.poll.PollEvent;
+import dev.lectern.events.question.QuestionEvent;
+import dev.lectern.events.scene.SceneEvent;
 import dev.lectern.events.session.SessionEvent;
 
 import java.util.Collections;
@@ -18,7 +22,8 @@ public final class EventCatalogue {
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$");
 
     /** One sealed root per aggregate; each new aggregate adds its root here. */
-    private static final Class<?>[] ROOTS = {SessionEvent.class};
+    private static final Class<?>[] ROOTS = {SessionEvent.class, SceneEvent.class, QuestionEvent.class, PollEvent.class,
+            BallotEvent.class};
 
     private static final Map<Class<?>, String> NAMES_BY_CLASS;
     private static final Map<String, Class<?>> CLASSES_BY_NAME;

@@ -1,0 +1,17 @@
+package dev.lectern.events.poll;
+
+import dev.lectern.events.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Publish a closed poll's results (the class's teacher or an admin) with the tally counted from its ballots. */
+public record PublishPollResultsCommand(@TargetAggregateIdentifier UUID pollId, Actor actor, List<Long> counts, long ballots) {
+
+    public PublishPollResultsCommand {
+        Objects.requireNonNull(pollId, "pollId");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(counts, "counts");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.lectern.events.question;
+
+import dev.lectern.events.EventName;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.session.SessionId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A participant asked a question; {@code anonymous}: classmates do not see who (staff do). */
+@EventName("question.asked")
+@Revision("1")
+public record QuestionAskedEvent(UUID questionId, SessionId sessionId, TenantId tenantId, UserId userId, String text, boolean anonymous, Instant askedAt) implements QuestionEvent {
+}

@@ -1,0 +1,14 @@
+package dev.lectern.events.session;
+
+import dev.lectern.events.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.util.Objects;
+
+/** Turn exam mode on or off (teacher or admin). */
+public record SetExamModeCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, boolean enabled) {
+
+    public SetExamModeCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(actor, "actor");
+    }
+}

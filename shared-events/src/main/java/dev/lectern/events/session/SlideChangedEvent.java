@@ -1,0 +1,14 @@
+package dev.lectern.events.session;
+
+import dev.lectern.events.EventName;
+import dev.lectern.events.identity.TenantId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The class moved to a page (1-based) of one of its decks. */
+@EventName("slide.changed")
+@Revision("1")
+public record SlideChangedEvent(SessionId sessionId, TenantId tenantId, UUID deckId, int page, String changedBy, Instant changedAt) implements SessionEvent {
+}
