@@ -40,6 +40,7 @@ import dev.lectern.events.session.StartSessionCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -86,6 +87,14 @@ class Session {
     private final Set<UserId> present = new HashSet<>();
     private final Map<UserId, String> classRoles = new HashMap<>();
     private final Map<UserId, Instant> joinedAt = new HashMap<>();
+
+    /** Scenes, slides, whiteboard and calls to action: the teaching studio (issue 6). */
+    @AggregateMember
+    private final Studio studio = new Studio(this);
+
+    /** Chat, its moderation and settings, exam mode; creates questions and polls (issue 6). */
+    @AggregateMember
+    private final Interaction interaction = new Interaction(this);
 
     Session() {
         // for Axon's event sourcing
@@ -340,8 +349,72 @@ class Session {
         }
     }
 
+    // What the studio and interaction members need to know about the class.
+
+    SessionId id() {
+        return sessionId;
+    }
+
+    TenantId tenant() {
+        return tenantId;
+    }
+
+    UserId teacher() {
+        return teacher;
+    }
+
+    boolean isLive() {
+        return status == Status.LIVE;
+    }
+
+    /** Scheduled or live: the class can still be prepared or changed. */
+    void requireNotOver() throws DomainException {
+        if (status == Status.ENDED || status == Status.CANCELLED) {
+            requireStatus(Status.LIVE);
+        }
+    }
+
+    void requireLive() throws DomainException {
+        requireStatus(Status.LIVE);
+    }
+
+    void requireSameTenant(Actor actor) throws DomainException {
+        requireTenant(actor.tenantId());
+    }
+
+    boolean mayManage(Actor actor) {
+        return actor.tenantId().equals(tenantId) && SessionAuthority.mayManage(actor, teacher);
+    }
+
+    boolean has(UserId user, SessionPermission permission) {
+        return user != null && !revoked.contains(user)
+                && permissions.getOrDefault(user, Set.of()).contains(permission);
+    }
+
+    boolean isPresent(UserId user) {
+        return user != null && present.contains(user) && !revoked.contains(user);
+    }
+
+    boolean isRevoked(UserId user) {
+        return user != null && revoked.contains(user);
+    }
+
+    String classRoleOf(UserId user) {
+        return classRoles.get(user);
+    }
+
+    /** Teacher, admin, or (for studio changes that allow it) the holder of {@code permission}. */
+    void authorize(Actor actor, SessionPermission orPermission) throws DomainException {
+        requireTenant(actor.tenantId());
+        if (SessionAuthority.mayManage(actor, teacher) || has(actor.userId(), orPermission)) {
+            return;
+        }
+        throw new DomainException(ErrorCode.FORBIDDEN, "Only this class's teacher, an admin or a participant with the "
+                + orPermission.value() + " permission may do this");
+    }
+
     /** Another school's class does not exist for the actor; within the school, only its teacher or an admin. */
-    private void authorize(Actor actor) throws DomainException {
+    void authorize(Actor actor) throws DomainException {
         if (!actor.tenantId().equals(tenantId)) {
             throw new DomainException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId + " in this tenant");
         }

@@ -5,12 +5,12 @@ import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.session.SessionId;
 
 /** Session ids from paths and bodies: a clear 400 instead of a conversion stack trace. */
-final class SessionPaths {
+public final class SessionPaths {
 
     private SessionPaths() {
     }
 
-    static SessionId parse(String text) {
+    public static SessionId parse(String text) {
         return SessionId.parse(text).orElseThrow(() -> new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
                 "sessionId must be a UUID"));
     }

@@ -21,21 +21,21 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** A class driven over HTTP on one node, and SSE streams read with a real HTTP client. */
-final class LiveClassSupport {
+public final class LiveClassSupport {
 
-    static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+    public static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };
 
     private final WebClient http;
     private final ObjectMapper json;
 
-    LiveClassSupport(int port, ObjectMapper json) {
+    public LiveClassSupport(int port, ObjectMapper json) {
         this.http = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
                              .codecs(c -> c.defaultCodecs().maxInMemorySize(1024 * 1024)).build();
         this.json = json;
     }
 
-    JsonNode post(String token, String path, Object body) {
+    public JsonNode post(String token, String path, Object body) {
         WebClient.RequestBodySpec request = http.post().uri(path)
                                                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                                                 .header("Idempotency-Key", UUID.randomUUID().toString());
@@ -49,22 +49,33 @@ final class LiveClassSupport {
         return read(text);
     }
 
+    /** Any write; returns the status and body (for refusals). */
+    public Map.Entry<Integer, JsonNode> send(String method, String token, String path, Object body) {
+        WebClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                                                .header("Idempotency-Key", UUID.randomUUID().toString());
+        return (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
+                .exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("null")
+                                      .map(b -> Map.entry(r.statusCode().value(), read(b))))
+                .block(Duration.ofSeconds(30));
+    }
+
     /** GET as JSON; returns the status and body. */
-    Map.Entry<Integer, JsonNode> get(String token, String path) {
+    public Map.Entry<Integer, JsonNode> get(String token, String path) {
         return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                    .exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("null")
                                          .map(b -> Map.entry(r.statusCode().value(), read(b))))
                    .block(Duration.ofSeconds(30));
     }
 
-    String schedule(String teacherToken, String title) {
+    public String schedule(String teacherToken, String title) {
         Instant startsAt = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         return post(teacherToken, "/sessions", Map.of("title", title, "startsAt", startsAt.toString(),
                 "durationMinutes", 45, "recordingEnabled", false)).get("sessionId").asText();
     }
 
     /** An open stream (hot: events are collected from the moment of subscription). */
-    Flux<ServerSentEvent<String>> stream(String token, String session, String lastEventId) {
+    public Flux<ServerSentEvent<String>> stream(String token, String session, String lastEventId) {
         WebClient.RequestHeadersSpec<?> request = http.get().uri("/sessions/" + session + "/stream")
                                                       .accept(MediaType.TEXT_EVENT_STREAM)
                                                       .header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
@@ -75,7 +86,7 @@ final class LiveClassSupport {
     }
 
     /** Waits until the live projection includes every event of the class that is in the log. */
-    static void awaitProjected(JdbcTemplate jdbc, String session) {
+    public static void awaitProjected(JdbcTemplate jdbc, String session) {
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             Long head = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events WHERE session_id = ?::uuid",
                     Long.class, session);
@@ -85,12 +96,12 @@ final class LiveClassSupport {
         });
     }
 
-    static List<Long> positions(JdbcTemplate jdbc, String session, long after) {
+    public static List<Long> positions(JdbcTemplate jdbc, String session, long after) {
         return jdbc.queryForList("SELECT global_index FROM session_state_events WHERE session_id = ?::uuid "
                 + "AND global_index > ? ORDER BY global_index", Long.class, session, after);
     }
 
-    JsonNode read(String text) {
+    public JsonNode read(String text) {
         try {
             return json.readTree(text);
         } catch (IOException e) {

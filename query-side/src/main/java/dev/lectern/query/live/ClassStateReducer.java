@@ -105,7 +105,16 @@ public final class ClassStateReducer {
             ClassState.Participant p = participant(state, e.userId().value().toString());
             p.userId = e.userId().value();
             p.permissions.remove(e.permission().value());
-        } else if (event instanceof RecordingFinalizedEvent e) {
+        } else if (!Interactions.apply(state, event)) {
+            applyRecording(state, event);
+        }
+        state.position = position;
+        state.asOf = occurredAt;
+        return true;
+    }
+
+    private static void applyRecording(ClassState state, LecternEvent event) {
+        if (event instanceof RecordingFinalizedEvent e) {
             ClassState.Recording recording = state.media.recording == null ? new ClassState.Recording()
                     : state.media.recording;
             recording.id = e.recordingId();
@@ -117,9 +126,6 @@ public final class ClassStateReducer {
             recording.finalizedAt = e.finalizedAt();
             state.media.recording = recording;
         }
-        state.position = position;
-        state.asOf = occurredAt;
-        return true;
     }
 
     private static ClassState.Participant participant(ClassState state, String userId) {

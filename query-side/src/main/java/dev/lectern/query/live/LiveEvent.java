@@ -54,15 +54,33 @@ public final class LiveEvent {
     @JsonProperty public JsonNode payload() { return payload; }
 
     /** Payload fields students keep, per event name; names not listed are shown whole. */
-    private static final Map<String, Set<String>> STUDENT_FIELDS = Map.of(
-            "participant.revoked", Set.of("sessionId", "userId", "revokedAt"),
-            "permission.granted", Set.of("sessionId", "userId", "permission", "grantedAt"),
-            "permission.revoked", Set.of("sessionId", "userId", "permission", "revokedAt"),
-            "recording.finalized", Set.of("sessionId", "recordingId", "status", "durationSeconds", "finalizedAt"));
+    private static final Map<String, Set<String>> STUDENT_FIELDS = Map.ofEntries(
+            Map.entry("participant.revoked", Set.of("sessionId", "userId", "revokedAt")),
+            Map.entry("permission.granted", Set.of("sessionId", "userId", "permission", "grantedAt")),
+            Map.entry("permission.revoked", Set.of("sessionId", "userId", "permission", "revokedAt")),
+            Map.entry("recording.finalized", Set.of("sessionId", "recordingId", "status", "durationSeconds", "finalizedAt")),
+            Map.entry("chat.hidden", Set.of("sessionId", "messageId", "hiddenAt")),
+            Map.entry("chat.deleted", Set.of("sessionId", "messageId", "deletedAt")),
+            Map.entry("interaction.settings_changed", Set.of("sessionId", "chatEnabled", "slowModeSeconds",
+                    "anonymousQuestions", "changedAt")),
+            Map.entry("question.upvoted", Set.of("sessionId", "questionId", "upvotedAt")),
+            Map.entry("question.dismissed", Set.of("sessionId", "questionId", "dismissedAt")),
+            Map.entry("deck.added", Set.of("sessionId", "deckId", "title", "pageCount", "renderedPages", "pageTitles",
+                    "addedAt")));
 
     /** Events about people, which public viewers do not get. */
     private static final Set<String> ABOUT_PEOPLE = Set.of(
-            "participant.joined", "participant.left", "participant.revoked", "permission.granted", "permission.revoked");
+            "participant.joined", "participant.left", "participant.revoked", "permission.granted", "permission.revoked",
+            "participant.muted", "participant.unmuted", "chat.posted", "chat.hidden", "chat.deleted");
+
+    /** Seen by staff and by the person concerned only. */
+    private static final Set<String> STAFF_AND_SUBJECT = Set.of("participant.muted", "participant.unmuted");
+
+    /** Ballots are never sent as such: the live-state projector turns them into coalesced {@code poll.tally} events. */
+    public static final Set<String> BALLOTS = Set.of("poll.vote_cast", "poll.vote_changed");
+
+    /** The synthetic event carrying a poll's running tally (payload: pollId, counts, ballots, showLiveResults, status). */
+    public static final String TALLY = "poll.tally";
 
     /** The user the event is about, if any (its {@code userId} field). */
     @JsonIgnore
@@ -78,10 +96,19 @@ public final class LiveEvent {
     /** The SSE data for {@code viewer}, or null when this viewer does not get this event at all. */
     public String renderFor(Viewer viewer, ObjectMapper json) {
         Viewer.Audience audience = viewer.audience();
-        if (audience == Viewer.Audience.PUBLIC && ABOUT_PEOPLE.contains(name)) {
+        if (BALLOTS.contains(name) || (audience == Viewer.Audience.PUBLIC && ABOUT_PEOPLE.contains(name))) {
             return null;
         }
         boolean self = viewer.is(subjectUser());
+        if (audience != Viewer.Audience.STAFF) {
+            if (STAFF_AND_SUBJECT.contains(name) && !self) {
+                return null;
+            }
+            if (TALLY.equals(name) && !payload.path("showLiveResults").asBoolean()
+                    && !"published".equals(payload.path("status").asText())) {
+                return null;
+            }
+        }
         String key = audience + (self ? "+self" : "");
         return renderings.computeIfAbsent(key, k -> render(audience, self, json));
     }
@@ -96,6 +123,12 @@ public final class LiveEvent {
             }
             if ("participant.joined".equals(name) && !self) {
                 copy.remove("subject");
+            }
+            if ("question.asked".equals(name) && copy.path("anonymous").asBoolean() && !self) {
+                copy.remove("userId");
+            }
+            if ("poll.created".equals(name)) {
+                copy.remove("correctOptions");
             }
             shown = copy;
         }

@@ -52,17 +52,68 @@ public class LiveStateProjector {
         long position = token.position().orElseThrow();
         Batch batch = batch();
         String key = event.tenantId().value() + "/" + event.sessionId().value();
-        ClassState state = batch.states.computeIfAbsent(key, k -> load(event));
-        long previous = state.position;
+        ClassState state = batch.states.computeIfAbsent(key, k -> {
+            ClassState loaded = load(event);
+            batch.startPositions.put(k, loaded.position);
+            return loaded;
+        });
         if (!ClassStateReducer.apply(state, event, position, message.getTimestamp())) {
             return;
         }
         batch.dirty.put(key, state);
-        if (!replay.isReplay()) {
-            String name = EventCatalogue.nameOf(event.getClass()).orElse(message.getPayloadType().getName());
-            batch.published.add(new LiveEvent(event.tenantId().value(), event.sessionId().value(), position, previous,
-                    name, message.getTimestamp(), json.valueToTree(event)));
+        if (replay.isReplay()) {
+            return;
         }
+        String name = EventCatalogue.nameOf(event.getClass()).orElse(message.getPayloadType().getName());
+        if (LiveEvent.BALLOTS.contains(name)) {
+            tally(batch, key, state, event, position, message);
+            return;
+        }
+        batch.published.add(new LiveEvent(event.tenantId().value(), event.sessionId().value(), position, -1,
+                name, message.getTimestamp(), json.valueToTree(event)));
+    }
+
+    /**
+     * A ballot is never broadcast as such (who voted what is not for the class); its poll's running tally
+     * is, once per poll per batch at the position of the batch's last ballot for it: a storm of a thousand
+     * votes becomes a handful of tally updates.
+     */
+    private void tally(Batch batch, String key, ClassState state, LecternEvent event, long position, EventMessage<?> message) {
+        String pollId = json.valueToTree(event).path("pollId").asText();
+        ClassState.PollItem poll = state.polls.get(pollId);
+        if (poll == null) {
+            return;
+        }
+        Integer earlier = batch.tallies.put(key + "/" + pollId, batch.published.size());
+        if (earlier != null) {
+            batch.published.set(earlier, null);
+        }
+        var payload = json.createObjectNode();
+        payload.put("sessionId", event.sessionId().value().toString());
+        payload.put("pollId", pollId);
+        payload.set("counts", json.valueToTree(poll.counts));
+        payload.put("ballots", poll.ballots);
+        payload.put("showLiveResults", poll.showLiveResults);
+        payload.put("status", poll.status);
+        batch.published.add(new LiveEvent(event.tenantId().value(), event.sessionId().value(), position, -1,
+                LiveEvent.TALLY, message.getTimestamp(), payload));
+    }
+
+    /** The published events in position order, each with its class's previously published position. */
+    private List<LiveEvent> chained(Batch batch) {
+        Map<String, Long> last = new java.util.HashMap<>(batch.startPositions);
+        List<LiveEvent> result = new ArrayList<>(batch.published.size());
+        for (LiveEvent e : batch.published) {
+            if (e == null) {
+                continue;
+            }
+            String key = e.tenantId() + "/" + e.sessionId();
+            long previous = last.getOrDefault(key, -1L);
+            last.put(key, e.position());
+            result.add(new LiveEvent(e.tenantId(), e.sessionId(), e.position(), previous, e.name(), e.occurredAt(),
+                    e.payload()));
+        }
+        return result;
     }
 
     private Batch batch() {
@@ -70,7 +121,7 @@ public class LiveStateProjector {
         return unitOfWork.getOrComputeResource(BATCH, k -> {
             Batch batch = new Batch();
             unitOfWork.onPrepareCommit(u -> write(batch));
-            unitOfWork.afterCommit(u -> fanout.publish(batch.published));
+            unitOfWork.afterCommit(u -> fanout.publish(chained(batch)));
             return batch;
         });
     }
@@ -117,6 +168,8 @@ public class LiveStateProjector {
         final Map<String, ClassState> states = new LinkedHashMap<>();
         final Map<String, ClassState> dirty = new LinkedHashMap<>();
         final List<LiveEvent> published = new ArrayList<>();
+        final Map<String, Long> startPositions = new java.util.HashMap<>();
+        final Map<String, Integer> tallies = new java.util.HashMap<>();
     }
 
 }

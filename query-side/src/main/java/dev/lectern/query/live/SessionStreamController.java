@@ -142,7 +142,7 @@ class SessionStreamController {
             }
             if (event.previous() > last) {
                 // Something between what we sent and this event did not arrive live: take it from the log.
-                return log.readLive(tenant, sessionId, last, event.position() - 1)
+                return withTallies(log.readLive(tenant, sessionId, last, event.position() - 1))
                           .concatWith(Flux.just(event))
                           .concatMap(this::emit);
             }
@@ -156,7 +156,43 @@ class SessionStreamController {
         }
 
         private Flux<ServerSentEvent<String>> catchUp(long upTo) {
-            return log.readLive(tenant, sessionId, last, upTo).concatMap(this::emit);
+            return withTallies(log.readLive(tenant, sessionId, last, upTo)).concatMap(this::emit);
+        }
+
+        /**
+         * Ballots read back from the log are not sent (nobody sees who voted what); if some were
+         * skipped, each of their polls' running tally follows, from the live state, at the position of
+         * the poll's last skipped ballot.
+         */
+        private Flux<LiveEvent> withTallies(Flux<LiveEvent> events) {
+            java.util.Map<String, LiveEvent> skipped = new java.util.LinkedHashMap<>();
+            return events.filter(e -> {
+                        if (LiveEvent.BALLOTS.contains(e.name())) {
+                            skipped.put(e.payload().path("pollId").asText(), e);
+                            return false;
+                        }
+                        return true;
+                    })
+                    .concatWith(Flux.defer(() -> skipped.isEmpty() ? Flux.empty()
+                            : states.current(tenant, sessionId).flatMapMany(state -> Flux.fromIterable(skipped.values())
+                                    .mapNotNull(ballot -> tallyOf(state, ballot)))))
+                    .sort(java.util.Comparator.comparingLong(LiveEvent::position));
+        }
+
+        private LiveEvent tallyOf(ClassState state, LiveEvent ballot) {
+            ClassState.PollItem poll = state.polls.get(ballot.payload().path("pollId").asText());
+            if (poll == null) {
+                return null;
+            }
+            var payload = json.createObjectNode();
+            payload.put("sessionId", sessionId.toString());
+            payload.put("pollId", poll.pollId.toString());
+            payload.set("counts", json.valueToTree(poll.counts));
+            payload.put("ballots", poll.ballots);
+            payload.put("showLiveResults", poll.showLiveResults);
+            payload.put("status", poll.status);
+            return new LiveEvent(tenant, sessionId, ballot.position(), ballot.previous(), LiveEvent.TALLY,
+                    ballot.occurredAt(), payload);
         }
 
         private Flux<ServerSentEvent<String>> emit(LiveEvent event) {

@@ -2,14 +2,16 @@ package dev.lectern.events.scene;
 
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** A scene of a class was created: a name and a layout. */
+/** A scene of a class was created: a name and a layout; {@code owner} is the class's teacher (who may edit it, with admins). */
 @EventName("scene.created")
 @Revision("1")
-public record SceneCreatedEvent(UUID sceneId, SessionId sessionId, TenantId tenantId, String name, String layout, String createdBy, Instant createdAt) implements SceneEvent {
+public record SceneCreatedEvent(UUID sceneId, SessionId sessionId, TenantId tenantId, String name, String layout, UserId owner,
+                                String createdBy, Instant createdAt) implements SceneEvent {
 }

@@ -1,0 +1,265 @@
+package dev.lectern.command.interaction;
+
+import dev.lectern.command.idempotency.IdempotencyKey;
+import dev.lectern.command.idempotency.IdempotentWrites;
+import dev.lectern.command.idempotency.RecordedResponse;
+import dev.lectern.command.session.SessionPaths;
+import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.AccessDeniedException;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Capability;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.question.AnswerQuestionCommand;
+import dev.lectern.events.question.DismissQuestionCommand;
+import dev.lectern.events.question.ResolveQuestionCommand;
+import dev.lectern.events.question.UpvoteQuestionCommand;
+import dev.lectern.events.session.AskQuestionCommand;
+import dev.lectern.events.session.AuthorizeModerationCommand;
+import dev.lectern.events.session.AuthorizeParticipationCommand;
+import dev.lectern.events.session.ChangeInteractionSettingsCommand;
+import dev.lectern.events.session.ModerateChatMessageCommand;
+import dev.lectern.events.session.MuteParticipantCommand;
+import dev.lectern.events.session.PostChatMessageCommand;
+import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.SetExamModeCommand;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Interaction (seed 001): chat ({@code POST /sessions/{id}/chat}, hide, delete, mutes), the class's
+ * interaction settings and exam mode, and Q&A ({@code POST /sessions/{id}/questions}, upvote, answer,
+ * resolve, dismiss). Chat rules are decided by the class (Session aggregate) at write time; questions
+ * are their own aggregates, created by the class. A failure here is a 4xx for this request and never
+ * touches the class itself (seed 004: interaction degrades gracefully).
+ */
+@RestController
+class InteractionController {
+
+    private static final String TEXT = "[^\\p{Cntrl}]*";
+
+    private final IdempotentWrites writes;
+    private final CommandDispatcher commands;
+
+    InteractionController(IdempotentWrites writes, CommandDispatcher commands) {
+        this.writes = writes;
+        this.commands = commands;
+    }
+
+    record ChatRequest(@NotNull @Size(min = 1, max = 1000) String text) {
+    }
+
+    record ModerationRequest(@Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+    }
+
+    record MuteRequest(@NotBlank String userId, boolean mute,
+                       @Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+    }
+
+    record SettingsRequest(Boolean chatEnabled, @Min(0) @Max(3600) Integer slowModeSeconds,
+                           @Size(max = 200) List<@NotBlank @Size(max = 50) String> blockedWords, Boolean anonymousQuestions) {
+    }
+
+    record ExamModeRequest(@NotNull Boolean enabled) {
+    }
+
+    record QuestionRequest(@NotNull @Size(min = 1, max = 1000) String text, boolean anonymous) {
+    }
+
+    record AnswerRequest(@Size(min = 1, max = 4000) String text, boolean live) {
+    }
+
+    /** Chat messages are plain text, stored as given; {@code format} says so, so no client takes them for HTML. */
+    record Posted(String sessionId, String messageId, String text, String format) {
+    }
+
+    record Changed(String sessionId, String id, boolean changed) {
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/chat", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> post(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                      @PathVariable String sessionId, @Valid @RequestBody ChatRequest request) {
+        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UUID message = UUID.randomUUID();
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/chat", request, () -> {
+            commands.send(new PostChatMessageCommand(id, actor, message, request.text()), idempotencyKey);
+            return new IdempotentWrites.Result(201, null, new Posted(id.toString(), message.toString(), request.text(),
+                    "text/plain"));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/chat/{messageId}/hide", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> hide(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                      @PathVariable String sessionId, @PathVariable String messageId,
+                                      @Valid @RequestBody(required = false) ModerationRequest request) {
+        return moderate(actor, key, sessionId, messageId, false, request, "hide");
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/chat/{messageId}/delete", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> delete(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                        @PathVariable String sessionId, @PathVariable String messageId,
+                                        @Valid @RequestBody(required = false) ModerationRequest request) {
+        return moderate(actor, key, sessionId, messageId, true, request, "delete");
+    }
+
+    private Mono<ResponseEntity<byte[]>> moderate(Actor actor, String key, String sessionId, String messageId, boolean delete,
+                                                  ModerationRequest request, String verb) {
+        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UUID message = uuid("messageId", messageId);
+        String reason = request == null ? null : blankToNull(request.reason());
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/chat/" + message + "/" + verb, request, () -> {
+            Boolean changed = commands.send(new ModerateChatMessageCommand(id, actor, message, delete, reason), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), message.toString(), Boolean.TRUE.equals(changed)));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/mutes", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> mute(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                      @PathVariable String sessionId, @Valid @RequestBody MuteRequest request) {
+        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UserId user = new UserId(uuid("userId", request.userId()));
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/mutes", request, () -> {
+            Boolean changed = commands.send(new MuteParticipantCommand(id, actor, user, request.mute(),
+                    blankToNull(request.reason())), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), user.toString(), Boolean.TRUE.equals(changed)));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    @PutMapping(path = "/sessions/{sessionId}/interaction-settings", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> settings(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                          @PathVariable String sessionId, @Valid @RequestBody SettingsRequest request) {
+        AccessDeniedException.require(actor, Capability.RUN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        return writes.execute(actor, idempotencyKey, "PUT", "/sessions/" + id + "/interaction-settings", request, () -> {
+            commands.send(new ChangeInteractionSettingsCommand(id, actor, request.chatEnabled(), request.slowModeSeconds(),
+                    request.blockedWords(), request.anonymousQuestions()), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, request);
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/exam-mode", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> examMode(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                          @PathVariable String sessionId, @Valid @RequestBody ExamModeRequest request) {
+        AccessDeniedException.require(actor, Capability.RUN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/exam-mode", request, () -> {
+            Boolean changed = commands.send(new SetExamModeCommand(id, actor, request.enabled()), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), "exam-mode", Boolean.TRUE.equals(changed)));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/questions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> ask(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                     @PathVariable String sessionId, @Valid @RequestBody QuestionRequest request) {
+        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UUID question = UUID.randomUUID();
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/questions", request, () -> {
+            commands.send(new AskQuestionCommand(id, actor, question, request.text(), request.anonymous()), idempotencyKey);
+            return new IdempotentWrites.Result(201, "/sessions/" + id + "/questions/" + question,
+                    new Changed(id.toString(), question.toString(), true));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    /** Upvote: the class checks that the voter takes part; the question checks one vote per person. */
+    @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/upvote", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> upvote(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                        @PathVariable String sessionId, @PathVariable String questionId) {
+        return onQuestion(actor, key, sessionId, questionId, "upvote", null, false,
+                question -> new UpvoteQuestionCommand(question, actor));
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> answer(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                        @PathVariable String sessionId, @PathVariable String questionId,
+                                        @Valid @RequestBody AnswerRequest request) {
+        return onQuestion(actor, key, sessionId, questionId, "answer", request, true,
+                question -> new AnswerQuestionCommand(question, actor, request.text(), request.live()));
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> resolve(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                         @PathVariable String sessionId, @PathVariable String questionId) {
+        return onQuestion(actor, key, sessionId, questionId, "resolve", null, true,
+                question -> new ResolveQuestionCommand(question, actor));
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/dismiss", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> dismiss(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                         @PathVariable String sessionId, @PathVariable String questionId,
+                                         @Valid @RequestBody(required = false) ModerationRequest request) {
+        String reason = request == null ? null : blankToNull(request.reason());
+        return onQuestion(actor, key, sessionId, questionId, "dismiss", request, true,
+                question -> new DismissQuestionCommand(question, actor, reason));
+    }
+
+    private Mono<ResponseEntity<byte[]>> onQuestion(Actor actor, String key, String sessionId, String questionId, String verb,
+                                                    Object request, boolean moderation,
+                                                    java.util.function.Function<UUID, Object> command) {
+        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UUID question = uuid("questionId", questionId);
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/questions/" + question + "/" + verb,
+                request, () -> {
+                    commands.send(moderation ? new AuthorizeModerationCommand(id, actor)
+                            : new AuthorizeParticipationCommand(id, actor), idempotencyKey);
+                    try {
+                        commands.send(command.apply(question), idempotencyKey);
+                    } catch (AggregateNotFoundException e) {
+                        throw new RequestRejectedException(ErrorCode.QUESTION_NOT_FOUND, "No question " + question);
+                    }
+                    return new IdempotentWrites.Result(200, null, new Changed(id.toString(), question.toString(), true));
+                }).map(RecordedResponse::toResponseEntity);
+    }
+
+    private static UUID uuid(String name, String text) {
+        try {
+            UUID value = UUID.fromString(text);
+            if (value.toString().equalsIgnoreCase(text)) {
+                return value;
+            }
+        } catch (IllegalArgumentException | NullPointerException ignored) {
+            // below
+        }
+        throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED, name + " must be a UUID");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

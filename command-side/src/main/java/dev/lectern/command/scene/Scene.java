@@ -1,0 +1,105 @@
+package dev.lectern.command.scene;
+
+import dev.lectern.command.session.Layouts;
+import dev.lectern.events.error.DomainException;
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.SessionAuthority;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.scene.DeleteSceneCommand;
+import dev.lectern.events.scene.SceneCreatedEvent;
+import dev.lectern.events.scene.SceneDeletedEvent;
+import dev.lectern.events.scene.SceneUpdatedEvent;
+import dev.lectern.events.scene.UpdateSceneCommand;
+import dev.lectern.events.session.SessionId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One scene of a class: a name and a layout. Created by the class (the Session aggregate checks who
+ * asks), then edited or deleted by the class's teacher or an admin. Switching the class to a scene is
+ * a Session command; this aggregate is what the switch reads the scene's name and layout from.
+ */
+@Aggregate
+public class Scene {
+
+    @AggregateIdentifier
+    private UUID sceneId;
+    private SessionId sessionId;
+    private TenantId tenantId;
+    private UserId owner;
+    private String name;
+    private String layout;
+    private boolean deleted;
+
+    Scene() {
+        // for Axon's event sourcing
+    }
+
+    private Scene(SceneCreatedEvent created) {
+        apply(created);
+    }
+
+    /** Called by the Session aggregate (through {@code createNew}) once it has authorised the creation. */
+    public static Scene create(SceneCreatedEvent created) {
+        return new Scene(created);
+    }
+
+    @CommandHandler
+    boolean handle(UpdateSceneCommand command, Clock clock) throws DomainException {
+        authorize(command.actor());
+        String newName = command.name() == null ? name : command.name();
+        String newLayout = command.layout() == null ? layout : command.layout();
+        Layouts.require(newLayout);
+        if (newName.equals(name) && newLayout.equals(layout)) {
+            return false;
+        }
+        apply(new SceneUpdatedEvent(sceneId, sessionId, tenantId, newName, newLayout, command.actor().subject(),
+                clock.instant()));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(DeleteSceneCommand command, Clock clock) throws DomainException {
+        authorize(command.actor());
+        apply(new SceneDeletedEvent(sceneId, sessionId, tenantId, command.actor().subject(), clock.instant()));
+    }
+
+    private void authorize(Actor actor) throws DomainException {
+        if (!actor.tenantId().equals(tenantId) || deleted) {
+            throw new DomainException(ErrorCode.SCENE_NOT_FOUND, "No scene " + sceneId);
+        }
+        if (!SessionAuthority.mayManage(actor, owner)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "Only this class's teacher or an admin may change its scenes");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SceneCreatedEvent event) {
+        sceneId = event.sceneId();
+        sessionId = event.sessionId();
+        tenantId = event.tenantId();
+        name = event.name();
+        layout = event.layout();
+        owner = event.owner();
+    }
+
+    @EventSourcingHandler
+    void on(SceneUpdatedEvent event) {
+        name = event.name();
+        layout = event.layout();
+    }
+
+    @EventSourcingHandler
+    void on(SceneDeletedEvent event) {
+        deleted = true;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.lectern.command.studio;
+
+import dev.lectern.command.idempotency.IdempotencyKey;
+import dev.lectern.command.idempotency.IdempotentWrites;
+import dev.lectern.command.idempotency.RecordedResponse;
+import dev.lectern.command.session.SessionPaths;
+import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.AccessDeniedException;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Capability;
+import dev.lectern.events.scene.DeleteSceneCommand;
+import dev.lectern.events.scene.UpdateSceneCommand;
+import dev.lectern.events.session.ChangeLayoutCommand;
+import dev.lectern.events.session.CreateSceneCommand;
+import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.SwitchSceneCommand;
+import dev.lectern.events.session.UpdateWhiteboardCommand;
+import dev.lectern.events.session.WhiteboardOp;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The teaching studio (seed 001 "Studio State"): scenes ({@code POST /sessions/{id}/scenes}, {@code PUT}
+ * and {@code DELETE .../scenes/{sceneId}}), switching the class's scene ({@code POST /sessions/{id}/scene}),
+ * its layout ({@code POST /sessions/{id}/layout}) and whiteboard batches ({@code POST /sessions/{id}/whiteboard}).
+ * Every change is a command; the class (Session aggregate) or the scene decides who may, and the event
+ * is in session_state_events before any client sees it. Slides and calls to action have their own endpoints.
+ */
+@RestController
+class StudioController {
+
+    private static final String TEXT = "[^\\p{Cntrl}]*";
+
+    private final IdempotentWrites writes;
+    private final CommandDispatcher commands;
+    private final SceneLookup scenes;
+
+    StudioController(IdempotentWrites writes, CommandDispatcher commands, SceneLookup scenes) {
+        this.writes = writes;
+        this.commands = commands;
+        this.scenes = scenes;
+    }
+
+    record SceneRequest(@NotBlank @Size(max = 80) @Pattern(regexp = TEXT, message = "must not contain control characters") String name,
+                        @NotBlank String layout) {
+    }
+
+    record SceneUpdate(@Size(min = 1, max = 80) @Pattern(regexp = TEXT, message = "must not contain control characters") String name,
+                       String layout) {
+    }
+
+    record SceneSwitch(@NotBlank String sceneId) {
+    }
+
+    record LayoutRequest(@NotBlank String layout) {
+    }
+
+    record WhiteboardRequest(@NotEmpty @Size(max = 100) List<@NotNull WhiteboardOp> ops) {
+    }
+
+    record Changed(String sessionId, boolean changed) {
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/scenes", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> create(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                        @PathVariable String sessionId, @Valid @RequestBody SceneRequest request) {
+        AccessDeniedException.require(actor, Capability.RUN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UUID scene = UUID.randomUUID();
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/scenes", request, () -> {
+            commands.send(new CreateSceneCommand(id, actor, scene, request.name().strip(), request.layout()), idempotencyKey);
+            return new IdempotentWrites.Result(201, "/sessions/" + id + "/scenes/" + scene,
+                    new SceneLookup.SceneView(scene.toString(), id.toString(), request.name().strip(), request.layout(), false));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    @PutMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> update(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                        @PathVariable String sessionId, @PathVariable String sceneId,
+                                        @Valid @RequestBody SceneUpdate request) {
+        AccessDeniedException.require(actor, Capability.RUN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UUID scene = sceneId(sceneId);
+        return writes.execute(actor, idempotencyKey, "PUT", "/sessions/" + id + "/scenes/" + scene, request, () -> {
+            scenes.require(actor, id, scene);
+            commands.send(new UpdateSceneCommand(scene, actor, request.name() == null ? null : request.name().strip(),
+                    request.layout()), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    @DeleteMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> delete(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                        @PathVariable String sessionId, @PathVariable String sceneId) {
+        AccessDeniedException.require(actor, Capability.RUN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UUID scene = sceneId(sceneId);
+        return writes.execute(actor, idempotencyKey, "DELETE", "/sessions/" + id + "/scenes/" + scene, null, () -> {
+            scenes.require(actor, id, scene);
+            commands.send(new DeleteSceneCommand(scene, actor), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    /** Seed 001 {@code POST /sessions/{id}/scene}: switch the class to one of its scenes. */
+    @PostMapping(path = "/sessions/{sessionId}/scene", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> switchScene(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                             @PathVariable String sessionId, @Valid @RequestBody SceneSwitch request) {
+        AccessDeniedException.require(actor, Capability.RUN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UUID scene = sceneId(request.sceneId());
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/scene", request, () -> {
+            SceneLookup.SceneView view = scenes.require(actor, id, scene);
+            if (view.deleted()) {
+                throw new RequestRejectedException(ErrorCode.SCENE_NOT_FOUND, "Scene " + scene + " was deleted");
+            }
+            Boolean changed = commands.send(new SwitchSceneCommand(id, actor, scene, view.name(), view.layout()), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), Boolean.TRUE.equals(changed)));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    /** Seed 001 {@code POST /sessions/{id}/layout}. */
+    @PostMapping(path = "/sessions/{sessionId}/layout", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> layout(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                        @PathVariable String sessionId, @Valid @RequestBody LayoutRequest request) {
+        AccessDeniedException.require(actor, Capability.RUN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/layout", request, () -> {
+            Boolean changed = commands.send(new ChangeLayoutCommand(id, actor, request.layout()), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), Boolean.TRUE.equals(changed)));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    /** A batch of whiteboard operations (the teacher, or a presenter). */
+    @PostMapping(path = "/sessions/{sessionId}/whiteboard", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> whiteboard(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                            @PathVariable String sessionId, @Valid @RequestBody WhiteboardRequest request) {
+        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        SessionId id = SessionPaths.parse(sessionId);
+        UUID batch = UUID.randomUUID();
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/whiteboard", request, () -> {
+            commands.send(new UpdateWhiteboardCommand(id, actor, batch, request.ops()), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, new Batch(id.toString(), batch.toString(), request.ops().size()));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    record Batch(String sessionId, String batchId, int ops) {
+    }
+
+    private static UUID sceneId(String text) {
+        try {
+            UUID value = UUID.fromString(text);
+            if (value.toString().equalsIgnoreCase(text)) {
+                return value;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // below
+        }
+        throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "sceneId must be a UUID");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.lectern.command.question;
+
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.question.AnswerQuestionCommand;
+import dev.lectern.events.question.QuestionAnsweredEvent;
+import dev.lectern.events.question.QuestionAskedEvent;
+import dev.lectern.events.question.QuestionResolvedEvent;
+import dev.lectern.events.question.QuestionUpvotedEvent;
+import dev.lectern.events.question.ResolveQuestionCommand;
+import dev.lectern.events.question.UpvoteQuestionCommand;
+import dev.lectern.events.session.SessionId;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+
+/** A question's own rules: one upvote per person and not one's own, answers, closing. */
+class QuestionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private static final TenantId TENANT = new TenantId("north-high");
+    private static final UserId AUTHOR = UserId.random();
+    private static final UserId VOTER = UserId.random();
+    private static final Actor THE_AUTHOR = new Actor(TENANT, "a@north-high", AUTHOR, Set.of(Role.STUDENT));
+    private static final Actor THE_VOTER = new Actor(TENANT, "v@north-high", VOTER, Set.of(Role.STUDENT));
+    private static final Actor TEACHER = new Actor(TENANT, "t@north-high", UserId.random(), Set.of(Role.TEACHER));
+
+    private AggregateTestFixture<Question> fixture;
+    private UUID id;
+    private SessionId session;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Question.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        id = UUID.randomUUID();
+        session = SessionId.random();
+    }
+
+    private QuestionAskedEvent asked() {
+        return new QuestionAskedEvent(id, session, TENANT, AUTHOR, "Why is the sky blue?", false, NOW);
+    }
+
+    @Test
+    void oneUpvotePerPersonAndNotOnesOwn() {
+        fixture.given(asked())
+               .when(new UpvoteQuestionCommand(id, THE_VOTER))
+               .expectEvents(new QuestionUpvotedEvent(id, session, TENANT, VOTER, NOW));
+        fixture.given(asked(), new QuestionUpvotedEvent(id, session, TENANT, VOTER, NOW))
+               .when(new UpvoteQuestionCommand(id, THE_VOTER))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.ALREADY_UPVOTED));
+        fixture.given(asked())
+               .when(new UpvoteQuestionCommand(id, THE_AUTHOR))
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void answeredLiveThenResolvedThenClosed() {
+        fixture.given(asked())
+               .when(new AnswerQuestionCommand(id, TEACHER, null, true))
+               .expectEvents(new QuestionAnsweredEvent(id, session, TENANT, "t@north-high", null, true, NOW));
+        fixture.given(asked())
+               .when(new AnswerQuestionCommand(id, TEACHER, " ", false))
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+        fixture.given(asked(), new QuestionResolvedEvent(id, session, TENANT, "t@north-high", NOW))
+               .when(new UpvoteQuestionCommand(id, THE_VOTER))
+               .expectException(rejectedWith(ErrorCode.QUESTION_CLOSED));
+        fixture.given(asked())
+               .when(new ResolveQuestionCommand(id, new Actor(new TenantId("south-high"), "x", UserId.random(), Set.of(Role.ADMIN))))
+               .expectException(rejectedWith(ErrorCode.QUESTION_NOT_FOUND));
+    }
+}

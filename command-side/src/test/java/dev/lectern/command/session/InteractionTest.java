@@ -1,0 +1,221 @@
+package dev.lectern.command.session;
+
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.session.ChangeInteractionSettingsCommand;
+import dev.lectern.events.session.ChangeSlideCommand;
+import dev.lectern.events.session.ChatMessageHiddenEvent;
+import dev.lectern.events.session.ChatMessagePostedEvent;
+import dev.lectern.events.session.DeckAddedEvent;
+import dev.lectern.events.session.ExamModeChangedEvent;
+import dev.lectern.events.session.InteractionSettingsChangedEvent;
+import dev.lectern.events.session.ModerateChatMessageCommand;
+import dev.lectern.events.session.MuteParticipantCommand;
+import dev.lectern.events.session.ParticipantJoinedEvent;
+import dev.lectern.events.session.ParticipantMutedEvent;
+import dev.lectern.events.session.PostChatMessageCommand;
+import dev.lectern.events.session.SceneChangedEvent;
+import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.SessionPermission;
+import dev.lectern.events.session.SessionPermissionGrantedEvent;
+import dev.lectern.events.session.SessionScheduledEvent;
+import dev.lectern.events.session.SessionStartedEvent;
+import dev.lectern.events.session.SetExamModeCommand;
+import dev.lectern.events.session.SlideChangedEvent;
+import dev.lectern.events.session.SwitchSceneCommand;
+import dev.lectern.events.session.UpdateWhiteboardCommand;
+import dev.lectern.events.session.WhiteboardOp;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+
+/** The studio and chat rules of the Session aggregate, as given/when/then. */
+class InteractionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private static final TenantId TENANT = new TenantId("north-high");
+    private static final UserId TEACHER = UserId.random();
+    private static final UserId STUDENT = UserId.random();
+    private static final UserId OTHER = UserId.random();
+    private static final Actor THE_TEACHER = new Actor(TENANT, "teacher@north-high", TEACHER, Set.of(Role.TEACHER));
+    private static final Actor THE_STUDENT = new Actor(TENANT, "student@north-high", STUDENT, Set.of(Role.STUDENT));
+    private static final Actor CLASSMATE = new Actor(TENANT, "other@north-high", OTHER, Set.of(Role.STUDENT));
+
+    private AggregateTestFixture<Session> fixture;
+    private SessionId id;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Session.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new SessionLifecycleTest.RecordingMediaPlane());
+        id = SessionId.random();
+    }
+
+    private Object[] liveWithStudent() {
+        return new Object[]{
+                new SessionScheduledEvent(id, TENANT, "Algebra", NOW, 45, false, NOW.minusSeconds(60), TEACHER, null, null),
+                new SessionStartedEvent(id, TENANT, "teacher@north-high", null, null, NOW),
+                new ParticipantJoinedEvent(id, TENANT, STUDENT, "student@north-high", "student", NOW),
+                new ParticipantJoinedEvent(id, TENANT, OTHER, "other@north-high", "student", NOW)};
+    }
+
+    @Test
+    void aParticipantPostsAndTheTextIsStoredAsGiven() {
+        UUID message = UUID.randomUUID();
+        String text = "<b>2 < 3</b> & \"quotes\"";
+        fixture.given(liveWithStudent())
+               .when(new PostChatMessageCommand(id, THE_STUDENT, message, text))
+               .expectEvents(new ChatMessagePostedEvent(id, TENANT, message, STUDENT, "student", text, NOW));
+    }
+
+    @Test
+    void someoneWhoHasNotJoinedCannotPost() {
+        Actor outsider = new Actor(TENANT, "late@north-high", UserId.random(), Set.of(Role.STUDENT));
+        fixture.given(liveWithStudent())
+               .when(new PostChatMessageCommand(id, outsider, UUID.randomUUID(), "hello"))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.NOT_IN_CLASS));
+    }
+
+    @Test
+    void examModeClosesTheChatAtWriteTime() {
+        fixture.given(liveWithStudent())
+               .andGiven(new ExamModeChangedEvent(id, TENANT, true, "teacher@north-high", NOW))
+               .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "psst, the answer is 4"))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.EXAM_MODE));
+    }
+
+    @Test
+    void chatOffRefusesMessagesAndBlockedWordsAreRefused() {
+        fixture.given(liveWithStudent())
+               .andGiven(new InteractionSettingsChangedEvent(id, TENANT, false, 0, List.of(), false, "t", NOW))
+               .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "hello"))
+               .expectException(rejectedWith(ErrorCode.CHAT_DISABLED));
+        fixture.given(liveWithStudent())
+               .andGiven(new InteractionSettingsChangedEvent(id, TENANT, true, 0, List.of("darn"), false, "t", NOW))
+               .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "Oh DARN it"))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.CHAT_BLOCKED_WORD));
+    }
+
+    @Test
+    void slowModeLimitsStudentsButNotTheTeacher() {
+        fixture.given(liveWithStudent())
+               .andGiven(new InteractionSettingsChangedEvent(id, TENANT, true, 30, List.of(), false, "t", NOW),
+                       new ChatMessagePostedEvent(id, TENANT, UUID.randomUUID(), STUDENT, "student", "first", NOW.minusSeconds(10)))
+               .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "second"))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.RATE_LIMITED));
+    }
+
+    @Test
+    void aMutedStudentCannotPostAndOnlyModeratorsMute() {
+        fixture.given(liveWithStudent())
+               .when(new MuteParticipantCommand(id, CLASSMATE, STUDENT, true, null))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+        fixture.given(liveWithStudent())
+               .andGiven(new SessionPermissionGrantedEvent(id, TENANT, OTHER, SessionPermission.MODERATE, "t", null, NOW))
+               .when(new MuteParticipantCommand(id, CLASSMATE, STUDENT, true, "spam"))
+               .expectEvents(new ParticipantMutedEvent(id, TENANT, STUDENT, "other@north-high", "spam", NOW));
+        fixture.given(liveWithStudent())
+               .andGiven(new ParticipantMutedEvent(id, TENANT, STUDENT, "t", null, NOW))
+               .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "hello"))
+               .expectException(rejectedWith(ErrorCode.CHAT_MUTED));
+    }
+
+    @Test
+    void aStudentCannotHideMessagesButTheTeacherCanOnce() {
+        UUID message = UUID.randomUUID();
+        ChatMessagePostedEvent posted = new ChatMessagePostedEvent(id, TENANT, message, STUDENT, "student", "hi", NOW);
+        fixture.given(liveWithStudent()).andGiven(posted)
+               .when(new ModerateChatMessageCommand(id, CLASSMATE, message, false, null))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+        fixture.given(liveWithStudent()).andGiven(posted)
+               .when(new ModerateChatMessageCommand(id, THE_TEACHER, message, false, "off topic"))
+               .expectEvents(new ChatMessageHiddenEvent(id, TENANT, message, "teacher@north-high", "off topic", NOW));
+        fixture.given(liveWithStudent()).andGiven(posted,
+                       new ChatMessageHiddenEvent(id, TENANT, message, "teacher@north-high", null, NOW))
+               .when(new ModerateChatMessageCommand(id, THE_TEACHER, message, false, null))
+               .expectNoEvents()
+               .expectResultMessagePayload(false);
+        fixture.given(liveWithStudent())
+               .when(new ModerateChatMessageCommand(id, THE_TEACHER, UUID.randomUUID(), true, null))
+               .expectException(rejectedWith(ErrorCode.MESSAGE_NOT_FOUND));
+    }
+
+    @Test
+    void aStudentCannotSwitchScenesOrTurnOnExamMode() {
+        fixture.given(liveWithStudent())
+               .when(new SwitchSceneCommand(id, THE_STUDENT, UUID.randomUUID(), "Board", "whiteboard"))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+        fixture.given(liveWithStudent())
+               .when(new SetExamModeCommand(id, THE_STUDENT, true))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+        UUID scene = UUID.randomUUID();
+        fixture.given(liveWithStudent())
+               .when(new SwitchSceneCommand(id, THE_TEACHER, scene, "Board", "whiteboard"))
+               .expectEvents(new SceneChangedEvent(id, TENANT, scene, "Board", "whiteboard", "teacher@north-high", NOW));
+        fixture.given(liveWithStudent())
+               .when(new SwitchSceneCommand(id, THE_TEACHER, scene, "Board", "upside_down"))
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void slidesMustBeOfAKnownDeckAndPageAndAPresenterMayTurnThem() {
+        UUID deck = UUID.randomUUID();
+        DeckAddedEvent added = new DeckAddedEvent(id, TENANT, deck, "Fractions", 3, 3, "k", List.of("a", "b", "c"), "t", NOW);
+        fixture.given(liveWithStudent()).andGiven(added)
+               .when(new ChangeSlideCommand(id, THE_STUDENT, deck, 2))
+               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+        fixture.given(liveWithStudent()).andGiven(added,
+                       new SessionPermissionGrantedEvent(id, TENANT, STUDENT, SessionPermission.PRESENT, "t", null, NOW))
+               .when(new ChangeSlideCommand(id, THE_STUDENT, deck, 2))
+               .expectEvents(new SlideChangedEvent(id, TENANT, deck, 2, "student@north-high", NOW));
+        fixture.given(liveWithStudent()).andGiven(added)
+               .when(new ChangeSlideCommand(id, THE_TEACHER, deck, 4))
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+        fixture.given(liveWithStudent())
+               .when(new ChangeSlideCommand(id, THE_TEACHER, deck, 1))
+               .expectException(rejectedWith(ErrorCode.DECK_NOT_FOUND));
+    }
+
+    @Test
+    void whiteboardBatchesAreValidated() {
+        WhiteboardOp bad = new WhiteboardOp("stroke", "s1", null, "red", 2.0, List.of(0.1, 0.2), null, null);
+        fixture.given(liveWithStudent())
+               .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(bad)))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+        WhiteboardOp offBoard = new WhiteboardOp("stroke", "s1", null, "#ff0000", 2.0, List.of(0.1, 1.2), null, null);
+        fixture.given(liveWithStudent())
+               .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(offBoard)))
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void settingsKeepWhatIsNotChanged() {
+        fixture.given(liveWithStudent())
+               .andGiven(new InteractionSettingsChangedEvent(id, TENANT, true, 10, List.of("darn"), true, "t", NOW))
+               .when(new ChangeInteractionSettingsCommand(id, THE_TEACHER, false, null, null, null))
+               .expectEvents(new InteractionSettingsChangedEvent(id, TENANT, false, 10, List.of("darn"), true,
+                       "teacher@north-high", NOW));
+    }
+}
