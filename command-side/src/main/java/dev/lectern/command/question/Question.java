@@ -35,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * this aggregate keeps the question's own rules.
  */
 @Aggregate
-public class Question {
+class Question {
 
     public static final int MAX_ANSWER = 4000;
 
@@ -53,14 +53,10 @@ public class Question {
         // for Axon's event sourcing
     }
 
-    private Question(QuestionAskedEvent asked) {
+    Question(QuestionAskedEvent asked) {
         apply(asked);
     }
 
-    /** Called by the Session aggregate (through {@code createNew}) once it has checked the asker. */
-    public static Question create(QuestionAskedEvent asked) {
-        return new Question(asked);
-    }
 
     @CommandHandler
     void handle(UpvoteQuestionCommand command, Clock clock) throws DomainException {
@@ -102,11 +98,6 @@ public class Question {
         requireOpen();
         apply(new QuestionDismissedEvent(questionId, sessionId, tenantId, command.actor().subject(), command.reason(),
                 clock.instant()));
-    }
-
-    /** The author (the endpoint lets an author resolve their own question). */
-    public UserId author() {
-        return author;
     }
 
     private void requireTenant(Actor actor) throws DomainException {

@@ -29,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * a Session command; this aggregate is what the switch reads the scene's name and layout from.
  */
 @Aggregate
-public class Scene {
+class Scene {
 
     @AggregateIdentifier
     private UUID sceneId;
@@ -44,14 +44,10 @@ public class Scene {
         // for Axon's event sourcing
     }
 
-    private Scene(SceneCreatedEvent created) {
+    Scene(SceneCreatedEvent created) {
         apply(created);
     }
 
-    /** Called by the Session aggregate (through {@code createNew}) once it has authorised the creation. */
-    public static Scene create(SceneCreatedEvent created) {
-        return new Scene(created);
-    }
 
     @CommandHandler
     boolean handle(UpdateSceneCommand command, Clock clock) throws DomainException {

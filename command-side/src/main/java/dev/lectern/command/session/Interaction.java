@@ -1,6 +1,6 @@
 package dev.lectern.command.session;
 
-import dev.lectern.command.question.Question;
+import dev.lectern.command.question.QuestionCreation;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * Chat and the class's interaction rules, a member of the Session aggregate. Because chat messages,
@@ -187,7 +186,7 @@ class Interaction {
         }
         QuestionAskedEvent asked = new QuestionAskedEvent(command.questionId(), session.id(), session.tenant(),
                 command.actor().userId(), text, command.anonymous(), clock.instant());
-        createNew(Question.class, () -> Question.create(asked));
+        QuestionCreation.create(asked);
         return command.questionId();
     }
 

@@ -1,6 +1,6 @@
 package dev.lectern.command.session;
 
-import dev.lectern.command.scene.Scene;
+import dev.lectern.command.scene.SceneCreation;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.scene.SceneCreatedEvent;
@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * The teaching studio of one class, a member of the Session aggregate: which scene and layout are on,
@@ -58,7 +57,7 @@ class Studio {
         Layouts.require(command.layout());
         SceneCreatedEvent created = new SceneCreatedEvent(command.sceneId(), session.id(), session.tenant(),
                 command.name(), command.layout(), session.teacher(), command.actor().subject(), clock.instant());
-        createNew(Scene.class, () -> Scene.create(created));
+        SceneCreation.create(created);
         return command.sceneId();
     }
 

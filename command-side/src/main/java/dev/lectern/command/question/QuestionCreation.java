@@ -1,0 +1,19 @@
+package dev.lectern.command.question;
+
+import dev.lectern.events.question.QuestionAskedEvent;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+/**
+ * How the class (the Session aggregate) creates a Question aggregate from inside its own command handler,
+ * in the same unit of work, once it has checked who asks. The aggregate itself stays package-private.
+ */
+public final class QuestionCreation {
+
+    private QuestionCreation() {
+    }
+
+    public static void create(QuestionAskedEvent asked) throws Exception {
+        createNew(Question.class, () -> new Question(asked));
+    }
+}
