@@ -130,6 +130,10 @@ class TwoNodeFanoutIT extends PlatformIT {
         StandardReactiveWebEnvironment env = new StandardReactiveWebEnvironment();
         Map<String, Object> settings = new java.util.HashMap<>(overrides);
         settings.put("server.port", "0");
+        // Small pools: the test JVM already holds two application contexts on the same PostgreSQL.
+        settings.put("spring.datasource.hikari.maximum-pool-size", "6");
+        settings.put("spring.r2dbc.pool.max-size", "4");
+        settings.put("spring.r2dbc.pool.initial-size", "1");
         env.getPropertySources().addFirst(new MapPropertySource(TestInfrastructureEnvironmentPostProcessor.NODE_OVERRIDES, settings));
         ConfigurableApplicationContext node = new SpringApplicationBuilder(LecternApplication.class)
                 .environment(env)
