@@ -107,7 +107,8 @@ class InteractionIT extends PlatformIT {
         JsonNode board = state(teacher).at("/studio/whiteboard");
         assertThat(board.get("version").asLong()).isEqualTo(2);
         assertThat(board.get("elements").size()).isEqualTo(1);
-        assertThat(board.at("/elements/s1/color").asText()).isEqualTo("#112233");
+        assertThat(board.at("/elements/0/id").asText()).isEqualTo("s1");
+        assertThat(board.at("/elements/0/color").asText()).isEqualTo("#112233");
     }
 
     @Test

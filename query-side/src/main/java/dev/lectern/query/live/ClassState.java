@@ -84,8 +84,8 @@ public final class ClassState {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Board {
-        /** Elements in drawing order, by id. */
-        public java.util.LinkedHashMap<String, BoardElement> elements = new java.util.LinkedHashMap<>();
+        /** Elements in drawing order (an array: JSONB keeps array order, not object key order). */
+        public java.util.ArrayList<BoardElement> elements = new java.util.ArrayList<>();
         /** Number of whiteboard batches folded in (clients compare to know they are up to date). */
         public long version;
     }

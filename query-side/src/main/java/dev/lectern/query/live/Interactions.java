@@ -120,18 +120,15 @@ final class Interactions {
                     element.points = op.points();
                     element.text = op.text();
                     element.author = e.userId() == null ? null : e.userId().value();
-                    board.elements.remove(op.id());
-                    board.elements.put(op.id(), element);
+                    board.elements.removeIf(existing -> existing.id.equals(op.id()));
+                    board.elements.add(element);
                 }
-                case "erase" -> board.elements.remove(op.targetId());
+                case "erase" -> board.elements.removeIf(existing -> existing.id.equals(op.targetId()));
                 case "clear" -> board.elements.clear();
                 case "undo" -> {
-                    List<String> ids = new ArrayList<>(board.elements.keySet());
-                    Collections.reverse(ids);
-                    for (String id : ids) {
-                        ClassState.BoardElement element = board.elements.get(id);
-                        if (e.userId() != null && e.userId().value().equals(element.author)) {
-                            board.elements.remove(id);
+                    for (int i = board.elements.size() - 1; i >= 0; i--) {
+                        if (e.userId() != null && e.userId().value().equals(board.elements.get(i).author)) {
+                            board.elements.remove(i);
                             break;
                         }
                     }
