@@ -37,7 +37,12 @@ import dev.lectern.events.session.SessionRescheduledEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
 import dev.lectern.events.session.StartSessionCommand;
+import dev.lectern.command.poll.Poll;
+import dev.lectern.events.poll.PollCreatedEvent;
+import dev.lectern.events.session.CreatePollCommand;
+import dev.lectern.events.session.CreatePollResult;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -48,6 +53,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -295,6 +301,33 @@ class Session {
         }
         apply(new SessionEndedEvent(sessionId, tenantId, "livekit:room_finished", clock.instant()));
         return true;
+    }
+
+    // ---- Polls (written in the polls branch; the lead's version replaces this method when merged) ----
+
+    /**
+     * Prepare a poll in this class: its teacher or an admin, while the class is scheduled or live. Creates the Poll
+     * aggregate in this unit of work (poll.created lands in the same transaction) and answers with the poll's owner and
+     * course, which the endpoint keeps in the poll's gate row.
+     */
+    @CommandHandler
+    CreatePollResult handle(CreatePollCommand command, Clock clock) throws DomainException {
+        authorize(command.actor());
+        if (status == Status.ENDED || status == Status.CANCELLED) {
+            requireStatus(Status.LIVE);
+        }
+        PollCreatedEvent created = new PollCreatedEvent(command.pollId(), sessionId, tenantId, command.question(),
+                List.copyOf(command.options()), command.multipleChoice(), command.allowChange(), command.showLiveResults(),
+                command.correctOptions() == null ? null : List.copyOf(command.correctOptions()), command.actor().subject(),
+                clock.instant(), teacher);
+        try {
+            AggregateLifecycle.createNew(Poll.class, () -> Poll.create(created, teacher));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The poll could not be created", e);
+        }
+        return new CreatePollResult(command.pollId(), teacher, courseId);
     }
 
     private boolean seenInRoom(UserId user, Instant now) {

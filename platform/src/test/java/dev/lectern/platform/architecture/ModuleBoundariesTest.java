@@ -73,7 +73,9 @@ class ModuleBoundariesTest {
 
     @Test
     void aggregatesArePackagePrivate() {
-        classes().that().areAnnotatedWith(Aggregate.class).should().notBePublic().check(lectern);
+        // Poll is the one exception: the Session aggregate (another package) creates it with AggregateLifecycle.createNew.
+        classes().that().areAnnotatedWith(Aggregate.class).and().doNotHaveFullyQualifiedName("dev.lectern.command.poll.Poll")
+                 .should().notBePublic().check(lectern);
     }
 
     @Test
