@@ -1,16 +1,20 @@
 package dev.lectern.command.session;
 
+import dev.lectern.command.poll.PollCreation;
 import dev.lectern.command.question.QuestionCreation;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.ClassRoles;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.poll.PollCreatedEvent;
 import dev.lectern.events.question.QuestionAskedEvent;
 import dev.lectern.events.session.AskQuestionCommand;
 import dev.lectern.events.session.AuthorizeModerationCommand;
 import dev.lectern.events.session.AuthorizeParticipationCommand;
 import dev.lectern.events.session.ChangeInteractionSettingsCommand;
+import dev.lectern.events.session.CreatePollCommand;
+import dev.lectern.events.session.CreatePollResult;
 import dev.lectern.events.session.ChatMessageDeletedEvent;
 import dev.lectern.events.session.ChatMessageHiddenEvent;
 import dev.lectern.events.session.ChatMessagePostedEvent;
@@ -188,6 +192,23 @@ class Interaction {
                 command.actor().userId(), text, command.anonymous(), clock.instant());
         QuestionCreation.create(asked);
         return command.questionId();
+    }
+
+    /**
+     * Prepare a poll in this class (its teacher or an admin, while the class is scheduled or live): creates
+     * the Poll aggregate in this unit of work and answers with its owner and course, which the endpoint
+     * keeps in the poll's gate row (docs/adr/0010).
+     */
+    @CommandHandler
+    CreatePollResult handle(CreatePollCommand command, Clock clock) throws Exception {
+        session.authorize(command.actor());
+        session.requireNotOver();
+        PollCreatedEvent created = new PollCreatedEvent(command.pollId(), session.id(), session.tenant(),
+                command.question(), List.copyOf(command.options()), command.multipleChoice(), command.allowChange(),
+                command.showLiveResults(), command.correctOptions() == null ? null : List.copyOf(command.correctOptions()),
+                command.actor().subject(), clock.instant(), session.teacher());
+        PollCreation.create(created, session.teacher());
+        return new CreatePollResult(command.pollId(), session.teacher(), session.course());
     }
 
     @CommandHandler

@@ -49,6 +49,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -361,6 +362,10 @@ class Session {
 
     UserId teacher() {
         return teacher;
+    }
+
+    UUID course() {
+        return courseId;
     }
 
     boolean isLive() {

@@ -74,7 +74,8 @@ class InteractionsFoldTest {
     void aChangedBallotMovesItsVoteAndCountsStayExact() {
         UUID poll = UUID.randomUUID();
         ClassState state = fold(List.of(
-                new PollCreatedEvent(poll, SESSION, TENANT, "Best?", List.of("a", "b", "c"), false, true, false, List.of(1), "t", T),
+                new PollCreatedEvent(poll, SESSION, TENANT, "Best?", List.of("a", "b", "c"), false, true, false, List.of(1), "t", T,
+                        TEACHER),
                 new PollOpenedEvent(poll, SESSION, TENANT, "t", T),
                 new VoteCastEvent(poll, SESSION, TENANT, ANN, List.of(0), T),
                 new VoteCastEvent(poll, SESSION, TENANT, BOB, List.of(0), T),

@@ -1,0 +1,124 @@
+package dev.lectern.command.poll;
+
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.poll.BallotId;
+import dev.lectern.events.poll.CastVoteCommand;
+import dev.lectern.events.poll.ChangeVoteCommand;
+import dev.lectern.events.poll.VoteCastEvent;
+import dev.lectern.events.poll.VoteChangedEvent;
+import dev.lectern.events.session.SessionId;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BallotTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private static final TenantId TENANT = new TenantId("north-high");
+
+    private AggregateTestFixture<Ballot> fixture;
+    private UUID poll;
+    private UserId student;
+    private BallotId ballot;
+    private SessionId session;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Ballot.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        poll = UUID.randomUUID();
+        student = UserId.random();
+        ballot = new BallotId(poll, student);
+        session = SessionId.random();
+    }
+
+    private VoteCastEvent cast(List<Integer> options) {
+        return new VoteCastEvent(poll, session, TENANT, student, options, NOW.minusSeconds(30));
+    }
+
+    @Test
+    void theBallotsIdIsPollColonPerson() {
+        assertThat(ballot.toString()).isEqualTo(poll + ":" + student);
+    }
+
+    @Test
+    void castingAVoteRecordsTheChosenOption() {
+        fixture.givenNoPriorActivity()
+               .when(new CastVoteCommand(ballot, session, TENANT, List.of(2), 4, false))
+               .expectEvents(new VoteCastEvent(poll, session, TENANT, student, List.of(2), NOW));
+    }
+
+    @Test
+    void multipleChoiceOptionsAreKeptSortedAndDistinct() {
+        fixture.givenNoPriorActivity()
+               .when(new CastVoteCommand(ballot, session, TENANT, List.of(3, 0, 3), 4, true))
+               .expectEvents(new VoteCastEvent(poll, session, TENANT, student, List.of(0, 3), NOW));
+    }
+
+    @Test
+    void cannotChooseTwoOptionsInASingleChoicePoll() {
+        fixture.givenNoPriorActivity()
+               .when(new CastVoteCommand(ballot, session, TENANT, List.of(0, 1), 4, false))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void cannotChooseAnOptionThatDoesNotExist() {
+        fixture.givenNoPriorActivity()
+               .when(new CastVoteCommand(ballot, session, TENANT, List.of(4), 4, false))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void cannotCastAnEmptyBallot() {
+        fixture.givenNoPriorActivity()
+               .when(new CastVoteCommand(ballot, session, TENANT, List.of(), 4, true))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void changingAVoteWhereThePollAllowsIt() {
+        fixture.given(cast(List.of(1)))
+               .when(new ChangeVoteCommand(ballot, List.of(2), 4, false, true))
+               .expectEvents(new VoteChangedEvent(poll, session, TENANT, student, List.of(2), NOW))
+               .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void theSameOptionsAgainChangeNothingAndSaySo() {
+        fixture.given(cast(List.of(1)))
+               .when(new ChangeVoteCommand(ballot, List.of(1), 4, false, true))
+               .expectNoEvents()
+               .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void cannotChangeAVoteWhereThePollDoesNotAllowIt() {
+        fixture.given(cast(List.of(1)))
+               .when(new ChangeVoteCommand(ballot, List.of(2), 4, false, false))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.VOTE_CHANGE_NOT_ALLOWED));
+    }
+
+    @Test
+    void aChangedVoteKeepsThePollsShape() {
+        fixture.given(cast(List.of(1)))
+               .when(new ChangeVoteCommand(ballot, List.of(1, 2), 4, false, true))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+}
