@@ -16,6 +16,8 @@ public enum ErrorCode {
     USER_NOT_FOUND(404, "User not found"),
     COURSE_NOT_FOUND(404, "Course not found"),
     LESSON_NOT_FOUND(404, "Lesson not found"),
+    DECK_NOT_FOUND(404, "Slide deck or page not found"),
+    CTA_NOT_SHOWN(404, "No call to action is shown"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Representation not available"),
     ALREADY_EXISTS(409, "Resource already exists"),
@@ -31,9 +33,12 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key was used with a different request"),
+    DOCUMENT_UNREADABLE(422, "Document could not be read"),
+    DOCUMENT_TOO_LONG(422, "Document has too many pages"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
-    DEPENDENCY_UNAVAILABLE(503, "A required service is unavailable");
+    DEPENDENCY_UNAVAILABLE(503, "A required service is unavailable"),
+    QR_CODE_UNAVAILABLE(503, "QR code unavailable");
 
     private static final String TYPE_BASE = "https://lectern.dev/problems/";
 
