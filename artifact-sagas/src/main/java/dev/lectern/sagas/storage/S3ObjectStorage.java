@@ -1,21 +1,27 @@
 package dev.lectern.sagas.storage;
 
+import dev.lectern.events.storage.ObjectStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,24 +37,38 @@ class S3ObjectStorage implements ObjectStorage, HealthIndicator, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(S3ObjectStorage.class);
 
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
     private final AtomicBoolean bucketReady = new AtomicBoolean();
 
     S3ObjectStorage(StorageProperties properties) {
+        Region region = Region.of(properties.region());
+        AwsCredentialsProvider credentials = properties.accessKey() != null && !properties.accessKey().isBlank()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKey(), properties.secretKey()))
+                : DefaultCredentialsProvider.builder().build();
+        URI endpoint = properties.endpoint() != null && !properties.endpoint().isBlank()
+                ? URI.create(properties.endpoint()) : null;
         var builder = S3Client.builder()
-                              .region(Region.of(properties.region()))
+                              .region(region)
+                              .credentialsProvider(credentials)
                               .forcePathStyle(properties.pathStyle())
                               .httpClientBuilder(UrlConnectionHttpClient.builder()
                                                                         .connectionTimeout(Duration.ofSeconds(2))
                                                                         .socketTimeout(Duration.ofSeconds(30)));
-        if (properties.endpoint() != null && !properties.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(properties.endpoint()));
-        }
-        if (properties.accessKey() != null && !properties.accessKey().isBlank()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(properties.accessKey(), properties.secretKey())));
+        // The presigner signs for the same server, credentials and addressing style as the client, so that
+        // a signed link points where the object was put.
+        var presignerBuilder = S3Presigner.builder()
+                                          .region(region)
+                                          .credentialsProvider(credentials)
+                                          .serviceConfiguration(S3Configuration.builder()
+                                                                               .pathStyleAccessEnabled(properties.pathStyle())
+                                                                               .build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+            presignerBuilder.endpointOverride(endpoint);
         }
         this.s3 = builder.build();
+        this.presigner = presignerBuilder.build();
         this.bucket = properties.bucket();
     }
 
@@ -68,6 +88,29 @@ class S3ObjectStorage implements ObjectStorage, HealthIndicator, AutoCloseable {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        ensureBucket();
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        ensureBucket();
+        s3.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
+    @Override
+    public URL presignedGet(String key, Duration ttl) {
+        return presigner.presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(g -> g.bucket(bucket).key(key)))
+                        .url();
     }
 
     /** Creates the bucket on first use rather than at startup: storage being down must not stop the process. */
@@ -100,6 +143,7 @@ class S3ObjectStorage implements ObjectStorage, HealthIndicator, AutoCloseable {
 
     @Override
     public void close() {
+        presigner.close();
         s3.close();
     }
 }

@@ -1,7 +1,7 @@
 package dev.lectern.platform.storage;
 
 import dev.lectern.platform.support.PlatformIT;
-import dev.lectern.sagas.storage.ObjectStorage;
+import dev.lectern.events.storage.ObjectStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;

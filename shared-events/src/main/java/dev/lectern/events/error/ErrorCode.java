@@ -19,7 +19,8 @@ public enum ErrorCode {
     COURSE_NOT_FOUND(404, "Course not found"),
     LESSON_NOT_FOUND(404, "Lesson not found"),
     SCENE_NOT_FOUND(404, "Scene not found"),
-    DECK_NOT_FOUND(404, "Slide deck not found"),
+    DECK_NOT_FOUND(404, "Slide deck or page not found"),
+    CTA_NOT_SHOWN(404, "No call to action is shown"),
     MESSAGE_NOT_FOUND(404, "Chat message not found"),
     QUESTION_NOT_FOUND(404, "Question not found"),
     POLL_NOT_FOUND(404, "Poll not found"),
@@ -49,9 +50,12 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key was used with a different request"),
     CHAT_BLOCKED_WORD(422, "Message contains a word this class does not allow"),
+    DOCUMENT_UNREADABLE(422, "Document could not be read"),
+    DOCUMENT_TOO_LONG(422, "Document has too many pages"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
-    DEPENDENCY_UNAVAILABLE(503, "A required service is unavailable");
+    DEPENDENCY_UNAVAILABLE(503, "A required service is unavailable"),
+    QR_CODE_UNAVAILABLE(503, "QR code unavailable");
 
     private static final String TYPE_BASE = "https://lectern.dev/problems/";
 

@@ -1,0 +1,106 @@
+package dev.lectern.command.studio;
+
+import dev.lectern.command.idempotency.IdempotencyKey;
+import dev.lectern.command.idempotency.IdempotentWrites;
+import dev.lectern.command.idempotency.RecordedResponse;
+import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.AccessDeniedException;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Capability;
+import dev.lectern.events.session.HideCtaCommand;
+import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.ShowCtaCommand;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The call to action on screen (seed 004): a label and a link that clients show as a button and a QR
+ * code ({@code GET /sessions/{id}/cta/qr.png} on the query side). Teacher or admin by role here; the
+ * Session aggregate checks it is their class.
+ */
+@RestController
+class CtaController {
+
+    static final int MAX_URL_LENGTH = 2000;
+
+    private final IdempotentWrites writes;
+    private final CommandDispatcher commands;
+
+    CtaController(IdempotentWrites writes, CommandDispatcher commands) {
+        this.writes = writes;
+        this.commands = commands;
+    }
+
+    @PostMapping(path = "/sessions/{sessionId}/cta", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> show(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                      @PathVariable String sessionId, @Valid @RequestBody CtaRequest request) {
+        AccessDeniedException.require(actor, Capability.RUN_SESSION);
+        SessionId session = StudioPaths.session(sessionId);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        String url = link(request.url());
+        String label = request.label().strip();
+        // The same key shows the same CTA again: its id follows from the key, not from the attempt.
+        UUID ctaId = UUID.nameUUIDFromBytes(String.join("\0", actor.tenantId().value(), actor.subject(),
+                idempotencyKey.value()).getBytes(StandardCharsets.UTF_8));
+        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/cta", request, () -> {
+            commands.send(new ShowCtaCommand(session, actor, ctaId, label, url), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, new CtaView(session.toString(), ctaId, label, url, true));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    @DeleteMapping(path = "/sessions/{sessionId}/cta", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> hide(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+                                      @PathVariable String sessionId) {
+        AccessDeniedException.require(actor, Capability.RUN_SESSION);
+        SessionId session = StudioPaths.session(sessionId);
+        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        return writes.execute(actor, idempotencyKey, "DELETE", "/sessions/" + session + "/cta", null, () -> {
+            commands.send(new HideCtaCommand(session, actor), idempotencyKey);
+            return new IdempotentWrites.Result(200, null, new CtaView(session.toString(), null, null, null, false));
+        }).map(RecordedResponse::toResponseEntity);
+    }
+
+    /** An absolute http(s) link with a host; anything else (javascript:, relative paths) is refused. */
+    static String link(String text) {
+        String url = text.strip();
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            if (uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && !uri.getHost().isBlank()) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
+                "url must be an absolute http or https link, for example https://example.org/worksheet");
+    }
+
+    record CtaRequest(@NotBlank @Size(max = 80) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+                      String label,
+                      @NotBlank @Size(max = MAX_URL_LENGTH) String url) {
+    }
+
+    record CtaView(String sessionId, UUID ctaId, String label, String url, boolean shown) {
+    }
+}

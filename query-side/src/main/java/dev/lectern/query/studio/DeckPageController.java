@@ -1,0 +1,104 @@
+package dev.lectern.query.studio;
+
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.session.SessionId;
+import dev.lectern.events.storage.DeckObjects;
+import dev.lectern.events.storage.ObjectStorage;
+import dev.lectern.query.web.PathIds;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A short-lived signed link to one rendered page of a class's deck. Images never pass through
+ * Lectern: clients fetch them from object storage with the link. The deck must be one the class's log
+ * recorded ({@code deck.added}); a page that failed to render has no image and answers 404, and
+ * clients keep showing the last slide they had (seed 004).
+ */
+@RestController
+class DeckPageController {
+
+    static final Duration LINK_TTL = Duration.ofMinutes(5);
+
+    private static final String PAGE_COUNT = """
+            SELECT (payload->>'pageCount')::int AS page_count FROM session_state_events_readable
+            WHERE tenant_id = :tenant AND session_id = :session AND event_name = 'deck.added'
+              AND payload->>'deckId' = :deck
+            LIMIT 1""";
+
+    private final ClassMembers members;
+    private final DatabaseClient db;
+    private final ObjectStorage storage;
+    private final Clock clock;
+
+    DeckPageController(ClassMembers members, DatabaseClient db, ObjectStorage storage, Clock clock) {
+        this.members = members;
+        this.db = db;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    record PageLink(String url, Instant expiresAt) {
+    }
+
+    @GetMapping(path = "/sessions/{sessionId}/decks/{deckId}/pages/{page}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<PageLink>> page(Actor actor, @PathVariable String sessionId, @PathVariable String deckId,
+                                        @PathVariable String page) {
+        SessionId session = PathIds.session(sessionId);
+        UUID deck = PathIds.uuid("deckId", deckId);
+        int number = pageNumber(page);
+        DeckObjects objects = new DeckObjects(actor.tenantId(), session, deck);
+        return members.require(actor, session)
+                      .then(db.sql(PAGE_COUNT)
+                              .bind("tenant", actor.tenantId().value())
+                              .bind("session", session.value())
+                              .bind("deck", deck.toString())
+                              .map((row, meta) -> row.get("page_count", Integer.class))
+                              .one())
+                      .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.DECK_NOT_FOUND,
+                              "This class has no deck " + deck)))
+                      .flatMap(pageCount -> {
+                          if (number > pageCount) {
+                              return Mono.error(new RequestRejectedException(ErrorCode.DECK_NOT_FOUND,
+                                      "The deck has " + pageCount + " pages"));
+                          }
+                          // A metadata request to the store (blocking SDK call), then a local signature.
+                          return Mono.fromCallable(() -> storage.exists(objects.page(number)))
+                                     .subscribeOn(Schedulers.boundedElastic());
+                      })
+                      .map(exists -> {
+                          if (!exists) {
+                              throw new RequestRejectedException(ErrorCode.DECK_NOT_FOUND, "Page " + number
+                                      + " could not be rendered; keep showing the last slide you have");
+                          }
+                          Instant expiresAt = clock.instant().plus(LINK_TTL);
+                          String url = storage.presignedGet(objects.page(number), LINK_TTL).toString();
+                          return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new PageLink(url, expiresAt));
+                      });
+    }
+
+    private static int pageNumber(String text) {
+        try {
+            int page = Integer.parseInt(text);
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "page must be a whole number from 1");
+    }
+}
