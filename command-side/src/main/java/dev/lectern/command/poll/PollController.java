@@ -224,6 +224,9 @@ class PollController {
 
     /** A student or assistant of the class; its teacher runs the poll rather than voting in it. */
     private static void requireVoter(Actor actor, Gate gate) {
+        if (gate.revoked()) {
+            throw new RequestRejectedException(ErrorCode.PARTICIPANT_REVOKED, "You were removed from this class");
+        }
         Optional<String> role = ClassRoles.of(actor, gate.owner(), gate.courseId(), gate.enrollments());
         if (role.isEmpty()) {
             throw new RequestRejectedException(ErrorCode.NOT_ON_ROSTER, "You are not on this class's roster");

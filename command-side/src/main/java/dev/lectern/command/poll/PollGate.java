@@ -46,7 +46,7 @@ class PollGate {
 
     /** The gate row as a vote (or a teacher's action) sees it; {@code enrolledAs} is the voter's course role, if any. */
     record Gate(UUID pollId, SessionId sessionId, Status status, int optionCount, boolean multipleChoice, boolean allowChange,
-                boolean showLiveResults, UserId owner, UUID courseId, String enrolledAs) {
+                boolean showLiveResults, UserId owner, UUID courseId, String enrolledAs, boolean revoked) {
 
         /** The voter's course enrolment in the shape {@code ClassRoles.of} takes. */
         Map<UUID, String> enrollments() {
@@ -64,9 +64,12 @@ class PollGate {
             VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)""";
     private static final String READ = """
             SELECT g.poll_id, g.session_id, g.status, g.option_count, g.multiple_choice, g.allow_change,
-                   g.show_live_results, g.owner_id, g.course_id, e.role
+                   g.show_live_results, g.owner_id, g.course_id, e.role,
+                   EXISTS (SELECT 1 FROM class_revocations r WHERE r.tenant_id = g.tenant_id AND r.session_id = g.session_id
+                           AND r.user_id = e2.user_id) AS revoked
             FROM poll_gate g
-            LEFT JOIN enrollments e ON e.tenant_id = g.tenant_id AND e.course_id = g.course_id AND e.user_id = ?
+            CROSS JOIN (SELECT ?::uuid AS user_id) e2
+            LEFT JOIN enrollments e ON e.tenant_id = g.tenant_id AND e.course_id = g.course_id AND e.user_id = e2.user_id
             WHERE g.tenant_id = ? AND g.poll_id = ?""";
     private static final String MOVE = """
             UPDATE poll_gate SET status = ?, updated_at = ? WHERE poll_id = ? AND status = ?""";
@@ -189,6 +192,6 @@ class PollGate {
         return new Gate(rs.getObject("poll_id", UUID.class), new SessionId(rs.getObject("session_id", UUID.class)),
                 Status.of(rs.getString("status")), rs.getInt("option_count"), rs.getBoolean("multiple_choice"),
                 rs.getBoolean("allow_change"), rs.getBoolean("show_live_results"), owner == null ? null : new UserId(owner),
-                rs.getObject("course_id", UUID.class), rs.getString("role"));
+                rs.getObject("course_id", UUID.class), rs.getString("role"), rs.getBoolean("revoked"));
     }
 }

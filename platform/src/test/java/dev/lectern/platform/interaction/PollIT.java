@@ -152,6 +152,23 @@ class PollIT extends PlatformIT {
     }
 
     @Test
+    void aStudentRemovedFromTheClassCannotVote() throws IOException {
+        String poll = createPoll(Map.of("question", "Ready?", "options", List.of("Yes", "No")));
+        post(teacher, "/polls/" + poll + "/open").expectStatus().isOk();
+        String subject = "removed-" + newKey().substring(0, 8) + "@" + school;
+        directory.ensureUserWithRole(new TenantId(school), subject, "Removed", Role.STUDENT, "test");
+        String token = issuer.mint(new TenantId(school), subject, Duration.ofMinutes(10));
+        String userId = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?", String.class,
+                school, subject);
+        as(teacher, client().post().uri("/sessions/" + session + "/revocations"))
+                .bodyValue(Map.of("userId", userId, "reason", "Left the course")).exchange().expectStatus().isOk();
+
+        long before = eventCount();
+        assertThat(code(vote(token, poll, List.of(0), newKey()).expectStatus().isEqualTo(409))).isEqualTo("PARTICIPANT_REVOKED");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void badInputIsAProblemWithTheFields() throws IOException {
         JsonNode oneOption = body(as(teacher, client().post().uri("/sessions/" + session + "/polls"))
                 .bodyValue(Map.of("question", "Q?", "options", List.of("only"))).exchange().expectStatus().isBadRequest()
