@@ -211,6 +211,42 @@ class InteractionTest {
     }
 
     @Test
+    void theTeacherShowsAndHidesACallToActionAndOnlyOnce() {
+        UUID cta = UUID.randomUUID();
+        fixture.given(liveWithStudent())
+               .when(new dev.lectern.events.session.ShowCtaCommand(id, THE_STUDENT, cta, "Sign up", "https://example.org"))
+               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+        fixture.given(liveWithStudent())
+               .andGiven(new dev.lectern.events.session.CtaShownEvent(id, TENANT, cta, "Sign up", "https://example.org", "t", NOW))
+               .when(new dev.lectern.events.session.HideCtaCommand(id, THE_TEACHER))
+               .expectEvents(new dev.lectern.events.session.CtaHiddenEvent(id, TENANT, cta, "teacher@north-high", NOW));
+        fixture.given(liveWithStudent())
+               .when(new dev.lectern.events.session.HideCtaCommand(id, THE_TEACHER))
+               .expectNoEvents()
+               .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aDeckIsAddedOnceAndNothingChangesOnceTheClassIsOver() {
+        UUID deck = UUID.randomUUID();
+        dev.lectern.events.session.AddDeckCommand add = new dev.lectern.events.session.AddDeckCommand(id, THE_TEACHER, deck,
+                "Fractions", 2, 2, "decks/k", List.of("One", "Two"));
+        fixture.given(liveWithStudent())
+               .when(add)
+               .expectEvents(new DeckAddedEvent(id, TENANT, deck, "Fractions", 2, 2, "decks/k", List.of("One", "Two"),
+                       "teacher@north-high", NOW));
+        fixture.given(liveWithStudent())
+               .andGiven(new DeckAddedEvent(id, TENANT, deck, "Fractions", 2, 2, "decks/k", List.of("One", "Two"), "t", NOW))
+               .when(add)
+               .expectException(rejectedWith(ErrorCode.ALREADY_EXISTS));
+        fixture.given(liveWithStudent())
+               .andGiven(new dev.lectern.events.session.SessionEndedEvent(id, TENANT, "t", NOW))
+               .when(new dev.lectern.events.session.ChangeLayoutCommand(id, THE_TEACHER, "speaker"))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.SESSION_ENDED));
+    }
+
+    @Test
     void settingsKeepWhatIsNotChanged() {
         fixture.given(liveWithStudent())
                .andGiven(new InteractionSettingsChangedEvent(id, TENANT, true, 10, List.of("darn"), true, "t", NOW))

@@ -1,0 +1,75 @@
+package dev.lectern.command.scene;
+
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.scene.DeleteSceneCommand;
+import dev.lectern.events.scene.SceneCreatedEvent;
+import dev.lectern.events.scene.SceneDeletedEvent;
+import dev.lectern.events.scene.SceneUpdatedEvent;
+import dev.lectern.events.scene.UpdateSceneCommand;
+import dev.lectern.events.session.SessionId;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+
+/** A scene's own rules: only the class's teacher or an admin edits it; a deleted scene is gone; layouts are known ones. */
+class SceneTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private static final TenantId TENANT = new TenantId("north-high");
+    private static final UserId TEACHER = UserId.random();
+    private static final Actor THE_TEACHER = new Actor(TENANT, "t@north-high", TEACHER, Set.of(Role.TEACHER));
+    private static final Actor OTHER_TEACHER = new Actor(TENANT, "o@north-high", UserId.random(), Set.of(Role.TEACHER));
+
+    private AggregateTestFixture<Scene> fixture;
+    private UUID id;
+    private SessionId session;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Scene.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        id = UUID.randomUUID();
+        session = SessionId.random();
+    }
+
+    private SceneCreatedEvent created() {
+        return new SceneCreatedEvent(id, session, TENANT, "Board", "whiteboard", TEACHER, "t@north-high", NOW);
+    }
+
+    @Test
+    void theTeacherRenamesAndRelaysOutTheScene() {
+        fixture.given(created())
+               .when(new UpdateSceneCommand(id, THE_TEACHER, "Lecture", "presentation_focus"))
+               .expectEvents(new SceneUpdatedEvent(id, session, TENANT, "Lecture", "presentation_focus", "t@north-high", NOW));
+        fixture.given(created())
+               .when(new UpdateSceneCommand(id, THE_TEACHER, "Board", "whiteboard"))
+               .expectNoEvents()
+               .expectResultMessagePayload(false);
+        fixture.given(created())
+               .when(new UpdateSceneCommand(id, THE_TEACHER, null, "sideways"))
+               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void anotherTeacherCannotAndADeletedSceneIsGone() {
+        fixture.given(created())
+               .when(new DeleteSceneCommand(id, OTHER_TEACHER))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+        fixture.given(created(), new SceneDeletedEvent(id, session, TENANT, "t@north-high", NOW))
+               .when(new UpdateSceneCommand(id, THE_TEACHER, "Again", null))
+               .expectException(rejectedWith(ErrorCode.SCENE_NOT_FOUND));
+    }
+}
