@@ -26,13 +26,23 @@ public class LiveStateStore {
         this.log = log;
     }
 
-    /** The live state as the projection has it (empty if the projection has not seen the class yet). */
+    /**
+     * The live state as the projection has it; for a class the projection has not reached yet (its first
+     * milliseconds), the same fold over its committed events. Empty if the class does not exist.
+     */
     public Mono<ClassState> current(String tenantId, UUID sessionId) {
         return db.sql("SELECT state::text AS state FROM live_state WHERE tenant_id = :tenant AND session_id = :session")
                  .bind("tenant", tenantId)
                  .bind("session", sessionId)
                  .map((row, meta) -> parse(row.get("state", String.class)))
-                 .one();
+                 .one()
+                 .switchIfEmpty(Mono.defer(() -> log.read(tenantId, sessionId, -1, Long.MAX_VALUE)
+                                                    .reduce(new ClassState(), (state, entry) -> {
+                                                        ClassStateReducer.apply(state, entry.event(), entry.position(),
+                                                                entry.occurredAt());
+                                                        return state;
+                                                    })
+                                                    .filter(state -> state.sessionId != null)));
     }
 
     /** The highest position of the class the projection has folded in (-1 if none). */

@@ -4,6 +4,7 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.SessionId;
+import dev.lectern.query.live.ClassAccess;
 import dev.lectern.query.web.PathIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,18 +34,18 @@ class CtaQrController {
             WHERE tenant_id = :tenant AND session_id = :session AND event_name IN ('cta.shown', 'cta.hidden')
             ORDER BY global_index DESC LIMIT 1""";
 
-    private final ClassMembers members;
+    private final ClassAccess access;
     private final DatabaseClient db;
 
-    CtaQrController(ClassMembers members, DatabaseClient db) {
-        this.members = members;
+    CtaQrController(ClassAccess access, DatabaseClient db) {
+        this.access = access;
         this.db = db;
     }
 
     @GetMapping(path = "/sessions/{sessionId}/cta/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     Mono<ResponseEntity<byte[]>> qr(Actor actor, @PathVariable String sessionId) {
         SessionId session = PathIds.session(sessionId);
-        return members.require(actor, session)
+        return access.check(actor, session).map(granted -> granted.viewer().classRole())
                       .then(db.sql(CURRENT_CTA)
                               .bind("tenant", actor.tenantId().value())
                               .bind("session", session.value())

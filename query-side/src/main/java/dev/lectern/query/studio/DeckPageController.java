@@ -6,6 +6,7 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.storage.DeckObjects;
 import dev.lectern.events.storage.ObjectStorage;
+import dev.lectern.query.live.ClassAccess;
 import dev.lectern.query.web.PathIds;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -39,13 +40,13 @@ class DeckPageController {
               AND payload->>'deckId' = :deck
             LIMIT 1""";
 
-    private final ClassMembers members;
+    private final ClassAccess access;
     private final DatabaseClient db;
     private final ObjectStorage storage;
     private final Clock clock;
 
-    DeckPageController(ClassMembers members, DatabaseClient db, ObjectStorage storage, Clock clock) {
-        this.members = members;
+    DeckPageController(ClassAccess access, DatabaseClient db, ObjectStorage storage, Clock clock) {
+        this.access = access;
         this.db = db;
         this.storage = storage;
         this.clock = clock;
@@ -61,7 +62,7 @@ class DeckPageController {
         UUID deck = PathIds.uuid("deckId", deckId);
         int number = pageNumber(page);
         DeckObjects objects = new DeckObjects(actor.tenantId(), session, deck);
-        return members.require(actor, session)
+        return access.check(actor, session).map(granted -> granted.viewer().classRole())
                       .then(db.sql(PAGE_COUNT)
                               .bind("tenant", actor.tenantId().value())
                               .bind("session", session.value())
