@@ -129,7 +129,7 @@ class InteractionController {
         AccessDeniedException.require(actor, Capability.JOIN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId id = SessionPaths.parse(sessionId);
-        UUID message = uuid("messageId", messageId);
+        UUID message = SessionPaths.uuid("messageId", messageId);
         String reason = request == null ? null : blankToNull(request.reason());
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/chat/" + message + "/" + verb, request, () -> {
             Boolean changed = commands.send(new ModerateChatMessageCommand(id, actor, message, delete, reason), idempotencyKey);
@@ -144,7 +144,7 @@ class InteractionController {
         AccessDeniedException.require(actor, Capability.JOIN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId id = SessionPaths.parse(sessionId);
-        UserId user = new UserId(uuid("userId", request.userId()));
+        UserId user = new UserId(SessionPaths.uuid("userId", request.userId()));
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/mutes", request, () -> {
             Boolean changed = commands.send(new MuteParticipantCommand(id, actor, user, request.mute(),
                     blankToNull(request.reason())), idempotencyKey);
@@ -233,7 +233,7 @@ class InteractionController {
         AccessDeniedException.require(actor, Capability.JOIN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId id = SessionPaths.parse(sessionId);
-        UUID question = uuid("questionId", questionId);
+        UUID question = SessionPaths.uuid("questionId", questionId);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/questions/" + question + "/" + verb,
                 request, () -> {
                     commands.send(moderation ? new AuthorizeModerationCommand(id, actor)
@@ -247,17 +247,6 @@ class InteractionController {
                 }).map(RecordedResponse::toResponseEntity);
     }
 
-    private static UUID uuid(String name, String text) {
-        try {
-            UUID value = UUID.fromString(text);
-            if (value.toString().equalsIgnoreCase(text)) {
-                return value;
-            }
-        } catch (IllegalArgumentException | NullPointerException ignored) {
-            // below
-        }
-        throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED, name + " must be a UUID");
-    }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

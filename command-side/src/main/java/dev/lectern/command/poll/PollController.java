@@ -3,6 +3,7 @@ package dev.lectern.command.poll;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
+import dev.lectern.command.session.SessionPaths;
 import dev.lectern.command.poll.PollGate.Gate;
 import dev.lectern.command.poll.PollGate.Status;
 import dev.lectern.command.poll.PollRequests.CreatePollRequest;
@@ -68,7 +69,7 @@ class PollController {
                                         @PathVariable String sessionId, @Valid @RequestBody CreatePollRequest request) {
         AccessDeniedException.require(actor, Capability.RUN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId session = sessionId(sessionId);
+        SessionId session = SessionPaths.parse(sessionId);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/polls", request, () -> {
             UUID pollId = UUID.randomUUID();
             List<String> options = request.options().stream().map(String::strip).toList();
@@ -133,8 +134,8 @@ class PollController {
                                       @Valid @RequestBody VoteRequest request) {
         AccessDeniedException.require(actor, Capability.JOIN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId session = sessionId(sessionId);
-        UUID poll = pollId(pollId);
+        SessionId session = SessionPaths.parse(sessionId);
+        UUID poll = SessionPaths.uuid("pollId", pollId);
         if (actor.userId() == null) {
             throw new RequestRejectedException(ErrorCode.NOT_ON_ROSTER, "Only people known to the school can vote");
         }
@@ -177,8 +178,8 @@ class PollController {
     @GetMapping(path = "/sessions/{sessionId}/polls/{pollId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<PollView> read(Actor actor, @PathVariable String sessionId, @PathVariable String pollId) {
         AccessDeniedException.require(actor, Capability.VIEW_SESSION);
-        SessionId session = sessionId(sessionId);
-        UUID poll = pollId(pollId);
+        SessionId session = SessionPaths.parse(sessionId);
+        UUID poll = SessionPaths.uuid("pollId", pollId);
         return Mono.fromCallable(() -> {
             Gate gate = gates.require(actor, session, poll);
             boolean manager = SessionAuthority.mayManage(actor, gate.owner());
@@ -215,8 +216,8 @@ class PollController {
                                                     Transition transition) {
         AccessDeniedException.require(actor, Capability.RUN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId session = sessionId(sessionId);
-        UUID poll = pollId(pollId);
+        SessionId session = SessionPaths.parse(sessionId);
+        UUID poll = SessionPaths.uuid("pollId", pollId);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/polls/" + poll + "/" + step, null,
                 () -> new IdempotentWrites.Result(200, null, transition.run(gates.require(actor, session, poll), idempotencyKey)))
                      .map(RecordedResponse::toResponseEntity);
@@ -246,15 +247,7 @@ class PollController {
         return false;
     }
 
-    private static SessionId sessionId(String text) {
-        return SessionId.parse(text).orElseThrow(() -> new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                "sessionId must be a UUID"));
-    }
 
-    private static UUID pollId(String text) {
-        return SessionId.parse(text).map(SessionId::value).orElseThrow(() ->
-                new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "pollId must be a UUID"));
-    }
 
     private static List<Integer> sorted(List<Integer> options) {
         return options.stream().distinct().sorted().toList();

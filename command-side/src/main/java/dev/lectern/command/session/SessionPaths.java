@@ -10,6 +10,12 @@ public final class SessionPaths {
     private SessionPaths() {
     }
 
+    /** Any other id in a path or body ({@code name} says which): a UUID, or a clear 400. */
+    public static java.util.UUID uuid(String name, String text) {
+        return SessionId.parse(text).map(SessionId::value).orElseThrow(() ->
+                new RequestRejectedException(ErrorCode.VALIDATION_FAILED, name + " must be a UUID"));
+    }
+
     public static SessionId parse(String text) {
         return SessionId.parse(text).orElseThrow(() -> new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
                 "sessionId must be a UUID"));

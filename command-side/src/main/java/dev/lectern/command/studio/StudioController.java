@@ -103,7 +103,7 @@ class StudioController {
         AccessDeniedException.require(actor, Capability.RUN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId id = SessionPaths.parse(sessionId);
-        UUID scene = sceneId(sceneId);
+        UUID scene = SessionPaths.uuid("sceneId", sceneId);
         return writes.execute(actor, idempotencyKey, "PUT", "/sessions/" + id + "/scenes/" + scene, request, () -> {
             scenes.require(actor, id, scene);
             commands.send(new UpdateSceneCommand(scene, actor, request.name() == null ? null : request.name().strip(),
@@ -118,7 +118,7 @@ class StudioController {
         AccessDeniedException.require(actor, Capability.RUN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId id = SessionPaths.parse(sessionId);
-        UUID scene = sceneId(sceneId);
+        UUID scene = SessionPaths.uuid("sceneId", sceneId);
         return writes.execute(actor, idempotencyKey, "DELETE", "/sessions/" + id + "/scenes/" + scene, null, () -> {
             scenes.require(actor, id, scene);
             commands.send(new DeleteSceneCommand(scene, actor), idempotencyKey);
@@ -134,7 +134,7 @@ class StudioController {
         AccessDeniedException.require(actor, Capability.RUN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId id = SessionPaths.parse(sessionId);
-        UUID scene = sceneId(request.sceneId());
+        UUID scene = SessionPaths.uuid("sceneId", request.sceneId());
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/scene", request, () -> {
             SceneLookup.SceneView view = scenes.require(actor, id, scene);
             if (view.deleted()) {
@@ -177,15 +177,4 @@ class StudioController {
     record Batch(String sessionId, String batchId, int ops) {
     }
 
-    private static UUID sceneId(String text) {
-        try {
-            UUID value = UUID.fromString(text);
-            if (value.toString().equalsIgnoreCase(text)) {
-                return value;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // below
-        }
-        throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "sceneId must be a UUID");
-    }
 }

@@ -82,6 +82,19 @@ public final class LiveEvent {
     /** The synthetic event carrying a poll's running tally (payload: pollId, counts, ballots, showLiveResults, status). */
     public static final String TALLY = "poll.tally";
 
+    /** A poll's running tally as a live event at {@code position}: counts and ballots, never who voted what. */
+    static LiveEvent tally(String tenantId, UUID sessionId, ClassState.PollItem poll, long position, long previous,
+                           Instant occurredAt, ObjectMapper json) {
+        ObjectNode payload = json.createObjectNode();
+        payload.put("sessionId", sessionId.toString());
+        payload.put("pollId", poll.pollId.toString());
+        payload.set("counts", json.valueToTree(poll.counts));
+        payload.put("ballots", poll.ballots);
+        payload.put("showLiveResults", poll.showLiveResults);
+        payload.put("status", poll.status);
+        return new LiveEvent(tenantId, sessionId, position, previous, TALLY, occurredAt, payload);
+    }
+
     /** The user the event is about, if any (its {@code userId} field). */
     @JsonIgnore
     public UUID subjectUser() {

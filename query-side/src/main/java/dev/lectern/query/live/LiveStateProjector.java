@@ -79,8 +79,8 @@ public class LiveStateProjector {
      * votes becomes a handful of tally updates.
      */
     private void tally(Batch batch, String key, ClassState state, LecternEvent event, long position, EventMessage<?> message) {
-        String pollId = json.valueToTree(event).path("pollId").asText();
-        ClassState.PollItem poll = state.polls.get(pollId);
+        String pollId = event instanceof dev.lectern.events.poll.BallotEvent ballot ? pollOf(ballot) : null;
+        ClassState.PollItem poll = pollId == null ? null : state.polls.get(pollId);
         if (poll == null) {
             return;
         }
@@ -88,15 +88,15 @@ public class LiveStateProjector {
         if (earlier != null) {
             batch.published.set(earlier, null);
         }
-        var payload = json.createObjectNode();
-        payload.put("sessionId", event.sessionId().value().toString());
-        payload.put("pollId", pollId);
-        payload.set("counts", json.valueToTree(poll.counts));
-        payload.put("ballots", poll.ballots);
-        payload.put("showLiveResults", poll.showLiveResults);
-        payload.put("status", poll.status);
-        batch.published.add(new LiveEvent(event.tenantId().value(), event.sessionId().value(), position, -1,
-                LiveEvent.TALLY, message.getTimestamp(), payload));
+        batch.published.add(LiveEvent.tally(event.tenantId().value(), event.sessionId().value(), poll, position, -1,
+                message.getTimestamp(), json));
+    }
+
+    private static String pollOf(dev.lectern.events.poll.BallotEvent ballot) {
+        if (ballot instanceof dev.lectern.events.poll.VoteCastEvent cast) {
+            return cast.pollId().toString();
+        }
+        return ((dev.lectern.events.poll.VoteChangedEvent) ballot).pollId().toString();
     }
 
     /** The published events in position order, each with its class's previously published position. */

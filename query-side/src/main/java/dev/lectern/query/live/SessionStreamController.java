@@ -184,15 +184,7 @@ class SessionStreamController {
             if (poll == null) {
                 return null;
             }
-            var payload = json.createObjectNode();
-            payload.put("sessionId", sessionId.toString());
-            payload.put("pollId", poll.pollId.toString());
-            payload.set("counts", json.valueToTree(poll.counts));
-            payload.put("ballots", poll.ballots);
-            payload.put("showLiveResults", poll.showLiveResults);
-            payload.put("status", poll.status);
-            return new LiveEvent(tenant, sessionId, ballot.position(), ballot.previous(), LiveEvent.TALLY,
-                    ballot.occurredAt(), payload);
+            return LiveEvent.tally(tenant, sessionId, poll, ballot.position(), ballot.previous(), ballot.occurredAt(), json);
         }
 
         private Flux<ServerSentEvent<String>> emit(LiveEvent event) {
