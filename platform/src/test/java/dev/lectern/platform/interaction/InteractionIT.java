@@ -217,6 +217,42 @@ class InteractionIT extends PlatformIT {
                 + "/resolve", null).getKey()).isEqualTo(404);
     }
 
+    /** Ballots never reach a stream; tallies do, to the teacher always and to students only with live results. */
+    @Test
+    void votesReachStreamsAsCoalescedTalliesNeverAsBallots() {
+        String poll = live.post(teacher, "/sessions/" + session + "/polls", Map.of("question", "Tea or coffee?",
+                "options", List.of("Tea", "Coffee"))).get("pollId").asText();
+        live.post(teacher, "/sessions/" + session + "/polls/" + poll + "/open", null);
+        awaitProjected(jdbc, session);
+        List<ServerSentEvent<String>> teacherSees = new CopyOnWriteArrayList<>();
+        List<ServerSentEvent<String>> studentSees = new CopyOnWriteArrayList<>();
+        Disposable a = live.stream(teacher, session, null).subscribe(teacherSees::add);
+        Disposable b = live.stream(student, session, null).subscribe(studentSees::add);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !teacherSees.isEmpty() && !studentSees.isEmpty());
+            for (int i = 0; i < 5; i++) {
+                String subject = "voter-" + i + "@" + school;
+                directory.ensureUserWithRole(new TenantId(school), subject, subject, Role.STUDENT, "test");
+                live.post(issuer.mint(new TenantId(school), subject, Duration.ofMinutes(5)),
+                        "/sessions/" + session + "/polls/" + poll + "/votes", Map.of("options", List.of(i % 2)));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> teacherSees.stream().anyMatch(e ->
+                    "poll.tally".equals(e.event()) && live.read(e.data()).at("/payload/ballots").asInt() == 5));
+            JsonNode last = live.read(teacherSees.stream().filter(e -> "poll.tally".equals(e.event()))
+                                                 .reduce((x, y) -> y).orElseThrow().data());
+            assertThat(last.at("/payload/counts")).extracting(JsonNode::asInt).containsExactly(3, 2);
+            live.post(teacher, "/sessions/" + session + "/layout", Map.of("layout", "speaker"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> studentSees.stream().anyMatch(e -> "layout.changed".equals(e.event())));
+            assertThat(teacherSees).noneMatch(e -> e.event().startsWith("poll.vote"));
+            assertThat(studentSees).noneMatch(e -> e.event().startsWith("poll.vote") || "poll.tally".equals(e.event()));
+            assertThat(teacherSees.stream().filter(e -> "poll.tally".equals(e.event())).count())
+                    .as("coalesced: at most one per vote").isLessThanOrEqualTo(5);
+        } finally {
+            a.dispose();
+            b.dispose();
+        }
+    }
+
     @Test
     void changesReachTheStreamAsTheirEvents() {
         awaitProjected(jdbc, session);
