@@ -170,7 +170,8 @@ class InteractionIT extends PlatformIT {
                 }
             }));
         }
-        Thread.sleep(150);
+        // Switch in the middle of the burst: once some messages are in, while the rest are still being sent.
+        await().atMost(Duration.ofSeconds(10)).until(() -> accepted.get() >= 20);
         live.post(teacher, "/sessions/" + session + "/exam-mode", Map.of("enabled", true));
         for (Future<?> f : burst) {
             f.get();

@@ -159,7 +159,7 @@ class LiveStreamIT extends PlatformIT {
     }
 
     @Test
-    void theStateAtAPastMomentIsWhatTheLiveStateWasThen() throws InterruptedException {
+    void theStateAtAPastMomentIsWhatTheLiveStateWasThen() {
         String session = live.schedule(teacher, "Statistics");
         List<Map.Entry<Instant, JsonNode>> captured = new ArrayList<>();
         List<Runnable> script = List.of(
@@ -173,8 +173,10 @@ class LiveStreamIT extends PlatformIT {
         for (Runnable step : script) {
             step.run();
             awaitProjected(jdbc, session);
-            captured.add(Map.entry(Instant.now(), live.get(teacher, "/sessions/" + session + "/state").getValue()));
-            Thread.sleep(15);
+            Instant moment = Instant.now();
+            captured.add(Map.entry(moment, live.get(teacher, "/sessions/" + session + "/state").getValue()));
+            // The next step's events must happen strictly after this captured moment.
+            await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(moment.plusMillis(1)));
         }
         for (Map.Entry<Instant, JsonNode> moment : captured) {
             var past = live.get(teacher, "/sessions/" + session + "/state?at=" + moment.getKey());
@@ -197,6 +199,11 @@ class LiveStreamIT extends PlatformIT {
         assertThat(badMoment.getKey()).isEqualTo(400);
         var notStarted = live.get(student, "/sessions/" + session + "/state?at=PT5M");
         assertThat(notStarted.getKey()).isEqualTo(409);
+        live.post(teacher, "/sessions/" + session + "/start", null);
+        awaitProjected(jdbc, session);
+        var beyondTime = live.get(student, "/sessions/" + session + "/state?at=PT9999999999999H");
+        assertThat(beyondTime.getKey()).isEqualTo(400);
+        assertThat(beyondTime.getValue().get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(live.get(student, "/sessions/not-a-uuid/state").getKey()).isEqualTo(400);
         assertThat(live.get(student, "/sessions/" + java.util.UUID.randomUUID() + "/stream").getKey()).isEqualTo(404);
     }

@@ -15,7 +15,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code GET /sessions/{id}/state}: the live state of a class as this viewer may see it (seed 001), read
@@ -63,7 +62,7 @@ class SessionStateController {
                 return state.timing.startedAt.plus(offset);
             }
             return Instant.parse(at);
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
                     "at: expected an ISO-8601 instant (2026-11-22T09:30:00Z) or an offset from the start (PT12M30S)");
         }
