@@ -2,12 +2,11 @@ package dev.lectern.command.interaction;
 
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
-import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.session.SessionPaths;
 import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.command.web.SessionWrites;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
-import dev.lectern.events.identity.AccessDeniedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.events.identity.UserId;
@@ -22,7 +21,6 @@ import dev.lectern.events.session.ChangeInteractionSettingsCommand;
 import dev.lectern.events.session.ModerateChatMessageCommand;
 import dev.lectern.events.session.MuteParticipantCommand;
 import dev.lectern.events.session.PostChatMessageCommand;
-import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SetExamModeCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -57,10 +55,10 @@ class InteractionController {
 
     private static final String TEXT = "[^\\p{Cntrl}]*";
 
-    private final IdempotentWrites writes;
+    private final SessionWrites writes;
     private final CommandDispatcher commands;
 
-    InteractionController(IdempotentWrites writes, CommandDispatcher commands) {
+    InteractionController(SessionWrites writes, CommandDispatcher commands) {
         this.writes = writes;
         this.commands = commands;
     }
@@ -99,15 +97,12 @@ class InteractionController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> post(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                       @PathVariable String sessionId, @Valid @RequestBody ChatRequest request) {
-        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UUID message = UUID.randomUUID();
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/chat", request, () -> {
-            commands.send(new PostChatMessageCommand(id, actor, message, request.text()), idempotencyKey);
+        return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/chat", request, (id, k) -> {
+            commands.send(new PostChatMessageCommand(id, actor, message, request.text()), k);
             return new IdempotentWrites.Result(201, null, new Posted(id.toString(), message.toString(), request.text(),
                     "text/plain"));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     @PostMapping(path = "/sessions/{sessionId}/chat/{messageId}/hide", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -126,72 +121,59 @@ class InteractionController {
 
     private Mono<ResponseEntity<byte[]>> moderate(Actor actor, String key, String sessionId, String messageId, boolean delete,
                                                   ModerationRequest request, String verb) {
-        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UUID message = SessionPaths.uuid("messageId", messageId);
         String reason = request == null ? null : blankToNull(request.reason());
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/chat/" + message + "/" + verb, request, () -> {
-            Boolean changed = commands.send(new ModerateChatMessageCommand(id, actor, message, delete, reason), idempotencyKey);
-            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), message.toString(), Boolean.TRUE.equals(changed)));
-        }).map(RecordedResponse::toResponseEntity);
+        return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/chat/" + message + "/" + verb, request,
+                (id, k) -> {
+                    Boolean changed = commands.send(new ModerateChatMessageCommand(id, actor, message, delete, reason), k);
+                    return new IdempotentWrites.Result(200, null, new Changed(id.toString(), message.toString(),
+                            Boolean.TRUE.equals(changed)));
+                });
     }
 
     @PostMapping(path = "/sessions/{sessionId}/mutes", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> mute(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                       @PathVariable String sessionId, @Valid @RequestBody MuteRequest request) {
-        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UserId user = new UserId(SessionPaths.uuid("userId", request.userId()));
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/mutes", request, () -> {
+        return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/mutes", request, (id, k) -> {
             Boolean changed = commands.send(new MuteParticipantCommand(id, actor, user, request.mute(),
-                    blankToNull(request.reason())), idempotencyKey);
+                    blankToNull(request.reason())), k);
             return new IdempotentWrites.Result(200, null, new Changed(id.toString(), user.toString(), Boolean.TRUE.equals(changed)));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     @PutMapping(path = "/sessions/{sessionId}/interaction-settings", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> settings(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                           @PathVariable String sessionId, @Valid @RequestBody SettingsRequest request) {
-        AccessDeniedException.require(actor, Capability.RUN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
-        return writes.execute(actor, idempotencyKey, "PUT", "/sessions/" + id + "/interaction-settings", request, () -> {
+        return writes.run(actor, key, Capability.RUN_SESSION, "PUT", sessionId, "/interaction-settings", request, (id, k) -> {
             commands.send(new ChangeInteractionSettingsCommand(id, actor, request.chatEnabled(), request.slowModeSeconds(),
-                    request.blockedWords(), request.anonymousQuestions()), idempotencyKey);
+                    request.blockedWords(), request.anonymousQuestions()), k);
             return new IdempotentWrites.Result(200, null, request);
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     @PostMapping(path = "/sessions/{sessionId}/exam-mode", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> examMode(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                           @PathVariable String sessionId, @Valid @RequestBody ExamModeRequest request) {
-        AccessDeniedException.require(actor, Capability.RUN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/exam-mode", request, () -> {
-            Boolean changed = commands.send(new SetExamModeCommand(id, actor, request.enabled()), idempotencyKey);
+        return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/exam-mode", request, (id, k) -> {
+            Boolean changed = commands.send(new SetExamModeCommand(id, actor, request.enabled()), k);
             return new IdempotentWrites.Result(200, null, new Changed(id.toString(), "exam-mode", Boolean.TRUE.equals(changed)));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     @PostMapping(path = "/sessions/{sessionId}/questions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> ask(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                      @PathVariable String sessionId, @Valid @RequestBody QuestionRequest request) {
-        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UUID question = UUID.randomUUID();
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/questions", request, () -> {
-            commands.send(new AskQuestionCommand(id, actor, question, request.text(), request.anonymous()), idempotencyKey);
+        return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/questions", request, (id, k) -> {
+            commands.send(new AskQuestionCommand(id, actor, question, request.text(), request.anonymous()), k);
             return new IdempotentWrites.Result(201, "/sessions/" + id + "/questions/" + question,
                     new Changed(id.toString(), question.toString(), true));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     /** Upvote: the class checks that the voter takes part; the question checks one vote per person. */
@@ -230,23 +212,19 @@ class InteractionController {
     private Mono<ResponseEntity<byte[]>> onQuestion(Actor actor, String key, String sessionId, String questionId, String verb,
                                                     Object request, boolean moderation,
                                                     java.util.function.Function<UUID, Object> command) {
-        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UUID question = SessionPaths.uuid("questionId", questionId);
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/questions/" + question + "/" + verb,
-                request, () -> {
+        return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/questions/" + question + "/" + verb,
+                request, (id, k) -> {
                     commands.send(moderation ? new AuthorizeModerationCommand(id, actor)
-                            : new AuthorizeParticipationCommand(id, actor), idempotencyKey);
+                            : new AuthorizeParticipationCommand(id, actor), k);
                     try {
-                        commands.send(command.apply(question), idempotencyKey);
+                        commands.send(command.apply(question), k);
                     } catch (AggregateNotFoundException e) {
                         throw new RequestRejectedException(ErrorCode.QUESTION_NOT_FOUND, "No question " + question);
                     }
                     return new IdempotentWrites.Result(200, null, new Changed(id.toString(), question.toString(), true));
-                }).map(RecordedResponse::toResponseEntity);
+                });
     }
-
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

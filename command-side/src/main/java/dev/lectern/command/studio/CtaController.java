@@ -2,15 +2,13 @@ package dev.lectern.command.studio;
 
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
-import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.command.web.SessionWrites;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
-import dev.lectern.events.identity.AccessDeniedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.events.session.HideCtaCommand;
-import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.ShowCtaCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,10 +39,10 @@ class CtaController {
 
     static final int MAX_URL_LENGTH = 2000;
 
-    private final IdempotentWrites writes;
+    private final SessionWrites writes;
     private final CommandDispatcher commands;
 
-    CtaController(IdempotentWrites writes, CommandDispatcher commands) {
+    CtaController(SessionWrites writes, CommandDispatcher commands) {
         this.writes = writes;
         this.commands = commands;
     }
@@ -53,30 +51,24 @@ class CtaController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> show(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                       @PathVariable String sessionId, @Valid @RequestBody CtaRequest request) {
-        AccessDeniedException.require(actor, Capability.RUN_SESSION);
-        SessionId session = StudioPaths.session(sessionId);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         String url = link(request.url());
         String label = request.label().strip();
-        // The same key shows the same CTA again: its id follows from the key, not from the attempt.
-        UUID ctaId = UUID.nameUUIDFromBytes(String.join("\0", actor.tenantId().value(), actor.subject(),
-                idempotencyKey.value()).getBytes(StandardCharsets.UTF_8));
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/cta", request, () -> {
-            commands.send(new ShowCtaCommand(session, actor, ctaId, label, url), idempotencyKey);
+        return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/cta", request, (session, k) -> {
+            // The same key shows the same CTA again: its id follows from the key, not from the attempt.
+            UUID ctaId = UUID.nameUUIDFromBytes(String.join("\0", actor.tenantId().value(), actor.subject(),
+                    k.value()).getBytes(StandardCharsets.UTF_8));
+            commands.send(new ShowCtaCommand(session, actor, ctaId, label, url), k);
             return new IdempotentWrites.Result(200, null, new CtaView(session.toString(), ctaId, label, url, true));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     @DeleteMapping(path = "/sessions/{sessionId}/cta", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> hide(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                       @PathVariable String sessionId) {
-        AccessDeniedException.require(actor, Capability.RUN_SESSION);
-        SessionId session = StudioPaths.session(sessionId);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        return writes.execute(actor, idempotencyKey, "DELETE", "/sessions/" + session + "/cta", null, () -> {
-            commands.send(new HideCtaCommand(session, actor), idempotencyKey);
+        return writes.run(actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/cta", null, (session, k) -> {
+            commands.send(new HideCtaCommand(session, actor), k);
             return new IdempotentWrites.Result(200, null, new CtaView(session.toString(), null, null, null, false));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     /** An absolute http(s) link with a host; anything else (javascript:, relative paths) is refused. */

@@ -2,6 +2,7 @@ package dev.lectern.command.studio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.command.session.SessionPaths;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
@@ -77,7 +78,7 @@ class DeckController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> upload(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                         @PathVariable String sessionId, ServerWebExchange exchange) {
-        SessionId session = StudioPaths.session(sessionId);
+        SessionId session = SessionPaths.parse(sessionId);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limits.maxBytes() + MULTIPART_OVERHEAD) {

@@ -1,5 +1,6 @@
 package dev.lectern.command.studio;
 
+import dev.lectern.command.session.SessionPaths;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
@@ -43,7 +44,7 @@ class SlideController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> change(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                         @PathVariable String sessionId, @Valid @RequestBody SlideRequest request) {
-        SessionId session = StudioPaths.session(sessionId);
+        SessionId session = SessionPaths.parse(sessionId);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         return presenters.require(actor, session)
                          .then(writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/slides", request, () -> {

@@ -2,19 +2,17 @@ package dev.lectern.command.studio;
 
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
-import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.session.SessionPaths;
 import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.command.web.SessionWrites;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
-import dev.lectern.events.identity.AccessDeniedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.events.scene.DeleteSceneCommand;
 import dev.lectern.events.scene.UpdateSceneCommand;
 import dev.lectern.events.session.ChangeLayoutCommand;
 import dev.lectern.events.session.CreateSceneCommand;
-import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SwitchSceneCommand;
 import dev.lectern.events.session.UpdateWhiteboardCommand;
 import dev.lectern.events.session.WhiteboardOp;
@@ -50,11 +48,11 @@ class StudioController {
 
     private static final String TEXT = "[^\\p{Cntrl}]*";
 
-    private final IdempotentWrites writes;
+    private final SessionWrites writes;
     private final CommandDispatcher commands;
     private final SceneLookup scenes;
 
-    StudioController(IdempotentWrites writes, CommandDispatcher commands, SceneLookup scenes) {
+    StudioController(SessionWrites writes, CommandDispatcher commands, SceneLookup scenes) {
         this.writes = writes;
         this.commands = commands;
         this.scenes = scenes;
@@ -84,15 +82,12 @@ class StudioController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> create(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                         @PathVariable String sessionId, @Valid @RequestBody SceneRequest request) {
-        AccessDeniedException.require(actor, Capability.RUN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UUID scene = UUID.randomUUID();
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/scenes", request, () -> {
-            commands.send(new CreateSceneCommand(id, actor, scene, request.name().strip(), request.layout()), idempotencyKey);
+        return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scenes", request, (id, k) -> {
+            commands.send(new CreateSceneCommand(id, actor, scene, request.name().strip(), request.layout()), k);
             return new IdempotentWrites.Result(201, "/sessions/" + id + "/scenes/" + scene,
                     new SceneLookup.SceneView(scene.toString(), id.toString(), request.name().strip(), request.layout(), false));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     @PutMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -100,30 +95,24 @@ class StudioController {
     Mono<ResponseEntity<byte[]>> update(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                         @PathVariable String sessionId, @PathVariable String sceneId,
                                         @Valid @RequestBody SceneUpdate request) {
-        AccessDeniedException.require(actor, Capability.RUN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
-        return writes.execute(actor, idempotencyKey, "PUT", "/sessions/" + id + "/scenes/" + scene, request, () -> {
+        return writes.run(actor, key, Capability.RUN_SESSION, "PUT", sessionId, "/scenes/" + scene, request, (id, k) -> {
             scenes.require(actor, id, scene);
             commands.send(new UpdateSceneCommand(scene, actor, request.name() == null ? null : request.name().strip(),
-                    request.layout()), idempotencyKey);
+                    request.layout()), k);
             return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     @DeleteMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> delete(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                         @PathVariable String sessionId, @PathVariable String sceneId) {
-        AccessDeniedException.require(actor, Capability.RUN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
-        return writes.execute(actor, idempotencyKey, "DELETE", "/sessions/" + id + "/scenes/" + scene, null, () -> {
+        return writes.run(actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/scenes/" + scene, null, (id, k) -> {
             scenes.require(actor, id, scene);
-            commands.send(new DeleteSceneCommand(scene, actor), idempotencyKey);
+            commands.send(new DeleteSceneCommand(scene, actor), k);
             return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     /** Seed 001 {@code POST /sessions/{id}/scene}: switch the class to one of its scenes. */
@@ -131,18 +120,15 @@ class StudioController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> switchScene(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                              @PathVariable String sessionId, @Valid @RequestBody SceneSwitch request) {
-        AccessDeniedException.require(actor, Capability.RUN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UUID scene = SessionPaths.uuid("sceneId", request.sceneId());
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/scene", request, () -> {
+        return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scene", request, (id, k) -> {
             SceneLookup.SceneView view = scenes.require(actor, id, scene);
             if (view.deleted()) {
                 throw new RequestRejectedException(ErrorCode.SCENE_NOT_FOUND, "Scene " + scene + " was deleted");
             }
-            Boolean changed = commands.send(new SwitchSceneCommand(id, actor, scene, view.name(), view.layout()), idempotencyKey);
+            Boolean changed = commands.send(new SwitchSceneCommand(id, actor, scene, view.name(), view.layout()), k);
             return new IdempotentWrites.Result(200, null, new Changed(id.toString(), Boolean.TRUE.equals(changed)));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     /** Seed 001 {@code POST /sessions/{id}/layout}. */
@@ -150,13 +136,10 @@ class StudioController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> layout(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                         @PathVariable String sessionId, @Valid @RequestBody LayoutRequest request) {
-        AccessDeniedException.require(actor, Capability.RUN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/layout", request, () -> {
-            Boolean changed = commands.send(new ChangeLayoutCommand(id, actor, request.layout()), idempotencyKey);
+        return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/layout", request, (id, k) -> {
+            Boolean changed = commands.send(new ChangeLayoutCommand(id, actor, request.layout()), k);
             return new IdempotentWrites.Result(200, null, new Changed(id.toString(), Boolean.TRUE.equals(changed)));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     /** A batch of whiteboard operations (the teacher, or a presenter). */
@@ -164,14 +147,11 @@ class StudioController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> whiteboard(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                             @PathVariable String sessionId, @Valid @RequestBody WhiteboardRequest request) {
-        AccessDeniedException.require(actor, Capability.JOIN_SESSION);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
-        SessionId id = SessionPaths.parse(sessionId);
         UUID batch = UUID.randomUUID();
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + id + "/whiteboard", request, () -> {
-            commands.send(new UpdateWhiteboardCommand(id, actor, batch, request.ops()), idempotencyKey);
+        return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/whiteboard", request, (id, k) -> {
+            commands.send(new UpdateWhiteboardCommand(id, actor, batch, request.ops()), k);
             return new IdempotentWrites.Result(200, null, new Batch(id.toString(), batch.toString(), request.ops().size()));
-        }).map(RecordedResponse::toResponseEntity);
+        });
     }
 
     record Batch(String sessionId, String batchId, int ops) {
