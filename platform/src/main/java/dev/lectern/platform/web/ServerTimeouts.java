@@ -37,7 +37,7 @@ class ServerTimeouts {
     private static final Logger log = LoggerFactory.getLogger(ServerTimeouts.class);
 
     @Bean
-    NettyServerCustomizer serverTimeouts(@Value("${lectern.server.request-head-timeout:PT10S}") Duration head,
+    NettyServerCustomizer nettyTimeouts(@Value("${lectern.server.request-head-timeout:PT10S}") Duration head,
                                          @Value("${lectern.server.read-timeout:PT30S}") Duration read,
                                          @Value("${lectern.server.request-timeout:PT120S}") Duration request) {
         return server -> server.readTimeout(read).requestTimeout(request).doOnChannelInit((observer, channel, remote) -> {
