@@ -87,18 +87,27 @@ public class HealthConfiguration {
             storage.probe();
             return Health.up().build();
         }, probes.storageInterval(), probes.timeout(), false);
-        return new HealthIndicator() {
-            @Override
-            public Health health() {
-                Health probed = probe.health();
-                ObjectStorage.Availability latest = storage.availability();
-                if (latest != null && !latest.available() && !HealthStatuses.DEGRADED.equals(probed.getStatus())) {
-                    return Health.status(HealthStatuses.DEGRADED).withDetail("error", latest.error())
-                                 .withDetail("failedAt", latest.at().toString()).build();
-                }
-                return probed;
+        return new ObjectStorageHealth(probe, storage);
+    }
+
+    private record ObjectStorageHealth(BackgroundProbe probe, ObjectStorage storage)
+            implements HealthIndicator, org.springframework.beans.factory.DisposableBean {
+
+        @Override
+        public Health health() {
+            Health probed = probe.health();
+            ObjectStorage.Availability latest = storage.availability();
+            if (latest != null && !latest.available() && !HealthStatuses.DEGRADED.equals(probed.getStatus())) {
+                return Health.status(HealthStatuses.DEGRADED).withDetail("error", latest.error())
+                             .withDetail("failedAt", latest.at().toString()).build();
             }
-        };
+            return probed;
+        }
+
+        @Override
+        public void destroy() {
+            probe.destroy();
+        }
     }
 
     /** LiveKit: one cheap authenticated call every {@code media-plane-interval}; "off" without LiveKit. */
