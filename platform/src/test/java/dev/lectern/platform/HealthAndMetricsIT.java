@@ -19,7 +19,7 @@ class HealthAndMetricsIT extends PlatformIT {
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.db.status").isEqualTo("UP")
                 .jsonPath("$.components.objectStorage.status").isEqualTo("UP")
-                .jsonPath("$.components.mediaPlaneHealth.status").isEqualTo("UP");
+                .jsonPath("$.components.mediaPlane.status").isEqualTo("UP");
         client().get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody()

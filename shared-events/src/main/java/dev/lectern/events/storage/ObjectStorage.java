@@ -29,6 +29,19 @@ public interface ObjectStorage {
      */
     URL presignedGet(String key, Duration ttl);
 
+    /**
+     * One cheap authenticated round trip to the store (the bucket is there and ours), with a short
+     * timeout of its own; throws when the store cannot be used. For health probes.
+     */
+    void probe();
+
+    /** The outcome of the latest call to the store (an operation or a probe); null before the first one. */
+    Availability availability();
+
+    /** Whether the latest call to the store worked, when, and if not, why (type and message, no stack). */
+    record Availability(boolean available, java.time.Instant at, String error) {
+    }
+
     /** Where an object lives, as recorded in events such as {@code recording.finalized}. */
     record StoredObject(String bucket, String key, long size, String etag) {
     }
