@@ -2,14 +2,15 @@ package dev.lectern.command.poll;
 
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
-import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.poll.BallotId;
 import dev.lectern.events.poll.CastVoteCommand;
 import dev.lectern.events.poll.ChangeVoteCommand;
 import dev.lectern.events.poll.VoteCastEvent;
 import dev.lectern.events.poll.VoteChangedEvent;
-import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.ClassScope;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -30,8 +31,7 @@ class Ballot {
 
     @AggregateIdentifier
     private BallotId ballotId;
-    private SessionId sessionId;
-    private TenantId tenantId;
+    private ClassScope scope;
     private List<Integer> options;
 
     Ballot() {
@@ -42,8 +42,14 @@ class Ballot {
     Ballot(CastVoteCommand command, Clock clock) throws DomainException {
         requireShape(command.options(), command.optionCount(), command.multipleChoice());
         BallotId id = command.ballotId();
-        apply(new VoteCastEvent(id.pollId(), command.sessionId(), command.tenantId(), id.userId(), command.options(),
+        apply(new VoteCastEvent(id.pollId(), command.sessionId(), command.actor().tenantId(), id.userId(), command.options(),
                 clock.instant()));
+    }
+
+    /** Every command to this ballot first proves it speaks for the ballot's own class (docs/adr/0014). */
+    @CommandHandlerInterceptor
+    void inScope(ClassObjectCommand command) throws DomainException {
+        scope.require(command, ErrorCode.POLL_NOT_FOUND, ballotId.pollId());
     }
 
     /** Returns false when the ballot already has exactly these options (said, not silent). */
@@ -56,7 +62,7 @@ class Ballot {
         if (command.options().equals(options)) {
             return false;
         }
-        apply(new VoteChangedEvent(ballotId.pollId(), sessionId, tenantId, ballotId.userId(), command.options(),
+        apply(new VoteChangedEvent(ballotId.pollId(), scope.sessionId(), scope.tenantId(), ballotId.userId(), command.options(),
                 clock.instant()));
         return true;
     }
@@ -79,8 +85,7 @@ class Ballot {
     @EventSourcingHandler
     void on(VoteCastEvent event) {
         this.ballotId = new BallotId(event.pollId(), event.userId());
-        this.sessionId = event.sessionId();
-        this.tenantId = event.tenantId();
+        this.scope = ClassScope.of(event);
         this.options = event.options();
     }
 

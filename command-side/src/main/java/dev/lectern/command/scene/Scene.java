@@ -5,15 +5,16 @@ import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.SessionAuthority;
-import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.scene.DeleteSceneCommand;
 import dev.lectern.events.scene.SceneCreatedEvent;
 import dev.lectern.events.scene.SceneDeletedEvent;
 import dev.lectern.events.scene.SceneUpdatedEvent;
 import dev.lectern.events.scene.UpdateSceneCommand;
-import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.ClassScope;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -33,8 +34,7 @@ class Scene {
 
     @AggregateIdentifier
     private UUID sceneId;
-    private SessionId sessionId;
-    private TenantId tenantId;
+    private ClassScope scope;
     private UserId owner;
     private String name;
     private String layout;
@@ -48,6 +48,11 @@ class Scene {
         apply(created);
     }
 
+    /** Every command to this scene first proves it speaks for the scene's own class (docs/adr/0014). */
+    @CommandHandlerInterceptor
+    void inScope(ClassObjectCommand command) throws DomainException {
+        scope.require(command, ErrorCode.SCENE_NOT_FOUND, sceneId);
+    }
 
     @CommandHandler
     boolean handle(UpdateSceneCommand command, Clock clock) throws DomainException {
@@ -58,7 +63,7 @@ class Scene {
         if (newName.equals(name) && newLayout.equals(layout)) {
             return false;
         }
-        apply(new SceneUpdatedEvent(sceneId, sessionId, tenantId, newName, newLayout, command.actor().subject(),
+        apply(new SceneUpdatedEvent(sceneId, scope.sessionId(), scope.tenantId(), newName, newLayout, command.actor().subject(),
                 clock.instant()));
         return true;
     }
@@ -66,11 +71,11 @@ class Scene {
     @CommandHandler
     void handle(DeleteSceneCommand command, Clock clock) throws DomainException {
         authorize(command.actor());
-        apply(new SceneDeletedEvent(sceneId, sessionId, tenantId, command.actor().subject(), clock.instant()));
+        apply(new SceneDeletedEvent(sceneId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
     }
 
     private void authorize(Actor actor) throws DomainException {
-        if (!actor.tenantId().equals(tenantId) || deleted) {
+        if (deleted) {
             throw new DomainException(ErrorCode.SCENE_NOT_FOUND, "No scene " + sceneId);
         }
         if (!SessionAuthority.mayManage(actor, owner)) {
@@ -81,8 +86,7 @@ class Scene {
     @EventSourcingHandler
     void on(SceneCreatedEvent event) {
         sceneId = event.sceneId();
-        sessionId = event.sessionId();
-        tenantId = event.tenantId();
+        scope = ClassScope.of(event);
         name = event.name();
         layout = event.layout();
         owner = event.owner();
