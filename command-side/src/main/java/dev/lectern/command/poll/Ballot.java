@@ -10,9 +10,9 @@ import dev.lectern.events.poll.VoteChangedEvent;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.ClassScope;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -24,7 +24,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One person's ballot in one poll, id {@code <pollId>:<userId>}. Casting creates it; a second cast by the same person
  * appends sequence 0 of the same stream again and is refused by the event store's unique key (no read needed, no
  * shared lock between voters). Not cached: most ballots are written once and never loaded. Whether the poll is open is
- * decided by the endpoint under the poll's gate lock (docs/adr/0010); the ballot checks its own shape.
+ * decided by the endpoint under the poll's gate lock (docs/adr/0010); the ballot checks its own shape, and that a
+ * change comes through its own class ({@link ClassScope}, docs/adr/0014).
  */
 @Aggregate
 class Ballot {

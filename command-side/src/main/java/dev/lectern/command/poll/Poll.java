@@ -15,9 +15,9 @@ import dev.lectern.events.poll.PublishPollResultsCommand;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.ClassScope;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -31,7 +31,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One poll of a class: its definition and lifecycle (draft, open, closed, published). Ballots are not here: each person's
  * ballot is its own aggregate ({@link Ballot}), so that a class votes in parallel (docs/adr/0010). The Session aggregate
  * creates a poll ({@link #create}) after checking who asks and the class's state; afterwards only the class's teacher
- * (the owner) or an admin moves it on.
+ * (the owner) or an admin moves it on, and only through the poll's own class: another class or school does not find it
+ * ({@link ClassScope}, docs/adr/0014).
  * The Session aggregate creates it through {@link PollCreation}.
  */
 @Aggregate

@@ -14,9 +14,9 @@ import dev.lectern.events.scene.UpdateSceneCommand;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.ClassScope;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -27,7 +27,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One scene of a class: a name and a layout. Created by the class (the Session aggregate checks who
  * asks), then edited or deleted by the class's teacher or an admin. Switching the class to a scene is
- * a Session command; this aggregate is what the switch reads the scene's name and layout from.
+ * a Session command; this aggregate is what the switch reads the scene's name and layout from. Another class or
+ * school does not find it ({@link ClassScope}, docs/adr/0014).
  */
 @Aggregate
 class Scene {
