@@ -21,6 +21,7 @@ import dev.lectern.events.session.ChangeInteractionSettingsCommand;
 import dev.lectern.events.session.ModerateChatMessageCommand;
 import dev.lectern.events.session.MuteParticipantCommand;
 import dev.lectern.events.session.PostChatMessageCommand;
+import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SetExamModeCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -181,7 +182,7 @@ class InteractionController {
     Mono<ResponseEntity<byte[]>> upvote(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                         @PathVariable String sessionId, @PathVariable String questionId) {
         return onQuestion(actor, key, sessionId, questionId, "upvote", null, false,
-                question -> new UpvoteQuestionCommand(question, actor));
+                (id, question) -> new UpvoteQuestionCommand(question, id, actor));
     }
 
     @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -190,14 +191,14 @@ class InteractionController {
                                         @PathVariable String sessionId, @PathVariable String questionId,
                                         @Valid @RequestBody AnswerRequest request) {
         return onQuestion(actor, key, sessionId, questionId, "answer", request, true,
-                question -> new AnswerQuestionCommand(question, actor, request.text(), request.live()));
+                (id, question) -> new AnswerQuestionCommand(question, id, actor, request.text(), request.live()));
     }
 
     @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> resolve(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                          @PathVariable String sessionId, @PathVariable String questionId) {
         return onQuestion(actor, key, sessionId, questionId, "resolve", null, true,
-                question -> new ResolveQuestionCommand(question, actor));
+                (id, question) -> new ResolveQuestionCommand(question, id, actor));
     }
 
     @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/dismiss", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -206,19 +207,19 @@ class InteractionController {
                                          @Valid @RequestBody(required = false) ModerationRequest request) {
         String reason = request == null ? null : blankToNull(request.reason());
         return onQuestion(actor, key, sessionId, questionId, "dismiss", request, true,
-                question -> new DismissQuestionCommand(question, actor, reason));
+                (id, question) -> new DismissQuestionCommand(question, id, actor, reason));
     }
 
     private Mono<ResponseEntity<byte[]>> onQuestion(Actor actor, String key, String sessionId, String questionId, String verb,
                                                     Object request, boolean moderation,
-                                                    java.util.function.Function<UUID, Object> command) {
+                                                    java.util.function.BiFunction<SessionId, UUID, Object> command) {
         UUID question = SessionPaths.uuid("questionId", questionId);
         return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/questions/" + question + "/" + verb,
                 request, (id, k) -> {
                     commands.send(moderation ? new AuthorizeModerationCommand(id, actor)
                             : new AuthorizeParticipationCommand(id, actor), k);
                     try {
-                        commands.send(command.apply(question), k);
+                        commands.send(command.apply(id, question), k);
                     } catch (AggregateNotFoundException e) {
                         throw new RequestRejectedException(ErrorCode.QUESTION_NOT_FOUND, "No question " + question);
                     }

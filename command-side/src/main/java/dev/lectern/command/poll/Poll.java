@@ -4,7 +4,6 @@ import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.SessionAuthority;
-import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.poll.ClosePollCommand;
 import dev.lectern.events.poll.OpenPollCommand;
@@ -13,10 +12,12 @@ import dev.lectern.events.poll.PollCreatedEvent;
 import dev.lectern.events.poll.PollOpenedEvent;
 import dev.lectern.events.poll.PollResultsPublishedEvent;
 import dev.lectern.events.poll.PublishPollResultsCommand;
-import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.ClassScope;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -30,7 +31,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One poll of a class: its definition and lifecycle (draft, open, closed, published). Ballots are not here: each person's
  * ballot is its own aggregate ({@link Ballot}), so that a class votes in parallel (docs/adr/0010). The Session aggregate
  * creates a poll ({@link #create}) after checking who asks and the class's state; afterwards only the class's teacher
- * (the owner) or an admin moves it on.
+ * (the owner) or an admin moves it on, and only through the poll's own class: another class or school does not find it
+ * ({@link ClassScope}, docs/adr/0014).
  * The Session aggregate creates it through {@link PollCreation}.
  */
 @Aggregate
@@ -40,8 +42,7 @@ class Poll {
 
     @AggregateIdentifier
     private UUID pollId;
-    private SessionId sessionId;
-    private TenantId tenantId;
+    private ClassScope scope;
     private UserId owner;
     private int optionCount;
     private boolean multipleChoice;
@@ -66,13 +67,19 @@ class Poll {
         return poll;
     }
 
+    /** Every command to this poll first proves it speaks for the poll's own class (docs/adr/0014). */
+    @CommandHandlerInterceptor
+    void inScope(ClassObjectCommand command) throws DomainException {
+        scope.require(command, ErrorCode.POLL_NOT_FOUND, pollId);
+    }
+
     @CommandHandler
     void handle(OpenPollCommand command, Clock clock) throws DomainException {
         authorize(command.actor());
         if (status != Status.DRAFT) {
             throw new DomainException(ErrorCode.POLL_ALREADY_OPENED, "The poll was already opened (it is " + describe() + ")");
         }
-        apply(new PollOpenedEvent(pollId, sessionId, tenantId, command.actor().subject(), clock.instant()));
+        apply(new PollOpenedEvent(pollId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
     }
 
     @CommandHandler
@@ -81,7 +88,7 @@ class Poll {
         if (status != Status.OPEN) {
             throw new DomainException(ErrorCode.POLL_NOT_OPEN, "Only an open poll can be closed (it is " + describe() + ")");
         }
-        apply(new PollClosedEvent(pollId, sessionId, tenantId, command.actor().subject(), clock.instant()));
+        apply(new PollClosedEvent(pollId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
     }
 
     /** The counts come from the ballots in the log (the endpoint tallies them once the poll is closed). */
@@ -105,15 +112,12 @@ class Poll {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "The tally does not fit the poll: " + counts.size()
                     + " counts for " + optionCount + " options, " + chosen + " choices for " + command.ballots() + " ballots");
         }
-        apply(new PollResultsPublishedEvent(pollId, sessionId, tenantId, List.copyOf(counts), command.ballots(),
+        apply(new PollResultsPublishedEvent(pollId, scope.sessionId(), scope.tenantId(), List.copyOf(counts), command.ballots(),
                 command.actor().subject(), clock.instant()));
     }
 
-    /** Another school's poll does not exist for the actor; within the school, only the class's teacher or an admin. */
+    /** Within the poll's own class ({@link #inScope}), only the class's teacher or an admin. */
     private void authorize(Actor actor) throws DomainException {
-        if (!actor.tenantId().equals(tenantId)) {
-            throw new DomainException(ErrorCode.POLL_NOT_FOUND, "No poll " + pollId + " in this tenant");
-        }
         if (!SessionAuthority.mayManage(actor, owner)) {
             throw new DomainException(ErrorCode.FORBIDDEN, "Only this class's teacher or an admin may do this");
         }
@@ -126,8 +130,7 @@ class Poll {
     @EventSourcingHandler
     void on(PollCreatedEvent event) {
         this.pollId = event.pollId();
-        this.sessionId = event.sessionId();
-        this.tenantId = event.tenantId();
+        this.scope = ClassScope.of(event);
         this.owner = event.owner();
         this.optionCount = event.options().size();
         this.multipleChoice = event.multipleChoice();

@@ -91,8 +91,8 @@ class PollController {
     @PostMapping(path = "/sessions/{sessionId}/polls/{pollId}/open", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> open(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                       @PathVariable String sessionId, @PathVariable String pollId) {
-        return transition(actor, key, sessionId, pollId, "open", (gate, k) -> {
-            commands.send(new OpenPollCommand(gate.pollId(), actor), k);
+        return transition(actor, key, sessionId, pollId, "open", (session, gate, k) -> {
+            commands.send(new OpenPollCommand(gate.pollId(), session, actor), k);
             gates.moved(gate.pollId(), Status.DRAFT, Status.OPEN);
             return new StatusView(gate.pollId().toString(), Status.OPEN.value(), null, null);
         });
@@ -102,9 +102,9 @@ class PollController {
     @PostMapping(path = "/sessions/{sessionId}/polls/{pollId}/close", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> close(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                        @PathVariable String sessionId, @PathVariable String pollId) {
-        return transition(actor, key, sessionId, pollId, "close", (gate, k) -> {
+        return transition(actor, key, sessionId, pollId, "close", (session, gate, k) -> {
             gates.lockForClose(gate.pollId());
-            commands.send(new ClosePollCommand(gate.pollId(), actor), k);
+            commands.send(new ClosePollCommand(gate.pollId(), session, actor), k);
             gates.moved(gate.pollId(), Status.OPEN, Status.CLOSED);
             return new StatusView(gate.pollId().toString(), Status.CLOSED.value(), null, null);
         });
@@ -114,9 +114,9 @@ class PollController {
     @PostMapping(path = "/sessions/{sessionId}/polls/{pollId}/publish", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> publish(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                          @PathVariable String sessionId, @PathVariable String pollId) {
-        return transition(actor, key, sessionId, pollId, "publish", (gate, k) -> {
+        return transition(actor, key, sessionId, pollId, "publish", (session, gate, k) -> {
             PollGate.Tally tally = gates.tally(gate);
-            commands.send(new PublishPollResultsCommand(gate.pollId(), actor, tally.counts(), tally.ballots()), k);
+            commands.send(new PublishPollResultsCommand(gate.pollId(), session, actor, tally.counts(), tally.ballots()), k);
             gates.moved(gate.pollId(), Status.CLOSED, Status.PUBLISHED);
             return new StatusView(gate.pollId().toString(), Status.PUBLISHED.value(), tally.counts(), tally.ballots());
         });
@@ -149,13 +149,13 @@ class PollController {
                         + "; votes are taken only while it is open");
             }
             if (gate.allowChange() && gates.hasBallot(ballot)) {
-                Boolean changed = commands.send(new ChangeVoteCommand(ballot, request.options(), gate.optionCount(),
+                Boolean changed = commands.send(new ChangeVoteCommand(ballot, session, actor, request.options(), gate.optionCount(),
                         gate.multipleChoice(), true), idempotencyKey);
                 return new IdempotentWrites.Result(200, null, new VoteView(poll.toString(), actor.userId().toString(),
                         sorted(request.options()), Boolean.TRUE.equals(changed) ? "changed" : "unchanged"));
             }
             try {
-                commands.send(new CastVoteCommand(ballot, session, actor.tenantId(), request.options(), gate.optionCount(),
+                commands.send(new CastVoteCommand(ballot, session, actor, request.options(), gate.optionCount(),
                         gate.multipleChoice()), idempotencyKey);
             } catch (RuntimeException e) {
                 if (!secondBallot(e)) {
@@ -208,7 +208,7 @@ class PollController {
 
     @FunctionalInterface
     private interface Transition {
-        StatusView run(Gate gate, IdempotencyKey key) throws Exception;
+        StatusView run(SessionId session, Gate gate, IdempotencyKey key) throws Exception;
     }
 
     /** Teacher actions: the capability at the edge, the class's authority in the aggregate, the gate in the same transaction. */
@@ -219,7 +219,7 @@ class PollController {
         SessionId session = SessionPaths.parse(sessionId);
         UUID poll = SessionPaths.uuid("pollId", pollId);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/polls/" + poll + "/" + step, null,
-                () -> new IdempotentWrites.Result(200, null, transition.run(gates.require(actor, session, poll), idempotencyKey)))
+                () -> new IdempotentWrites.Result(200, null, transition.run(session, gates.require(actor, session, poll), idempotencyKey)))
                      .map(RecordedResponse::toResponseEntity);
     }
 

@@ -2,8 +2,6 @@ package dev.lectern.command.question;
 
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
-import dev.lectern.events.identity.Actor;
-import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.question.AnswerQuestionCommand;
 import dev.lectern.events.question.DismissQuestionCommand;
@@ -14,10 +12,12 @@ import dev.lectern.events.question.QuestionResolvedEvent;
 import dev.lectern.events.question.QuestionUpvotedEvent;
 import dev.lectern.events.question.ResolveQuestionCommand;
 import dev.lectern.events.question.UpvoteQuestionCommand;
-import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.ClassScope;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -32,7 +32,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * mode and anonymity); upvoted once per person (not by its author); answered in writing or live;
  * resolved or dismissed, after which it leaves the queue. Whether someone may moderate or take part
  * is decided by the class first (the endpoint asks the Session aggregate in the same transaction);
- * this aggregate keeps the question's own rules.
+ * this aggregate keeps the question's own rules, and answers "not found" to a command from any other class
+ * or school ({@link ClassScope}, docs/adr/0014).
  */
 @Aggregate
 class Question {
@@ -43,8 +44,7 @@ class Question {
 
     @AggregateIdentifier
     private UUID questionId;
-    private SessionId sessionId;
-    private TenantId tenantId;
+    private ClassScope scope;
     private UserId author;
     private Status status;
     private final Set<UserId> upvoters = new HashSet<>();
@@ -57,10 +57,14 @@ class Question {
         apply(asked);
     }
 
+    /** Every command to this question first proves it speaks for the question's own class (docs/adr/0014). */
+    @CommandHandlerInterceptor
+    void inScope(ClassObjectCommand command) throws DomainException {
+        scope.require(command, ErrorCode.QUESTION_NOT_FOUND, questionId);
+    }
 
     @CommandHandler
     void handle(UpvoteQuestionCommand command, Clock clock) throws DomainException {
-        requireTenant(command.actor());
         requireOpen();
         UserId user = command.actor().userId();
         if (user == null || user.equals(author)) {
@@ -69,41 +73,32 @@ class Question {
         if (upvoters.contains(user)) {
             throw new DomainException(ErrorCode.ALREADY_UPVOTED, "You already upvoted this question");
         }
-        apply(new QuestionUpvotedEvent(questionId, sessionId, tenantId, user, clock.instant()));
+        apply(new QuestionUpvotedEvent(questionId, scope.sessionId(), scope.tenantId(), user, clock.instant()));
     }
 
     @CommandHandler
     void handle(AnswerQuestionCommand command, Clock clock) throws DomainException {
-        requireTenant(command.actor());
         requireOpen();
         String text = command.text();
         if (!command.live() && (text == null || text.isBlank() || text.length() > MAX_ANSWER)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED,
                     "An answer needs text (1 to " + MAX_ANSWER + " characters), or live: true");
         }
-        apply(new QuestionAnsweredEvent(questionId, sessionId, tenantId, command.actor().subject(),
+        apply(new QuestionAnsweredEvent(questionId, scope.sessionId(), scope.tenantId(), command.actor().subject(),
                 command.live() ? null : text, command.live(), clock.instant()));
     }
 
     @CommandHandler
     void handle(ResolveQuestionCommand command, Clock clock) throws DomainException {
-        requireTenant(command.actor());
         requireOpen();
-        apply(new QuestionResolvedEvent(questionId, sessionId, tenantId, command.actor().subject(), clock.instant()));
+        apply(new QuestionResolvedEvent(questionId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
     }
 
     @CommandHandler
     void handle(DismissQuestionCommand command, Clock clock) throws DomainException {
-        requireTenant(command.actor());
         requireOpen();
-        apply(new QuestionDismissedEvent(questionId, sessionId, tenantId, command.actor().subject(), command.reason(),
+        apply(new QuestionDismissedEvent(questionId, scope.sessionId(), scope.tenantId(), command.actor().subject(), command.reason(),
                 clock.instant()));
-    }
-
-    private void requireTenant(Actor actor) throws DomainException {
-        if (!actor.tenantId().equals(tenantId)) {
-            throw new DomainException(ErrorCode.QUESTION_NOT_FOUND, "No question " + questionId);
-        }
     }
 
     private void requireOpen() throws DomainException {
@@ -116,8 +111,7 @@ class Question {
     @EventSourcingHandler
     void on(QuestionAskedEvent event) {
         questionId = event.questionId();
-        sessionId = event.sessionId();
-        tenantId = event.tenantId();
+        scope = ClassScope.of(event);
         author = event.userId();
         status = Status.OPEN;
     }

@@ -5,17 +5,18 @@ import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.SessionAuthority;
-import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.scene.DeleteSceneCommand;
 import dev.lectern.events.scene.SceneCreatedEvent;
 import dev.lectern.events.scene.SceneDeletedEvent;
 import dev.lectern.events.scene.SceneUpdatedEvent;
 import dev.lectern.events.scene.UpdateSceneCommand;
-import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.ClassScope;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -26,15 +27,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One scene of a class: a name and a layout. Created by the class (the Session aggregate checks who
  * asks), then edited or deleted by the class's teacher or an admin. Switching the class to a scene is
- * a Session command; this aggregate is what the switch reads the scene's name and layout from.
+ * a Session command; this aggregate is what the switch reads the scene's name and layout from. Another class or
+ * school does not find it ({@link ClassScope}, docs/adr/0014).
  */
 @Aggregate
 class Scene {
 
     @AggregateIdentifier
     private UUID sceneId;
-    private SessionId sessionId;
-    private TenantId tenantId;
+    private ClassScope scope;
     private UserId owner;
     private String name;
     private String layout;
@@ -48,6 +49,11 @@ class Scene {
         apply(created);
     }
 
+    /** Every command to this scene first proves it speaks for the scene's own class (docs/adr/0014). */
+    @CommandHandlerInterceptor
+    void inScope(ClassObjectCommand command) throws DomainException {
+        scope.require(command, ErrorCode.SCENE_NOT_FOUND, sceneId);
+    }
 
     @CommandHandler
     boolean handle(UpdateSceneCommand command, Clock clock) throws DomainException {
@@ -58,7 +64,7 @@ class Scene {
         if (newName.equals(name) && newLayout.equals(layout)) {
             return false;
         }
-        apply(new SceneUpdatedEvent(sceneId, sessionId, tenantId, newName, newLayout, command.actor().subject(),
+        apply(new SceneUpdatedEvent(sceneId, scope.sessionId(), scope.tenantId(), newName, newLayout, command.actor().subject(),
                 clock.instant()));
         return true;
     }
@@ -66,11 +72,11 @@ class Scene {
     @CommandHandler
     void handle(DeleteSceneCommand command, Clock clock) throws DomainException {
         authorize(command.actor());
-        apply(new SceneDeletedEvent(sceneId, sessionId, tenantId, command.actor().subject(), clock.instant()));
+        apply(new SceneDeletedEvent(sceneId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
     }
 
     private void authorize(Actor actor) throws DomainException {
-        if (!actor.tenantId().equals(tenantId) || deleted) {
+        if (deleted) {
             throw new DomainException(ErrorCode.SCENE_NOT_FOUND, "No scene " + sceneId);
         }
         if (!SessionAuthority.mayManage(actor, owner)) {
@@ -81,8 +87,7 @@ class Scene {
     @EventSourcingHandler
     void on(SceneCreatedEvent event) {
         sceneId = event.sceneId();
-        sessionId = event.sessionId();
-        tenantId = event.tenantId();
+        scope = ClassScope.of(event);
         name = event.name();
         layout = event.layout();
         owner = event.owner();

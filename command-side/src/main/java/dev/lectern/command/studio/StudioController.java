@@ -98,7 +98,7 @@ class StudioController {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
         return writes.run(actor, key, Capability.RUN_SESSION, "PUT", sessionId, "/scenes/" + scene, request, (id, k) -> {
             scenes.require(actor, id, scene);
-            commands.send(new UpdateSceneCommand(scene, actor, request.name() == null ? null : request.name().strip(),
+            commands.send(new UpdateSceneCommand(scene, id, actor, request.name() == null ? null : request.name().strip(),
                     request.layout()), k);
             return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
         });
@@ -110,7 +110,7 @@ class StudioController {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
         return writes.run(actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/scenes/" + scene, null, (id, k) -> {
             scenes.require(actor, id, scene);
-            commands.send(new DeleteSceneCommand(scene, actor), k);
+            commands.send(new DeleteSceneCommand(scene, id, actor), k);
             return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
         });
     }

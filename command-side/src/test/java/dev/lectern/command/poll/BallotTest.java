@@ -1,6 +1,8 @@
 package dev.lectern.command.poll;
 
 import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.poll.BallotId;
@@ -17,10 +19,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BallotTest {
 
@@ -55,21 +59,21 @@ class BallotTest {
     @Test
     void castingAVoteRecordsTheChosenOption() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, TENANT, List.of(2), 4, false))
+               .when(new CastVoteCommand(ballot, session, voter(), List.of(2), 4, false))
                .expectEvents(new VoteCastEvent(poll, session, TENANT, student, List.of(2), NOW));
     }
 
     @Test
     void multipleChoiceOptionsAreKeptSortedAndDistinct() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, TENANT, List.of(3, 0, 3), 4, true))
+               .when(new CastVoteCommand(ballot, session, voter(), List.of(3, 0, 3), 4, true))
                .expectEvents(new VoteCastEvent(poll, session, TENANT, student, List.of(0, 3), NOW));
     }
 
     @Test
     void cannotChooseTwoOptionsInASingleChoicePoll() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, TENANT, List.of(0, 1), 4, false))
+               .when(new CastVoteCommand(ballot, session, voter(), List.of(0, 1), 4, false))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
@@ -77,7 +81,7 @@ class BallotTest {
     @Test
     void cannotChooseAnOptionThatDoesNotExist() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, TENANT, List.of(4), 4, false))
+               .when(new CastVoteCommand(ballot, session, voter(), List.of(4), 4, false))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
@@ -85,7 +89,7 @@ class BallotTest {
     @Test
     void cannotCastAnEmptyBallot() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, TENANT, List.of(), 4, true))
+               .when(new CastVoteCommand(ballot, session, voter(), List.of(), 4, true))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
@@ -93,7 +97,7 @@ class BallotTest {
     @Test
     void changingAVoteWhereThePollAllowsIt() {
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, List.of(2), 4, false, true))
+               .when(new ChangeVoteCommand(ballot, session, voter(), List.of(2), 4, false, true))
                .expectEvents(new VoteChangedEvent(poll, session, TENANT, student, List.of(2), NOW))
                .expectResultMessagePayload(true);
     }
@@ -101,7 +105,7 @@ class BallotTest {
     @Test
     void theSameOptionsAgainChangeNothingAndSaySo() {
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, List.of(1), 4, false, true))
+               .when(new ChangeVoteCommand(ballot, session, voter(), List.of(1), 4, false, true))
                .expectNoEvents()
                .expectResultMessagePayload(false);
     }
@@ -109,7 +113,7 @@ class BallotTest {
     @Test
     void cannotChangeAVoteWhereThePollDoesNotAllowIt() {
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, List.of(2), 4, false, false))
+               .when(new ChangeVoteCommand(ballot, session, voter(), List.of(2), 4, false, false))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.VOTE_CHANGE_NOT_ALLOWED));
     }
@@ -117,8 +121,33 @@ class BallotTest {
     @Test
     void aChangedVoteKeepsThePollsShape() {
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, List.of(1, 2), 4, false, true))
+               .when(new ChangeVoteCommand(ballot, session, voter(), List.of(1, 2), 4, false, true))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+    }
+
+    private Actor voter() {
+        return new Actor(TENANT, "s@north-high", student, Set.of(Role.STUDENT));
+    }
+
+    /** docs/adr/0014: a ballot is not found (as its poll) from another class of its school, nor from another school. */
+    @Test
+    void aBallotOfAnotherClassOrSchoolIsNotFoundAndNothingIsAppended() {
+        Actor foreign = new Actor(new TenantId("south-high"), "s@south-high", student, Set.of(Role.STUDENT));
+        fixture.given(cast(List.of(1)))
+               .when(new ChangeVoteCommand(ballot, SessionId.random(), voter(), List.of(2), 4, false, true))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
+        fixture.given(cast(List.of(1)))
+               .when(new ChangeVoteCommand(ballot, session, foreign, List.of(2), 4, false, true))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
+    }
+
+    @Test
+    void aBallotIsCastByItsOwnPerson() {
+        Actor someoneElse = new Actor(TENANT, "x@north-high", UserId.random(), Set.of(Role.STUDENT));
+        assertThatThrownBy(() -> new CastVoteCommand(ballot, session, someoneElse, List.of(1), 4, false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -67,21 +67,21 @@ class PollTest {
     @Test
     void theTeacherOpensADraftPoll() {
         fixture.given(created(false))
-               .when(new OpenPollCommand(poll, THE_TEACHER))
+               .when(new OpenPollCommand(poll, session, THE_TEACHER))
                .expectEvents(new PollOpenedEvent(poll, session, TENANT, "teacher@north-high", NOW));
     }
 
     @Test
     void anAdminMayOpenAnyPollOfTheSchool() {
         fixture.given(created(false))
-               .when(new OpenPollCommand(poll, ADMIN))
+               .when(new OpenPollCommand(poll, session, ADMIN))
                .expectEvents(new PollOpenedEvent(poll, session, TENANT, "admin@north-high", NOW));
     }
 
     @Test
     void cannotOpenAPollTwice() {
         fixture.given(created(false), opened())
-               .when(new OpenPollCommand(poll, THE_TEACHER))
+               .when(new OpenPollCommand(poll, session, THE_TEACHER))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.POLL_ALREADY_OPENED));
     }
@@ -89,7 +89,7 @@ class PollTest {
     @Test
     void cannotReopenAClosedPoll() {
         fixture.given(created(false), opened(), closed())
-               .when(new OpenPollCommand(poll, THE_TEACHER))
+               .when(new OpenPollCommand(poll, session, THE_TEACHER))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.POLL_ALREADY_OPENED));
     }
@@ -97,15 +97,15 @@ class PollTest {
     @Test
     void aStudentCannotOpenClosePublish() {
         fixture.given(created(false))
-               .when(new OpenPollCommand(poll, STUDENT))
+               .when(new OpenPollCommand(poll, session, STUDENT))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
         fixture.given(created(false), opened())
-               .when(new ClosePollCommand(poll, STUDENT))
+               .when(new ClosePollCommand(poll, session, STUDENT))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, STUDENT, List.of(0L, 1L, 0L), 1))
+               .when(new PublishPollResultsCommand(poll, session, STUDENT, List.of(0L, 1L, 0L), 1))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
     }
@@ -113,7 +113,7 @@ class PollTest {
     @Test
     void anotherTeacherOfTheSchoolCannotClose() {
         fixture.given(created(false), opened())
-               .when(new ClosePollCommand(poll, ANOTHER_TEACHER))
+               .when(new ClosePollCommand(poll, session, ANOTHER_TEACHER))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
     }
@@ -121,7 +121,7 @@ class PollTest {
     @Test
     void anotherSchoolDoesNotSeeThePoll() {
         fixture.given(created(false), opened())
-               .when(new ClosePollCommand(poll, FOREIGN_ADMIN))
+               .when(new ClosePollCommand(poll, session, FOREIGN_ADMIN))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
     }
@@ -129,18 +129,18 @@ class PollTest {
     @Test
     void theTeacherClosesAnOpenPoll() {
         fixture.given(created(false), opened())
-               .when(new ClosePollCommand(poll, THE_TEACHER))
+               .when(new ClosePollCommand(poll, session, THE_TEACHER))
                .expectEvents(new PollClosedEvent(poll, session, TENANT, "teacher@north-high", NOW));
     }
 
     @Test
     void cannotCloseADraftOrClosedPoll() {
         fixture.given(created(false))
-               .when(new ClosePollCommand(poll, THE_TEACHER))
+               .when(new ClosePollCommand(poll, session, THE_TEACHER))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.POLL_NOT_OPEN));
         fixture.given(created(false), opened(), closed())
-               .when(new ClosePollCommand(poll, THE_TEACHER))
+               .when(new ClosePollCommand(poll, session, THE_TEACHER))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.POLL_NOT_OPEN));
     }
@@ -148,7 +148,7 @@ class PollTest {
     @Test
     void theTeacherPublishesTheTallyOfAClosedPoll() {
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, THE_TEACHER, List.of(3L, 5L, 1L), 9))
+               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(3L, 5L, 1L), 9))
                .expectEvents(new PollResultsPublishedEvent(poll, session, TENANT, List.of(3L, 5L, 1L), 9,
                        "teacher@north-high", NOW));
     }
@@ -156,7 +156,7 @@ class PollTest {
     @Test
     void cannotPublishWhileThePollIsOpen() {
         fixture.given(created(false), opened())
-               .when(new PublishPollResultsCommand(poll, THE_TEACHER, List.of(0L, 0L, 0L), 0))
+               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(0L, 0L, 0L), 0))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.POLL_NOT_CLOSED));
     }
@@ -165,7 +165,7 @@ class PollTest {
     void cannotPublishTwice() {
         fixture.given(created(false), opened(), closed(),
                        new PollResultsPublishedEvent(poll, session, TENANT, List.of(1L, 0L, 0L), 1, "teacher@north-high", NOW))
-               .when(new PublishPollResultsCommand(poll, THE_TEACHER, List.of(1L, 0L, 0L), 1))
+               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(1L, 0L, 0L), 1))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.POLL_RESULTS_ALREADY_PUBLISHED));
     }
@@ -174,16 +174,16 @@ class PollTest {
     void aTallyThatDoesNotFitThePollIsRefused() {
         // Three options, not two.
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, THE_TEACHER, List.of(1L, 1L), 2))
+               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(1L, 1L), 2))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
         // Single choice: one choice per ballot.
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, THE_TEACHER, List.of(2L, 1L, 0L), 2))
+               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(2L, 1L, 0L), 2))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, THE_TEACHER, List.of(-1L, 1L, 0L), 0))
+               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(-1L, 1L, 0L), 0))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
@@ -191,7 +191,7 @@ class PollTest {
     @Test
     void aMultipleChoiceTallyMayCountMoreChoicesThanBallots() {
         fixture.given(created(true), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, THE_TEACHER, List.of(2L, 2L, 1L), 3))
+               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(2L, 2L, 1L), 3))
                .expectEvents(new PollResultsPublishedEvent(poll, session, TENANT, List.of(2L, 2L, 1L), 3,
                        "teacher@north-high", NOW));
     }
@@ -200,5 +200,27 @@ class PollTest {
     void aPollIsCreatedOnlyForTheOwnerItsEventNames() {
         assertThatThrownBy(() -> Poll.create(created(false), UserId.random()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** docs/adr/0014: the class's own teacher, speaking for another class, does not find this class's poll. */
+    @Test
+    void aPollOfAnotherClassOrSchoolIsNotFoundAndNothingIsAppended() {
+        SessionId otherClass = SessionId.random();
+        List<Object> commands = List.of(
+                new OpenPollCommand(poll, otherClass, THE_TEACHER),
+                new ClosePollCommand(poll, otherClass, ADMIN),
+                new PublishPollResultsCommand(poll, otherClass, THE_TEACHER, List.of(0L, 0L, 0L), 0),
+                new OpenPollCommand(poll, session, FOREIGN_ADMIN),
+                new PublishPollResultsCommand(poll, session, FOREIGN_ADMIN, List.of(0L, 0L, 0L), 0));
+        for (Object command : commands) {
+            fixture.given(created(false))
+                   .when(command)
+                   .expectNoEvents()
+                   .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
+        }
+        fixture.given(created(false), opened())
+               .when(new ClosePollCommand(poll, otherClass, THE_TEACHER))
+               .expectNoEvents()
+               .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
     }
 }

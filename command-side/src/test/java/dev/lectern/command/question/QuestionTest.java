@@ -6,6 +6,7 @@ import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.question.AnswerQuestionCommand;
+import dev.lectern.events.question.DismissQuestionCommand;
 import dev.lectern.events.question.QuestionAnsweredEvent;
 import dev.lectern.events.question.QuestionAskedEvent;
 import dev.lectern.events.question.QuestionResolvedEvent;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,30 +57,53 @@ class QuestionTest {
     @Test
     void oneUpvotePerPersonAndNotOnesOwn() {
         fixture.given(asked())
-               .when(new UpvoteQuestionCommand(id, THE_VOTER))
+               .when(new UpvoteQuestionCommand(id, session, THE_VOTER))
                .expectEvents(new QuestionUpvotedEvent(id, session, TENANT, VOTER, NOW));
         fixture.given(asked(), new QuestionUpvotedEvent(id, session, TENANT, VOTER, NOW))
-               .when(new UpvoteQuestionCommand(id, THE_VOTER))
+               .when(new UpvoteQuestionCommand(id, session, THE_VOTER))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.ALREADY_UPVOTED));
         fixture.given(asked())
-               .when(new UpvoteQuestionCommand(id, THE_AUTHOR))
+               .when(new UpvoteQuestionCommand(id, session, THE_AUTHOR))
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void answeredLiveThenResolvedThenClosed() {
         fixture.given(asked())
-               .when(new AnswerQuestionCommand(id, TEACHER, null, true))
+               .when(new AnswerQuestionCommand(id, session, TEACHER, null, true))
                .expectEvents(new QuestionAnsweredEvent(id, session, TENANT, "t@north-high", null, true, NOW));
         fixture.given(asked())
-               .when(new AnswerQuestionCommand(id, TEACHER, " ", false))
+               .when(new AnswerQuestionCommand(id, session, TEACHER, " ", false))
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
         fixture.given(asked(), new QuestionResolvedEvent(id, session, TENANT, "t@north-high", NOW))
-               .when(new UpvoteQuestionCommand(id, THE_VOTER))
+               .when(new UpvoteQuestionCommand(id, session, THE_VOTER))
                .expectException(rejectedWith(ErrorCode.QUESTION_CLOSED));
         fixture.given(asked())
-               .when(new ResolveQuestionCommand(id, new Actor(new TenantId("south-high"), "x", UserId.random(), Set.of(Role.ADMIN))))
+               .when(new ResolveQuestionCommand(id, session, new Actor(new TenantId("south-high"), "x", UserId.random(), Set.of(Role.ADMIN))))
                .expectException(rejectedWith(ErrorCode.QUESTION_NOT_FOUND));
+    }
+
+    /** docs/adr/0014: a question is not found from another class of its school, nor from another school. */
+    @Test
+    void aQuestionOfAnotherClassOrSchoolIsNotFoundAndNothingIsAppended() {
+        SessionId otherClass = SessionId.random();
+        Actor foreignTeacher = new Actor(new TenantId("south-high"), "t@south-high", UserId.random(), Set.of(Role.TEACHER));
+        Actor foreignVoter = new Actor(new TenantId("south-high"), "v@south-high", VOTER, Set.of(Role.STUDENT));
+        List<Object> commands = List.of(
+                new UpvoteQuestionCommand(id, otherClass, THE_VOTER),
+                new AnswerQuestionCommand(id, otherClass, TEACHER, "Rayleigh", false),
+                new ResolveQuestionCommand(id, otherClass, TEACHER),
+                new DismissQuestionCommand(id, otherClass, TEACHER, null),
+                new UpvoteQuestionCommand(id, session, foreignVoter),
+                new AnswerQuestionCommand(id, session, foreignTeacher, "Rayleigh", false),
+                new ResolveQuestionCommand(id, session, foreignTeacher),
+                new DismissQuestionCommand(id, session, foreignTeacher, null));
+        for (Object command : commands) {
+            fixture.given(asked())
+                   .when(command)
+                   .expectNoEvents()
+                   .expectException(rejectedWith(ErrorCode.QUESTION_NOT_FOUND));
+        }
     }
 }

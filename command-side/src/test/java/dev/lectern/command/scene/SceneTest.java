@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,25 +52,43 @@ class SceneTest {
     @Test
     void theTeacherRenamesAndRelaysOutTheScene() {
         fixture.given(created())
-               .when(new UpdateSceneCommand(id, THE_TEACHER, "Lecture", "presentation_focus"))
+               .when(new UpdateSceneCommand(id, session, THE_TEACHER, "Lecture", "presentation_focus"))
                .expectEvents(new SceneUpdatedEvent(id, session, TENANT, "Lecture", "presentation_focus", "t@north-high", NOW));
         fixture.given(created())
-               .when(new UpdateSceneCommand(id, THE_TEACHER, "Board", "whiteboard"))
+               .when(new UpdateSceneCommand(id, session, THE_TEACHER, "Board", "whiteboard"))
                .expectNoEvents()
                .expectResultMessagePayload(false);
         fixture.given(created())
-               .when(new UpdateSceneCommand(id, THE_TEACHER, null, "sideways"))
+               .when(new UpdateSceneCommand(id, session, THE_TEACHER, null, "sideways"))
                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void anotherTeacherCannotAndADeletedSceneIsGone() {
         fixture.given(created())
-               .when(new DeleteSceneCommand(id, OTHER_TEACHER))
+               .when(new DeleteSceneCommand(id, session, OTHER_TEACHER))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
         fixture.given(created(), new SceneDeletedEvent(id, session, TENANT, "t@north-high", NOW))
-               .when(new UpdateSceneCommand(id, THE_TEACHER, "Again", null))
+               .when(new UpdateSceneCommand(id, session, THE_TEACHER, "Again", null))
                .expectException(rejectedWith(ErrorCode.SCENE_NOT_FOUND));
+    }
+
+    /** docs/adr/0014: a scene is not found from another class of its school, nor from another school. */
+    @Test
+    void aSceneOfAnotherClassOrSchoolIsNotFoundAndNothingIsAppended() {
+        SessionId otherClass = SessionId.random();
+        Actor foreignAdmin = new Actor(new TenantId("south-high"), "a@south-high", UserId.random(), Set.of(Role.ADMIN));
+        List<Object> commands = List.of(
+                new UpdateSceneCommand(id, otherClass, THE_TEACHER, "Lecture", null),
+                new DeleteSceneCommand(id, otherClass, THE_TEACHER),
+                new UpdateSceneCommand(id, session, foreignAdmin, "Lecture", null),
+                new DeleteSceneCommand(id, session, foreignAdmin));
+        for (Object command : commands) {
+            fixture.given(created())
+                   .when(command)
+                   .expectNoEvents()
+                   .expectException(rejectedWith(ErrorCode.SCENE_NOT_FOUND));
+        }
     }
 }

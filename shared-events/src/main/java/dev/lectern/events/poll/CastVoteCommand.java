@@ -1,6 +1,7 @@
 package dev.lectern.events.poll;
 
-import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,17 +9,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Cast a person's ballot: creates the Ballot aggregate {@code ballotId}. The endpoint has checked, under the poll's
- * shared lock, that the poll is open and the person may vote; {@code optionCount} and {@code multipleChoice} are the
- * poll's, so that the ballot checks its own shape. Options are 0-based, kept sorted and distinct.
+ * Cast a person's ballot: creates the Ballot aggregate {@code ballotId} in the class {@code sessionId} of the actor's
+ * school (the ballot's class for ever). The endpoint has checked, under the poll's shared lock, that the poll is this
+ * class's, open, and the person may vote; {@code optionCount} and {@code multipleChoice} are the poll's, so that the
+ * ballot checks its own shape. Options are 0-based, kept sorted and distinct. The actor is the ballot's person.
  */
-public record CastVoteCommand(@TargetAggregateIdentifier BallotId ballotId, SessionId sessionId, TenantId tenantId,
-                              List<Integer> options, int optionCount, boolean multipleChoice) {
+public record CastVoteCommand(@TargetAggregateIdentifier BallotId ballotId, SessionId sessionId, Actor actor,
+                              List<Integer> options, int optionCount, boolean multipleChoice) implements ClassObjectCommand {
 
     public CastVoteCommand {
         Objects.requireNonNull(ballotId, "ballotId");
         Objects.requireNonNull(sessionId, "sessionId");
-        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(actor, "actor");
+        if (!ballotId.userId().equals(actor.userId())) {
+            throw new IllegalArgumentException("A ballot is cast by its own person");
+        }
         options = List.copyOf(options.stream().distinct().sorted().toList());
     }
 }

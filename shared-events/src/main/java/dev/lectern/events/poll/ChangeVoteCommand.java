@@ -1,5 +1,8 @@
 package dev.lectern.events.poll;
 
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.SessionId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -7,13 +10,17 @@ import java.util.Objects;
 
 /**
  * Change an existing ballot (only in polls that allow it, while open: the endpoint checked the poll under its shared
- * lock and says whether change is allowed). Options are 0-based, kept sorted and distinct.
+ * lock and says whether change is allowed). Options are 0-based, kept sorted and distinct. {@code sessionId} is the
+ * class of the request; the ballot refuses another class's (docs/adr/0014).
  */
-public record ChangeVoteCommand(@TargetAggregateIdentifier BallotId ballotId, List<Integer> options, int optionCount,
-                                boolean multipleChoice, boolean allowChange) {
+public record ChangeVoteCommand(@TargetAggregateIdentifier BallotId ballotId, SessionId sessionId, Actor actor,
+                                List<Integer> options, int optionCount, boolean multipleChoice, boolean allowChange)
+        implements ClassObjectCommand {
 
     public ChangeVoteCommand {
         Objects.requireNonNull(ballotId, "ballotId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(actor, "actor");
         options = List.copyOf(options.stream().distinct().sorted().toList());
     }
 }

@@ -1,15 +1,18 @@
 package dev.lectern.events.poll;
 
 import dev.lectern.events.identity.Actor;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.SessionId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Open a poll for votes (the class's teacher or an admin). */
-public record OpenPollCommand(@TargetAggregateIdentifier UUID pollId, Actor actor) {
+public record OpenPollCommand(@TargetAggregateIdentifier UUID pollId, SessionId sessionId, Actor actor) implements ClassObjectCommand {
 
     public OpenPollCommand {
         Objects.requireNonNull(pollId, "pollId");
+        Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(actor, "actor");
     }
 }

@@ -3,6 +3,7 @@ package dev.lectern.events.poll;
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
 import org.axonframework.serialization.Revision;
 
@@ -19,5 +20,5 @@ import java.util.UUID;
  */
 @EventName("poll.created")
 @Revision("1")
-public record PollCreatedEvent(UUID pollId, SessionId sessionId, TenantId tenantId, String question, List<String> options, boolean multipleChoice, boolean allowChange, boolean showLiveResults, List<Integer> correctOptions, String createdBy, Instant createdAt, UserId owner) implements PollEvent {
+public record PollCreatedEvent(UUID pollId, SessionId sessionId, TenantId tenantId, String question, List<String> options, boolean multipleChoice, boolean allowChange, boolean showLiveResults, List<Integer> correctOptions, String createdBy, Instant createdAt, UserId owner) implements PollEvent, ClassObjectCreatedEvent {
 }

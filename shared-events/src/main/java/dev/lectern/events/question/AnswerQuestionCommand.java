@@ -1,15 +1,18 @@
 package dev.lectern.events.question;
 
 import dev.lectern.events.identity.Actor;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.SessionId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Answer a question in writing ({@code text}) or mark it answered live (moderators). */
-public record AnswerQuestionCommand(@TargetAggregateIdentifier UUID questionId, Actor actor, String text, boolean live) {
+public record AnswerQuestionCommand(@TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor, String text, boolean live) implements ClassObjectCommand {
 
     public AnswerQuestionCommand {
         Objects.requireNonNull(questionId, "questionId");
+        Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(actor, "actor");
     }
 }

@@ -1,15 +1,18 @@
 package dev.lectern.events.question;
 
 import dev.lectern.events.identity.Actor;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.SessionId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Dismiss a question (moderators). */
-public record DismissQuestionCommand(@TargetAggregateIdentifier UUID questionId, Actor actor, String reason) {
+public record DismissQuestionCommand(@TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor, String reason) implements ClassObjectCommand {
 
     public DismissQuestionCommand {
         Objects.requireNonNull(questionId, "questionId");
+        Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(actor, "actor");
     }
 }

@@ -3,6 +3,7 @@ package dev.lectern.events.question;
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
 import org.axonframework.serialization.Revision;
 
@@ -12,5 +13,11 @@ import java.util.UUID;
 /** A participant asked a question; {@code anonymous}: classmates do not see who (staff do). */
 @EventName("question.asked")
 @Revision("1")
-public record QuestionAskedEvent(UUID questionId, SessionId sessionId, TenantId tenantId, UserId userId, String text, boolean anonymous, Instant askedAt) implements QuestionEvent {
+public record QuestionAskedEvent(UUID questionId, SessionId sessionId, TenantId tenantId, UserId userId, String text, boolean anonymous, Instant askedAt) implements QuestionEvent, ClassObjectCreatedEvent {
+
+    /** The asker owns it. */
+    @Override
+    public UserId owner() {
+        return userId;
+    }
 }

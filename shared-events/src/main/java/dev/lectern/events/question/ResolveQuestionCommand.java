@@ -1,15 +1,18 @@
 package dev.lectern.events.question;
 
 import dev.lectern.events.identity.Actor;
+import dev.lectern.events.session.ClassObjectCommand;
+import dev.lectern.events.session.SessionId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Mark a question resolved (moderators, or its author). */
-public record ResolveQuestionCommand(@TargetAggregateIdentifier UUID questionId, Actor actor) {
+public record ResolveQuestionCommand(@TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor) implements ClassObjectCommand {
 
     public ResolveQuestionCommand {
         Objects.requireNonNull(questionId, "questionId");
+        Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(actor, "actor");
     }
 }

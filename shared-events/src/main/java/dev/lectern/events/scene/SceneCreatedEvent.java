@@ -3,6 +3,7 @@ package dev.lectern.events.scene;
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
 import org.axonframework.serialization.Revision;
 
@@ -13,5 +14,5 @@ import java.util.UUID;
 @EventName("scene.created")
 @Revision("1")
 public record SceneCreatedEvent(UUID sceneId, SessionId sessionId, TenantId tenantId, String name, String layout, UserId owner,
-                                String createdBy, Instant createdAt) implements SceneEvent {
+                                String createdBy, Instant createdAt) implements SceneEvent, ClassObjectCreatedEvent {
 }
