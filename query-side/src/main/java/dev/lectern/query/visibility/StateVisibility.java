@@ -198,6 +198,10 @@ public final class StateVisibility {
             return name;
         }
 
+        Map<String, Field> fields() {
+            return fields;
+        }
+
         Part items(Map<Audience, When> audiences) {
             this.items = audiences;
             return this;
