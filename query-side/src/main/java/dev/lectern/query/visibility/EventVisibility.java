@@ -138,8 +138,8 @@ public final class EventVisibility {
     }
 
     /**
-     * What one audience sees of one event: not shown at all ({@code fields} null and not {@code asStored}),
-     * the payload as stored (auditors), or the listed fields, each under its condition, when {@code when} holds.
+     * What one audience sees of one event: not shown at all ({@code shown} false), the payload as stored
+     * ({@code asStored}: auditors), or the listed fields, each under its condition, when {@code when} holds.
      */
     public record Rule(boolean shown, boolean asStored, When when, Map<String, When> fields) {
 
@@ -214,37 +214,34 @@ public final class EventVisibility {
         return table.toString();
     }
 
+    /** One cell of the table: "not shown", the staff's field list, or a student's/viewer's relative to it. */
     private static String describe(String name, Rule rule) {
         if (!rule.shown()) {
             return "not shown";
         }
-        if (rule.asStored()) {
-            return "as stored";
-        }
-        Rule staff = rule(name, STAFF);
         StringBuilder text = new StringBuilder();
         if (rule.when() != When.ALWAYS) {
-            text.append("*").append(rule.when().description()).append(":* ");
+            text.append('*').append(rule.when().description()).append(":* ");
         }
-        if (rule != staff && staff.shown() && staff.fields().keySet().containsAll(rule.fields().keySet())
-                && rule.fields().size() > staff.fields().size() / 2) {
-            Set<String> left = new LinkedHashSet<>(staff.fields().keySet());
-            left.removeAll(rule.fields().keySet());
-            text.append(left.isEmpty() ? "all" : "all but " + String.join(", ", left.stream().map(f -> "`" + f + "`").toList()));
-            appendConditions(text, rule, true);
+        Set<String> staff = rule(name, STAFF).fields().keySet();
+        Set<String> shown = rule.fields().keySet();
+        if (rule != rule(name, STAFF) && staff.containsAll(shown) && shown.size() > staff.size() / 2) {
+            Set<String> left = new LinkedHashSet<>(staff);
+            left.removeAll(shown);
+            text.append(left.isEmpty() ? "all" : "all but " + quoted(left));
         } else {
-            text.append(String.join(", ", rule.fields().keySet().stream().map(f -> "`" + f + "`").toList()));
-            appendConditions(text, rule, true);
+            text.append(quoted(shown));
         }
+        rule.fields().forEach((field, condition) -> {
+            if (condition != When.ALWAYS) {
+                text.append("; `").append(field).append("` ").append(condition.description());
+            }
+        });
         return text.toString();
     }
 
-    private static void appendConditions(StringBuilder text, Rule rule, boolean separate) {
-        rule.fields().forEach((field, condition) -> {
-            if (condition != When.ALWAYS) {
-                text.append(separate ? "; " : ", ").append('`').append(field).append("` ").append(condition.description());
-            }
-        });
+    private static String quoted(Set<String> fields) {
+        return String.join(", ", fields.stream().map(f -> "`" + f + "`").toList());
     }
 
     // --- declaration helpers -------------------------------------------------------------------
