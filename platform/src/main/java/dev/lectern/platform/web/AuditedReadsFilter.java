@@ -15,11 +15,14 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Auditors' reads are audited too (who read which part of the log, when): for every successful GET
- * under {@code /audit}, an {@code audit.read} row is written before the response is committed, so no
- * answer leaves without its record (if the record cannot be written, the read fails).
+ * under {@code /audit}, and of a class's raw log ({@code /sessions/{id}/events}, docs/adr/0015), an
+ * {@code audit.read} row is written before the response is committed, so no answer leaves without its
+ * record (if the record cannot be written, the read fails).
  */
 @Component
 public class AuditedReadsFilter implements WebFilter {
+
+    private static final java.util.regex.Pattern SESSION_LOG = java.util.regex.Pattern.compile("^/sessions/[^/]+/events$");
 
     private final AuditTrail audit;
 
@@ -30,7 +33,7 @@ public class AuditedReadsFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (exchange.getRequest().getMethod() == HttpMethod.GET && (path.equals("/audit") || path.startsWith("/audit/"))) {
+        if (exchange.getRequest().getMethod() == HttpMethod.GET && audited(path)) {
             exchange.getResponse().beforeCommit(() -> {
                 Actor actor = ActorArgumentResolver.of(exchange);
                 var status = exchange.getResponse().getStatusCode();
@@ -51,5 +54,9 @@ public class AuditedReadsFilter implements WebFilter {
             });
         }
         return chain.filter(exchange);
+    }
+
+    private static boolean audited(String path) {
+        return path.equals("/audit") || path.startsWith("/audit/") || SESSION_LOG.matcher(path).matches();
     }
 }

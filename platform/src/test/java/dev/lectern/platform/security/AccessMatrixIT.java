@@ -39,8 +39,11 @@ class AccessMatrixIT extends PlatformIT {
     @Autowired
     ObjectMapper json;
 
-    /** One endpoint: who may call it, and how to call it against school A's resources. */
-    record Endpoint(String name, Set<Role> allowed, boolean scopedToResourceOfA, Call call) {
+    /**
+     * One endpoint: who may call it, and how to call it against school A's resources. Roles in {@code hidden}
+     * are not told that the resource exists: 404 in either school, rather than 403.
+     */
+    record Endpoint(String name, Set<Role> allowed, boolean scopedToResourceOfA, Set<Role> hidden, Call call) {
     }
 
     @FunctionalInterface
@@ -69,7 +72,10 @@ class AccessMatrixIT extends PlatformIT {
                         auth -> write(client().post().uri("/sessions"), auth).bodyValue(scheduleBody("M")).exchange()),
                 endpoint("GET /sessions/{id}", EnumSet.of(ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER), true,
                         auth -> read(client().get().uri("/sessions/" + session), auth).exchange()),
+                // The raw log: auditors and admins as stored, the class's own teacher redacted; the rest of the
+                // school cannot tell that the class exists (docs/adr/0015).
                 endpoint("GET /sessions/{id}/events", EnumSet.of(ADMIN, TEACHER, AUDITOR), true,
+                        EnumSet.of(ASSISTANT, STUDENT, PUBLIC_VIEWER),
                         auth -> read(client().get().uri("/sessions/" + session + "/events"), auth).exchange()),
                 endpoint("POST /sessions/{id}/permissions", EnumSet.of(ADMIN, TEACHER), true,
                         auth -> write(client().post().uri("/sessions/" + session + "/permissions"), auth)
@@ -127,7 +133,9 @@ class AccessMatrixIT extends PlatformIT {
                 for (Role role : Role.values()) {
                     String label = endpoint.name() + " as " + role.value() + "@" + (sameSchool ? "A" : "B");
                     String auth = "Bearer " + token(school, role);
-                    if (!endpoint.allowed().contains(role)) {
+                    if (endpoint.hidden().contains(role)) {
+                        tests.add(DynamicTest.dynamicTest(label + " -> 404", () -> expectRefused(endpoint.call().as(auth), 404, a)));
+                    } else if (!endpoint.allowed().contains(role)) {
                         tests.add(DynamicTest.dynamicTest(label + " -> 403", () -> expectRefused(endpoint.call().as(auth), 403, a)));
                     } else if (!sameSchool && endpoint.scopedToResourceOfA()) {
                         tests.add(DynamicTest.dynamicTest(label + " -> 404", () -> expectRefused(endpoint.call().as(auth), 404, a)));
@@ -142,7 +150,11 @@ class AccessMatrixIT extends PlatformIT {
     }
 
     private static Endpoint endpoint(String name, Set<Role> allowed, boolean scopedToResourceOfA, Call call) {
-        return new Endpoint(name, allowed, scopedToResourceOfA, call);
+        return new Endpoint(name, allowed, scopedToResourceOfA, EnumSet.noneOf(Role.class), call);
+    }
+
+    private static Endpoint endpoint(String name, Set<Role> allowed, boolean scopedToResourceOfA, Set<Role> hidden, Call call) {
+        return new Endpoint(name, allowed, scopedToResourceOfA, hidden, call);
     }
 
     private void expectRefused(WebTestClient.ResponseSpec response, int status, String schoolA) throws IOException {

@@ -9,11 +9,17 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 
 /**
  * Reads a session's rows of {@code session_state_events} in log order (global position), through
  * the (tenant_id, session_id, global_index) index. Payloads are returned as stored: this is the
- * audit view of the log, not an upcast projection.
+ * audit view of the log, not an upcast projection (the controller cuts it down per audience).
  */
 @Repository
 class EventLogRepository {
@@ -38,6 +44,27 @@ class EventLogRepository {
                  .bind("limit", limit)
                  .map((row, meta) -> EventRows.toView(row, json))
                  .all();
+    }
+
+    /** The ids of the session's deleted chat messages (from its {@code chat.deleted} entries). */
+    Mono<Set<String>> deletedMessages(TenantId tenant, SessionId session) {
+        return db.sql("SELECT payload FROM session_state_events "
+                          + "WHERE tenant_id = :tenant AND session_id = :session AND event_name = 'chat.deleted'")
+                 .bind("tenant", tenant.value())
+                 .bind("session", session.value())
+                 .map((row, meta) -> messageId(row.get("payload", ByteBuffer.class)))
+                 .all()
+                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private String messageId(ByteBuffer payload) {
+        byte[] data = new byte[payload.remaining()];
+        payload.get(data);
+        try {
+            return json.readTree(data).path("messageId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored event is not JSON", e);
+        }
     }
 
     Mono<Boolean> exists(TenantId tenant, SessionId session) {

@@ -8,11 +8,13 @@ import dev.lectern.events.identity.Capability;
 import dev.lectern.events.identity.ClassRoles;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.SessionScheduledEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,10 +28,12 @@ public class ClassAccess {
 
     private final LiveStateStore states;
     private final DatabaseClient db;
+    private final SessionLog log;
 
-    ClassAccess(LiveStateStore states, DatabaseClient db) {
+    ClassAccess(LiveStateStore states, DatabaseClient db, SessionLog log) {
         this.states = states;
         this.db = db;
+        this.log = log;
     }
 
     public record Granted(Viewer viewer, ClassState state) {
@@ -51,6 +55,20 @@ public class ClassAccess {
                          }
                          return new Granted(new Viewer(user, classRole), state);
                      }));
+    }
+
+    /**
+     * The caller's class role ({@link ClassRoles}) from the class's first event in the log rather than the
+     * live projection, so that it holds from the moment the class exists; empty if they have none, or the
+     * class is not in their tenant. Used where the caller need not be able to join (the raw log).
+     */
+    public Mono<Optional<String>> classRoleFromLog(Actor actor, SessionId session) {
+        return log.first(actor.tenantId().value(), session.value())
+                  .filter(entry -> entry.event() instanceof SessionScheduledEvent)
+                  .map(entry -> (SessionScheduledEvent) entry.event())
+                  .flatMap(scheduled -> enrollments(actor, scheduled.courseId())
+                          .map(enrolled -> ClassRoles.of(actor, scheduled.scheduledBy(), scheduled.courseId(), enrolled)))
+                  .defaultIfEmpty(Optional.empty());
     }
 
     private Mono<Map<UUID, String>> enrollments(Actor actor, UUID course) {

@@ -28,7 +28,8 @@ import java.util.UUID;
  * Reads of the interaction: {@code GET /sessions/{id}/questions} (the teacher's queue: open and answered
  * questions by votes, then by time; {@code ?all=true} adds resolved and dismissed) from the live state,
  * and {@code GET /sessions/{id}/chat?after=&limit=} (the chat history, paged by log position) from the
- * log. Both as this viewer may see them (hidden messages and anonymous authors stay hidden).
+ * log. Both as this viewer may see them ({@link dev.lectern.query.visibility.StateVisibility}: hidden messages,
+ * deleted text and anonymous authors stay hidden; public viewers get no chat).
  */
 @RestController
 class InteractionQueryController {
@@ -75,21 +76,16 @@ class InteractionQueryController {
         }
         var id = PathIds.session(sessionId);
         return access.check(actor, id).flatMap(granted -> {
-            Viewer viewer = granted.viewer();
-            if (viewer.audience() == Viewer.Audience.PUBLIC) {
-                return Mono.just(new ChatPage(List.of(), after));
-            }
-            boolean staff = viewer.audience() == Viewer.Audience.STAFF;
             String tenant = actor.tenantId().value();
             return states.position(tenant, id.value())
                          .flatMap(upTo -> log.read(tenant, id.value(), -1, upTo)
                                              .filter(e -> e.name().startsWith("chat."))
                                              .collectList())
-                         .map(entries -> page(entries, after, limit, staff));
+                         .map(entries -> page(entries, after, limit, granted.viewer()));
         });
     }
 
-    private ChatPage page(List<SessionLog.Entry> entries, long after, int limit, boolean staff) {
+    private ChatPage page(List<SessionLog.Entry> entries, long after, int limit, Viewer viewer) {
         Map<UUID, ObjectNode> messages = new LinkedHashMap<>();
         Map<UUID, Long> positions = new LinkedHashMap<>();
         for (SessionLog.Entry entry : entries) {
@@ -119,9 +115,9 @@ class InteractionQueryController {
             if (position <= after) {
                 continue;
             }
-            ObjectNode m = entry.getValue();
             next = position;
-            if (!staff && (m.path("hidden").asBoolean() || m.path("deleted").asBoolean())) {
+            ObjectNode m = ClassStateView.chatMessage(entry.getValue(), viewer);
+            if (m == null) {
                 continue;
             }
             result.add(m);

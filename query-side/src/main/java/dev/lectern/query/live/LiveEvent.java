@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.query.visibility.Audience;
+import dev.lectern.query.visibility.EventVisibility;
+import dev.lectern.query.visibility.When;
 
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One change of a class as live clients receive it: the event's public name, its global log position
  * (the SSE {@code id}), when it happened and its payload. {@code previous} is the class's position
  * before this event, so a stream can tell that it missed something and fetch it from the log. What a
- * viewer sees of the payload is decided by {@link #renderFor}; the rendering is kept per audience, so
+ * viewer sees of the payload is declared in {@link EventVisibility}; the rendering is kept per audience, so
  * a thousand students cost one serialisation.
  */
 public final class LiveEvent {
@@ -53,34 +56,11 @@ public final class LiveEvent {
     @JsonProperty public Instant occurredAt() { return occurredAt; }
     @JsonProperty public JsonNode payload() { return payload; }
 
-    /** Payload fields students keep, per event name; names not listed are shown whole. */
-    private static final Map<String, Set<String>> STUDENT_FIELDS = Map.ofEntries(
-            Map.entry("participant.revoked", Set.of("sessionId", "userId", "revokedAt")),
-            Map.entry("permission.granted", Set.of("sessionId", "userId", "permission", "grantedAt")),
-            Map.entry("permission.revoked", Set.of("sessionId", "userId", "permission", "revokedAt")),
-            Map.entry("recording.finalized", Set.of("sessionId", "recordingId", "status", "durationSeconds", "finalizedAt")),
-            Map.entry("chat.hidden", Set.of("sessionId", "messageId", "hiddenAt")),
-            Map.entry("chat.deleted", Set.of("sessionId", "messageId", "deletedAt")),
-            Map.entry("interaction.settings_changed", Set.of("sessionId", "chatEnabled", "slowModeSeconds",
-                    "anonymousQuestions", "changedAt")),
-            Map.entry("question.upvoted", Set.of("sessionId", "questionId", "upvotedAt")),
-            Map.entry("question.dismissed", Set.of("sessionId", "questionId", "dismissedAt")),
-            Map.entry("deck.added", Set.of("sessionId", "deckId", "title", "pageCount", "renderedPages", "pageTitles",
-                    "addedAt")));
-
-    /** Events about people, which public viewers do not get. */
-    private static final Set<String> ABOUT_PEOPLE = Set.of(
-            "participant.joined", "participant.left", "participant.revoked", "permission.granted", "permission.revoked",
-            "participant.muted", "participant.unmuted", "chat.posted", "chat.hidden", "chat.deleted");
-
-    /** Seen by staff and by the person concerned only. */
-    private static final Set<String> STAFF_AND_SUBJECT = Set.of("participant.muted", "participant.unmuted");
-
     /** Ballots are never sent as such: the live-state projector turns them into coalesced {@code poll.tally} events. */
     public static final Set<String> BALLOTS = Set.of("poll.vote_cast", "poll.vote_changed");
 
     /** The synthetic event carrying a poll's running tally (payload: pollId, counts, ballots, showLiveResults, status). */
-    public static final String TALLY = "poll.tally";
+    public static final String TALLY = EventVisibility.TALLY;
 
     /** A poll's running tally as a live event at {@code position}: counts and ballots, never who voted what. */
     static LiveEvent tally(String tenantId, UUID sessionId, ClassState.PollItem poll, long position, long previous,
@@ -108,42 +88,28 @@ public final class LiveEvent {
 
     /** The SSE data for {@code viewer}, or null when this viewer does not get this event at all. */
     public String renderFor(Viewer viewer, ObjectMapper json) {
-        Viewer.Audience audience = viewer.audience();
-        if (BALLOTS.contains(name) || (audience == Viewer.Audience.PUBLIC && ABOUT_PEOPLE.contains(name))) {
-            return null;
-        }
-        boolean self = viewer.is(subjectUser());
-        if (audience != Viewer.Audience.STAFF) {
-            if (STAFF_AND_SUBJECT.contains(name) && !self) {
-                return null;
-            }
-            if (TALLY.equals(name) && !payload.path("showLiveResults").asBoolean()
-                    && !"published".equals(payload.path("status").asText())) {
-                return null;
-            }
-        }
-        String key = audience + (self ? "+self" : "");
-        return renderings.computeIfAbsent(key, k -> render(audience, self, json));
+        return renderFor(viewer, json, Set.of());
     }
 
-    private String render(Viewer.Audience audience, boolean self, ObjectMapper json) {
-        JsonNode shown = payload;
-        if (audience != Viewer.Audience.STAFF) {
-            ObjectNode copy = payload.deepCopy();
-            Set<String> keep = STUDENT_FIELDS.get(name);
-            if (keep != null) {
-                copy.retain(keep);
-            }
-            if ("participant.joined".equals(name) && !self) {
-                copy.remove("subject");
-            }
-            if ("question.asked".equals(name) && copy.path("anonymous").asBoolean() && !self) {
-                copy.remove("userId");
-            }
-            if ("poll.created".equals(name)) {
-                copy.remove("correctOptions");
-            }
-            shown = copy;
+    /**
+     * The SSE data for {@code viewer} as {@link EventVisibility} allows, or null when this viewer does not
+     * get this event. {@code deletedMessages}: chat messages known to be deleted (a resumed stream reads a
+     * message and its deletion from the log together; the text is not sent again).
+     */
+    public String renderFor(Viewer viewer, ObjectMapper json, Set<String> deletedMessages) {
+        Audience audience = viewer.audience();
+        boolean self = viewer.is(subjectUser());
+        boolean deleted = deletedMessages.contains(payload.path("messageId").asText());
+        String key = audience + (self ? "+self" : "") + (deleted ? "+deleted" : "");
+        String rendered = renderings.computeIfAbsent(key, k -> render(audience, viewer.context(deletedMessages), json));
+        return rendered.isEmpty() ? null : rendered;
+    }
+
+    /** The rendering, or "" when not shown (a concurrent map holds no nulls). */
+    private String render(Audience audience, When.Context context, ObjectMapper json) {
+        JsonNode shown = EventVisibility.payload(name, payload, audience, context).orElse(null);
+        if (shown == null) {
+            return "";
         }
         ObjectNode data = json.createObjectNode();
         data.put("position", position);

@@ -63,6 +63,11 @@ public class SessionLog {
                 .flatMapIterable(page -> page);
     }
 
+    /** The class's first event (its {@code session.scheduled}), if the class exists in this tenant. */
+    public Mono<Entry> first(String tenantId, UUID sessionId) {
+        return page(tenantId, sessionId, -1, Long.MAX_VALUE, null, 1).flatMapMany(Flux::fromIterable).next();
+    }
+
     /** The class's events up to {@code upTo} that happened at or before {@code at}. */
     public Flux<Entry> readUntil(String tenantId, UUID sessionId, Instant at, long upTo) {
         return page(tenantId, sessionId, -1, upTo, at)
@@ -80,12 +85,16 @@ public class SessionLog {
     }
 
     private Mono<List<Entry>> page(String tenantId, UUID sessionId, long after, long upTo, Instant at) {
+        return page(tenantId, sessionId, after, upTo, at, PAGE);
+    }
+
+    private Mono<List<Entry>> page(String tenantId, UUID sessionId, long after, long upTo, Instant at, int limit) {
         String sql = """
                 SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
                        payload_type, payload_revision, payload, meta_data
                 FROM session_state_events
                 WHERE tenant_id = :tenant AND session_id = :session AND global_index > :after AND global_index <= :upTo
-                """ + (at == null ? "" : " AND occurred_at <= :at ") + " ORDER BY global_index LIMIT " + PAGE;
+                """ + (at == null ? "" : " AND occurred_at <= :at ") + " ORDER BY global_index LIMIT " + limit;
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
                                                    .bind("tenant", tenantId)
                                                    .bind("session", sessionId)

@@ -128,6 +128,8 @@ class SessionStreamController {
         private final LiveFanout.Subscription live;
         private long last;
         private boolean ended;
+        /** Chat messages seen deleted on this stream: their text is not sent again (a resume reads both). */
+        private final java.util.Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Stream(String tenant, UUID sessionId, Viewer viewer, LiveFanout.Subscription live) {
             this.tenant = tenant;
@@ -188,6 +190,7 @@ class SessionStreamController {
         private Flux<LiveEvent> withTallies(Flux<LiveEvent> events) {
             java.util.Map<String, LiveEvent> skipped = new java.util.LinkedHashMap<>();
             return events.filter(e -> {
+                        noteDeletion(e);
                         if (LiveEvent.BALLOTS.contains(e.name())) {
                             skipped.put(e.payload().path("pollId").asText(), e);
                             return false;
@@ -198,6 +201,12 @@ class SessionStreamController {
                             : states.current(tenant, sessionId).flatMapMany(state -> Flux.fromIterable(skipped.values())
                                     .mapNotNull(ballot -> tallyOf(state, ballot)))))
                     .sort(java.util.Comparator.comparingLong(LiveEvent::position));
+        }
+
+        private void noteDeletion(LiveEvent event) {
+            if ("chat.deleted".equals(event.name())) {
+                deleted.add(event.payload().path("messageId").asText());
+            }
         }
 
         private LiveEvent tallyOf(ClassState state, LiveEvent ballot) {
@@ -216,7 +225,8 @@ class SessionStreamController {
             if ("participant.revoked".equals(event.name()) && viewer.is(event.subjectUser())) {
                 ended = true;
             }
-            String data = event.renderFor(viewer, json);
+            noteDeletion(event);
+            String data = event.renderFor(viewer, json, deleted);
             if (data == null) {
                 return Flux.empty();
             }

@@ -1,17 +1,17 @@
 package dev.lectern.query.live;
 
 import dev.lectern.events.identity.ClassRoles;
+import dev.lectern.query.visibility.Audience;
+import dev.lectern.query.visibility.When;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is looking at a class, in their class role: what they may see of its state and its stream.
- * Teachers and assistants (staff) see everything; students see the class and their classmates
- * without their login identities or moderation details; public viewers see the class, not the people.
+ * Who is looking at a class, in their class role. What each {@link Audience} sees is declared in
+ * {@link dev.lectern.query.visibility.EventVisibility} and {@link dev.lectern.query.visibility.StateVisibility}.
  */
 public record Viewer(UUID userId, String classRole) {
-
-    public enum Audience { STAFF, STUDENT, PUBLIC }
 
     public Audience audience() {
         return switch (classRole) {
@@ -23,5 +23,10 @@ public record Viewer(UUID userId, String classRole) {
 
     public boolean is(UUID user) {
         return userId != null && userId.equals(user);
+    }
+
+    /** The context in which visibility conditions are evaluated for this viewer. */
+    public When.Context context(Set<String> deletedMessages) {
+        return new When.Context(userId, deletedMessages);
     }
 }
