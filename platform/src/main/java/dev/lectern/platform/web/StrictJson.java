@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.util.AccessPattern;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.lectern.events.input.FreeText;
 import dev.lectern.events.input.TimeBounds;
@@ -35,8 +39,7 @@ public final class StrictJson {
     @SuppressWarnings("deprecation") // ALLOW_COERCION_OF_SCALARS: still the switch for "" and "1" into numbers
     public static ObjectMapper requestBodies(ObjectMapper shared) {
         ObjectMapper strict = shared.copy();
-        strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+        strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                 DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         strict.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
@@ -50,6 +53,10 @@ public final class StrictJson {
               .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         strict.registerModule(new SimpleModule("lectern-strict-request-bodies")
                 .addDeserializer(String.class, new PlainString())
+                .addDeserializer(boolean.class, new NotNull<>(boolean.class, false))
+                .addDeserializer(int.class, new NotNull<>(int.class, 0))
+                .addDeserializer(long.class, new NotNull<>(long.class, 0L))
+                .addDeserializer(double.class, new NotNull<>(double.class, 0.0))
                 .addDeserializer(Instant.class, new BoundedInstant()));
         return strict;
     }
@@ -59,6 +66,43 @@ public final class StrictJson {
 
         Refused(JsonParser parser, String detail, Class<?> target) {
             super(parser, detail, target);
+        }
+    }
+
+    /**
+     * A primitive field: an explicit {@code null} is refused, an absent field keeps its default (which
+     * Jackson's FAIL_ON_NULL_FOR_PRIMITIVES would refuse too, breaking every optional flag).
+     */
+    static final class NotNull<T> extends StdScalarDeserializer<T> {
+
+        private final JsonDeserializer<?> standard;
+        private final T absent;
+
+        NotNull(Class<T> type, T absent) {
+            super(type);
+            this.standard = NumberDeserializers.find(type, type.getName());
+            this.absent = absent;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return (T) standard.deserialize(parser, context);
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext context) throws JsonMappingException {
+            throw new Refused(context.getParser(), "must not be null", handledType());
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return absent;
+        }
+
+        @Override
+        public AccessPattern getNullAccessPattern() {
+            return AccessPattern.DYNAMIC;
         }
     }
 
