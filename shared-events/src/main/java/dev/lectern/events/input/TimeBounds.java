@@ -14,8 +14,8 @@ public final class TimeBounds {
     public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     /** The last instant every store (PostgreSQL timestamptz, JSON, ISO-8601 with four-digit years) writes the same way. */
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-    /** A class is scheduled at most this far ahead (two school years). */
-    public static final Duration SCHEDULING_HORIZON = Duration.ofDays(2 * 366);
+    /** A class is scheduled at most this far ahead: five years covers any timetable, and every store can hold it. */
+    public static final Duration SCHEDULING_HORIZON = Duration.ofDays(5 * 366);
     /** {@code ?at=} offsets into a class: a class lasts at most 12 hours; a week covers any overrun. */
     public static final Duration MAX_OFFSET = Duration.ofDays(7);
 
