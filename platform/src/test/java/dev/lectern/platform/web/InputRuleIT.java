@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,23 +25,27 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import reactor.core.Disposable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one input rule at the wire (docs/adr/0013-one-input-rule.md). The first test walks every JSON
@@ -370,6 +375,27 @@ class InputRuleIT extends PlatformIT {
         long retryAfter = Long.parseLong(second.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         assertThat(retryAfter).isBetween(1L, 60L);
         assertThat(schoolEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void theStreamCapsRefusalSaysWhenToComeBack() {
+        LiveClassSupport.awaitProjected(jdbc, session);
+        List<Disposable> open = new ArrayList<>();
+        List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                open.add(live.stream(student, session, null).subscribe(received::add));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 5);
+            EntityExchangeResult<byte[]> refused = client().get().uri("/sessions/" + session + "/stream")
+                                                           .accept(MediaType.TEXT_EVENT_STREAM)
+                                                           .header(HttpHeaders.AUTHORIZATION, "Bearer " + student)
+                                                           .exchange().expectBody().returnResult();
+            assertThat(refused.getStatus().value()).isEqualTo(429);
+            assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        } finally {
+            open.forEach(Disposable::dispose);
+        }
     }
 
     @Test
