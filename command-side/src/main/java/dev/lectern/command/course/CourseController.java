@@ -1,5 +1,6 @@
 package dev.lectern.command.course;
 
+import dev.lectern.command.web.PlainText;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
@@ -163,12 +164,12 @@ class CourseController {
         throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED, name + " must be a UUID");
     }
 
-    record TitleRequest(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    record TitleRequest(@NotBlank @PlainText(max = 200)
                         String title) {
     }
 
     record LessonRequest(@NotBlank String courseId,
-                         @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+                         @NotBlank @PlainText(max = 200)
                          String title) {
     }
 

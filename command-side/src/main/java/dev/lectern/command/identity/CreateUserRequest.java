@@ -1,5 +1,6 @@
 package dev.lectern.command.identity;
 
+import dev.lectern.command.web.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +13,7 @@ import jakarta.validation.constraints.Size;
 record CreateUserRequest(
         @NotBlank @Size(max = 255) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be visible ASCII without spaces")
         String subject,
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @PlainText(max = 200)
         String displayName,
         @Email @Size(max = 254) String email) {
 }

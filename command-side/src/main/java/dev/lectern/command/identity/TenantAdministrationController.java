@@ -1,5 +1,6 @@
 package dev.lectern.command.identity;
 
+import dev.lectern.command.web.TextParameters;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
@@ -88,7 +89,7 @@ class TenantAdministrationController {
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         UserId user = UserDirectory.parse(userId);
         Role granted = parseRole(role);
-        String why = FreeText.optional("reason", reason, MAX_REASON);
+        String why = TextParameters.optional("reason", reason, MAX_REASON, true);
         String path = "/admin/users/" + user + "/roles/" + granted.value();
         return writes.execute(actor, idempotencyKey, "PUT", path, why, () -> {
             users.requireUser(actor, user);
@@ -114,7 +115,7 @@ class TenantAdministrationController {
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         UserId user = UserDirectory.parse(userId);
         Role revoked = parseRole(role);
-        String why = FreeText.optional("reason", reason, MAX_REASON);
+        String why = TextParameters.optional("reason", reason, MAX_REASON, true);
         String path = "/admin/users/" + user + "/roles/" + revoked.value();
         return writes.execute(actor, idempotencyKey, "DELETE", path, why, () -> {
             users.requireUser(actor, user);

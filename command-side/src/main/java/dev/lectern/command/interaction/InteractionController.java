@@ -1,5 +1,6 @@
 package dev.lectern.command.interaction;
 
+import dev.lectern.command.web.PlainText;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.session.SessionPaths;
@@ -28,7 +29,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.MediaType;
@@ -54,8 +54,6 @@ import java.util.UUID;
 @RestController
 class InteractionController {
 
-    private static final String TEXT = "[^\\p{Cntrl}]*";
-
     private final SessionWrites writes;
     private final CommandDispatcher commands;
 
@@ -64,27 +62,27 @@ class InteractionController {
         this.commands = commands;
     }
 
-    record ChatRequest(@NotNull @Size(min = 1, max = 1000) String text) {
+    record ChatRequest(@NotNull @PlainText(min = 1, max = 1000, multiLine = true) String text) {
     }
 
-    record ModerationRequest(@Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+    record ModerationRequest(@PlainText(max = 500, multiLine = true) String reason) {
     }
 
     record MuteRequest(@NotBlank String userId, boolean mute,
-                       @Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+                       @PlainText(max = 500, multiLine = true) String reason) {
     }
 
     record SettingsRequest(Boolean chatEnabled, @Min(0) @Max(3600) Integer slowModeSeconds,
-                           @Size(max = 200) List<@NotBlank @Size(max = 50) String> blockedWords, Boolean anonymousQuestions) {
+                           @Size(max = 200) List<@NotBlank @PlainText(max = 50) String> blockedWords, Boolean anonymousQuestions) {
     }
 
     record ExamModeRequest(@NotNull Boolean enabled) {
     }
 
-    record QuestionRequest(@NotNull @Size(min = 1, max = 1000) String text, boolean anonymous) {
+    record QuestionRequest(@NotNull @PlainText(min = 1, max = 1000, multiLine = true) String text, boolean anonymous) {
     }
 
-    record AnswerRequest(@Size(min = 1, max = 4000) String text, boolean live) {
+    record AnswerRequest(@PlainText(min = 1, max = 4000, multiLine = true) String text, boolean live) {
     }
 
     /** Chat messages are plain text, stored as given; {@code format} says so, so no client takes them for HTML. */
@@ -92,6 +90,11 @@ class InteractionController {
     }
 
     record Changed(String sessionId, String id, boolean changed) {
+    }
+
+    /** The settings as asked, and whether they changed anything (false: already so, nothing appended). */
+    record SettingsChanged(String sessionId, Boolean chatEnabled, Integer slowModeSeconds, List<String> blockedWords,
+                           Boolean anonymousQuestions, boolean changed) {
     }
 
     @PostMapping(path = "/sessions/{sessionId}/chat", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -149,9 +152,11 @@ class InteractionController {
     Mono<ResponseEntity<byte[]>> settings(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                           @PathVariable String sessionId, @Valid @RequestBody SettingsRequest request) {
         return writes.run(actor, key, Capability.RUN_SESSION, "PUT", sessionId, "/interaction-settings", request, (id, k) -> {
-            commands.send(new ChangeInteractionSettingsCommand(id, actor, request.chatEnabled(), request.slowModeSeconds(),
-                    request.blockedWords(), request.anonymousQuestions()), k);
-            return new IdempotentWrites.Result(200, null, request);
+            Boolean changed = commands.send(new ChangeInteractionSettingsCommand(id, actor, request.chatEnabled(),
+                    request.slowModeSeconds(), request.blockedWords(), request.anonymousQuestions()), k);
+            return new IdempotentWrites.Result(200, null, new SettingsChanged(id.toString(), request.chatEnabled(),
+                    request.slowModeSeconds(), request.blockedWords(), request.anonymousQuestions(),
+                    Boolean.TRUE.equals(changed)));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.lectern.command.poll;
 
+import dev.lectern.command.web.PlainText;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,10 +20,10 @@ final class PollRequests {
 
     /** {@code correctOptions} (0-based) makes the poll a quiz: in range, distinct, and exactly one for a single-choice poll. */
     record CreatePollRequest(
-            @NotBlank @Size(max = 300) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @NotBlank @PlainText(max = 300, multiLine = true)
             String question,
             @NotNull @Size(min = 2, max = 10)
-            List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String> options,
+            List<@NotBlank @PlainText(max = 200) String> options,
             Boolean multipleChoice,
             Boolean allowChange,
             Boolean showLiveResults,

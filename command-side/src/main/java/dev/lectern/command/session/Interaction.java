@@ -31,6 +31,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,9 +97,10 @@ class Interaction {
         boolean staff = session.mayManage(command.actor()) || session.has(user, SessionPermission.MODERATE);
         Instant last = lastPost.get(user);
         if (!staff && slowModeSeconds > 0 && last != null && last.plusSeconds(slowModeSeconds).isAfter(now)) {
-            long wait = Math.max(1, last.plusSeconds(slowModeSeconds).getEpochSecond() - now.getEpochSecond());
+            Duration left = Duration.between(now, last.plusSeconds(slowModeSeconds));
+            long wait = Math.max(1, (left.toMillis() + 999) / 1000);
             throw new DomainException(ErrorCode.RATE_LIMITED, "Slow mode: one message every " + slowModeSeconds
-                    + " s; wait " + wait + " s");
+                    + " s; wait " + wait + " s", Duration.ofSeconds(wait));
         }
         if (messages.contains(command.messageId())) {
             throw new DomainException(ErrorCode.ALREADY_EXISTS, "This message was already posted");
@@ -127,12 +129,16 @@ class Interaction {
         return true;
     }
 
-    /** Returns false when nothing changes (already muted, or not muted). */
+    /** Returns false when nothing changes (already muted, or not muted). Only someone who joined this class can be muted. */
     @CommandHandler
     boolean handle(MuteParticipantCommand command, Clock clock) throws DomainException {
         requireModerator(command.actor());
         if (command.userId().equals(session.teacher())) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "The class's own teacher cannot be muted");
+        }
+        if (session.classRoleOf(command.userId()) == null && !muted.contains(command.userId())) {
+            throw new DomainException(ErrorCode.PARTICIPANT_NOT_FOUND, "No one with user id " + command.userId()
+                    + " has joined this class");
         }
         if (muted.contains(command.userId()) == command.mute()) {
             return false;
@@ -147,19 +153,34 @@ class Interaction {
         return true;
     }
 
+    /**
+     * Changes the settings given (absent ones stay). Refuses a change that names no setting; returns false,
+     * appending nothing, when every given setting already has that value.
+     */
     @CommandHandler
-    void handle(ChangeInteractionSettingsCommand command, Clock clock) throws DomainException {
+    boolean handle(ChangeInteractionSettingsCommand command, Clock clock) throws DomainException {
         session.authorize(command.actor());
         session.requireNotOver();
+        if (command.chatEnabled() == null && command.slowModeSeconds() == null && command.blockedWords() == null
+                && command.anonymousQuestions() == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "Give at least one of chatEnabled, slowModeSeconds, blockedWords, anonymousQuestions");
+        }
         int slow = command.slowModeSeconds() == null ? slowModeSeconds : command.slowModeSeconds();
         if (slow < 0 || slow > 3600) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "slowModeSeconds must be between 0 and 3600");
         }
-        List<String> words = command.blockedWords() == null ? List.copyOf(blockedWords) : normalise(command.blockedWords());
-        apply(new InteractionSettingsChangedEvent(session.id(), session.tenant(),
-                command.chatEnabled() == null ? chatEnabled : command.chatEnabled(), slow, words,
-                command.anonymousQuestions() == null ? anonymousQuestions : command.anonymousQuestions(),
+        List<String> words = command.blockedWords() == null ? List.copyOf(new java.util.TreeSet<>(blockedWords))
+                : normalise(command.blockedWords());
+        boolean chat = command.chatEnabled() == null ? chatEnabled : command.chatEnabled();
+        boolean anonymous = command.anonymousQuestions() == null ? anonymousQuestions : command.anonymousQuestions();
+        if (chat == chatEnabled && slow == slowModeSeconds && Set.copyOf(words).equals(blockedWords)
+                && anonymous == anonymousQuestions) {
+            return false;
+        }
+        apply(new InteractionSettingsChangedEvent(session.id(), session.tenant(), chat, slow, words, anonymous,
                 command.actor().subject(), clock.instant()));
+        return true;
     }
 
     /** Returns false when exam mode already is as asked. */
@@ -203,6 +224,7 @@ class Interaction {
     CreatePollResult handle(CreatePollCommand command, Clock clock) throws Exception {
         session.authorize(command.actor());
         session.requireNotOver();
+        requireDistinct(command.options());
         PollCreatedEvent created = new PollCreatedEvent(command.pollId(), session.id(), session.tenant(),
                 command.question(), List.copyOf(command.options()), command.multipleChoice(), command.allowChange(),
                 command.showLiveResults(), command.correctOptions() == null ? null : List.copyOf(command.correctOptions()),
@@ -257,6 +279,18 @@ class Interaction {
             }
         }
         return null;
+    }
+
+    /** Two options that read the same (ignoring case and surrounding space) are one option twice: refused. */
+    private static void requireDistinct(List<String> options) throws DomainException {
+        Set<String> seen = new HashSet<>();
+        for (String option : options == null ? List.<String>of() : options) {
+            String key = option == null ? "" : option.strip().toLowerCase(Locale.ROOT);
+            if (!seen.add(key)) {
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "options must be distinct: \"" + option
+                        + "\" appears more than once");
+            }
+        }
     }
 
     private static List<String> normalise(List<String> words) throws DomainException {

@@ -1,5 +1,6 @@
 package dev.lectern.command.session;
 
+import dev.lectern.command.web.PlainText;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ScheduleSessionCommand;
@@ -19,8 +20,7 @@ import java.util.UUID;
  * {@code lessonId} is optional: a class for a lesson is visible to that course's roster.
  */
 record ScheduleSessionRequest(
-        @NotBlank @Size(max = ScheduleSessionCommand.MAX_TITLE_LENGTH)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @PlainText(max = ScheduleSessionCommand.MAX_TITLE_LENGTH)
         String title,
         @NotNull Instant startsAt,
         @NotNull @Min(1) @Max(ScheduleSessionCommand.MAX_DURATION_MINUTES) Integer durationMinutes,

@@ -2,6 +2,7 @@ package dev.lectern.command.session;
 
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.input.TimeBounds;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.ClassRoles;
 import dev.lectern.events.media.MediaPlane;
@@ -109,6 +110,7 @@ class Session {
                     "startsAt " + command.startsAt() + " is more than " + SCHEDULING_GRACE.toMinutes()
                             + " minutes before now (" + now + ")");
         }
+        requireWithinHorizon(command.startsAt(), now);
         apply(new SessionScheduledEvent(command.sessionId(), command.tenantId(), command.title().strip(),
                 command.startsAt(), command.durationMinutes(), command.recordingEnabled(), now, command.scheduledBy(),
                 command.lessonId(), command.courseId()));
@@ -168,6 +170,7 @@ class Session {
         if (command.startsAt().isBefore(now.minus(SCHEDULING_GRACE))) {
             throw new DomainException(ErrorCode.SESSION_STARTS_IN_PAST, "startsAt " + command.startsAt() + " is in the past");
         }
+        requireWithinHorizon(command.startsAt(), now);
         String newTitle = command.title() == null ? title : command.title().strip();
         apply(new SessionRescheduledEvent(sessionId, tenantId, newTitle, command.startsAt(),
                 command.durationMinutes(), command.actor().subject(), now));
@@ -376,6 +379,14 @@ class Session {
     void requireNotOver() throws DomainException {
         if (status == Status.ENDED || status == Status.CANCELLED) {
             requireStatus(Status.LIVE);
+        }
+    }
+
+    /** A class starts at most {@link TimeBounds#SCHEDULING_HORIZON} ahead (docs/adr/0013-one-input-rule.md). */
+    private static void requireWithinHorizon(Instant startsAt, Instant now) throws DomainException {
+        if (startsAt.isAfter(now.plus(TimeBounds.SCHEDULING_HORIZON))) {
+            throw new DomainException(ErrorCode.SESSION_STARTS_TOO_LATE, "startsAt " + startsAt + " is more than "
+                    + TimeBounds.SCHEDULING_HORIZON.toDays() + " days ahead");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lectern.command.session;
 
+import dev.lectern.command.web.PlainText;
 import dev.lectern.command.course.CourseDirectory;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
@@ -144,14 +145,13 @@ class SessionLifecycleController {
     record StartRequest(@NotBlank String sessionId) {
     }
 
-    record CancelRequest(@Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    record CancelRequest(@PlainText(max = 500, multiLine = true)
                          String reason) {
     }
 
     /** {@code title} is optional; when given it must hold a visible character (blank is a 400, not a 500). */
-    record RescheduleRequest(@Size(min = 1, max = ScheduleSessionCommand.MAX_TITLE_LENGTH)
-                             @Pattern(regexp = "[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*",
-                                     message = "must not be blank or contain control characters") String title,
+    record RescheduleRequest(@PlainText(min = 1, max = ScheduleSessionCommand.MAX_TITLE_LENGTH)
+                             @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
                              @NotNull Instant startsAt,
                              @Min(1) @Max(ScheduleSessionCommand.MAX_DURATION_MINUTES) int durationMinutes) {
     }

@@ -1,5 +1,6 @@
 package dev.lectern.command.session;
 
+import dev.lectern.command.web.PlainText;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
@@ -111,12 +112,12 @@ class SessionPermissionController {
 
     record PermissionRequest(@NotBlank String userId, @NotBlank String permission,
                              @NotBlank @Pattern(regexp = "grant|revoke", message = "must be grant or revoke") String action,
-                             @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+                             @PlainText(max = 500, multiLine = true)
                              String reason) {
     }
 
     record RevocationRequest(@NotBlank String userId,
-                             @Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+                             @PlainText(max = 500, multiLine = true)
                              String reason) {
     }
 

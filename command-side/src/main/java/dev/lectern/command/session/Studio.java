@@ -45,6 +45,7 @@ class Studio {
     private UUID activeScene;
     private String layout;
     private UUID cta;
+    private final Whiteboard.Board board = new Whiteboard.Board();
 
     Studio(Session session) {
         this.session = session;
@@ -123,6 +124,7 @@ class Studio {
         session.authorize(command.actor(), SessionPermission.PRESENT);
         session.requireNotOver();
         List<WhiteboardOp> ops = Whiteboard.validate(command.ops());
+        board.requireApplicable(ops, command.actor().userId());
         apply(new WhiteboardUpdatedEvent(session.id(), session.tenant(), command.batchId(), command.actor().userId(), ops,
                 clock.instant()));
     }
@@ -155,6 +157,11 @@ class Studio {
     @EventSourcingHandler
     void on(LayoutChangedEvent event) {
         layout = event.layout();
+    }
+
+    @EventSourcingHandler
+    void on(WhiteboardUpdatedEvent event) {
+        board.apply(event.ops(), event.userId());
     }
 
     @EventSourcingHandler

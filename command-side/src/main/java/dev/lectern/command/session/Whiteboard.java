@@ -2,8 +2,10 @@ package dev.lectern.command.session;
 
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.WhiteboardOp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -78,6 +80,68 @@ public final class Whiteboard {
             }
         }
         return List.copyOf(ops);
+    }
+
+    /**
+     * Which elements are on the board and who drew them, folded exactly as the live state folds batches
+     * (docs/live-state.md): an erase must name an element on the board and an undo needs an element of its
+     * author, else the batch is refused (ELEMENT_NOT_FOUND) and nothing is appended.
+     */
+    static final class Board {
+
+        private record Element(String id, UserId author) {
+        }
+
+        private final List<Element> elements = new ArrayList<>();
+
+        /** Refuses the batch if one of its operations would name nothing, given the operations before it. */
+        void requireApplicable(List<WhiteboardOp> ops, UserId author) throws DomainException {
+            Board trial = new Board();
+            trial.elements.addAll(elements);
+            for (int i = 0; i < ops.size(); i++) {
+                WhiteboardOp op = ops.get(i);
+                if (!trial.step(op, author)) {
+                    throw new DomainException(ErrorCode.ELEMENT_NOT_FOUND, "ops[" + i + "]: " + ("undo".equals(op.type())
+                            ? "nothing of yours is on the board to undo" : "no element " + op.targetId() + " is on the board"));
+                }
+            }
+        }
+
+        void apply(List<WhiteboardOp> ops, UserId author) {
+            for (WhiteboardOp op : ops) {
+                step(op, author);
+            }
+        }
+
+        /** False when the operation names an element that is not there. */
+        private boolean step(WhiteboardOp op, UserId author) {
+            switch (op.type()) {
+                case "stroke", "shape", "text" -> {
+                    elements.removeIf(e -> e.id().equals(op.id()));
+                    elements.add(new Element(op.id(), author));
+                    return true;
+                }
+                case "erase" -> {
+                    return elements.removeIf(e -> e.id().equals(op.targetId()));
+                }
+                case "clear" -> {
+                    elements.clear();
+                    return true;
+                }
+                case "undo" -> {
+                    for (int i = elements.size() - 1; i >= 0; i--) {
+                        if (author != null && author.equals(elements.get(i).author())) {
+                            elements.remove(i);
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                default -> {
+                    return true;
+                }
+            }
+        }
     }
 
     private static DomainException invalid(String detail) {

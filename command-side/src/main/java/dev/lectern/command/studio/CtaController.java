@@ -1,5 +1,6 @@
 package dev.lectern.command.studio;
 
+import dev.lectern.command.web.PlainText;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.web.CommandDispatcher;
@@ -88,7 +89,7 @@ class CtaController {
                 "url must be an absolute http or https link, for example https://example.org/worksheet");
     }
 
-    record CtaRequest(@NotBlank @Size(max = 80) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    record CtaRequest(@NotBlank @PlainText(max = 80)
                       String label,
                       @NotBlank @Size(max = MAX_URL_LENGTH) String url) {
     }

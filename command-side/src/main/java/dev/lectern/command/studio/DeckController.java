@@ -10,6 +10,8 @@ import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.input.FreeText;
+import dev.lectern.command.web.TextParameters;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.AddDeckCommand;
 import dev.lectern.events.session.SessionId;
@@ -223,23 +225,15 @@ class DeckController {
     }
 
     private static String requestedTitle(String title) {
-        if (title == null || title.isBlank()) {
-            return null;
-        }
-        String clean = title.replaceAll("\\p{Cntrl}", " ").strip();
-        if (clean.codePointCount(0, clean.length()) > MAX_TITLE_LENGTH) {
-            throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                    "title may be at most " + MAX_TITLE_LENGTH + " characters");
-        }
-        return clean;
+        return TextParameters.optional("title", title, MAX_TITLE_LENGTH, false);
     }
 
     private static String defaultTitle(String documentTitle, String filename) {
         if (documentTitle != null && !documentTitle.isBlank()) {
-            return DeckRenderer.truncate(documentTitle.replaceAll("\\p{Cntrl}", " ").strip(), MAX_TITLE_LENGTH);
+            return DeckRenderer.truncate(FreeText.replaceRefused(documentTitle).strip(), MAX_TITLE_LENGTH);
         }
         if (filename != null && !filename.isBlank()) {
-            String name = filename.replaceAll("(?i)\\.pdf$", "").replaceAll("\\p{Cntrl}", " ").strip();
+            String name = FreeText.replaceRefused(filename.replaceAll("(?i)\\.pdf$", "")).strip();
             if (!name.isEmpty()) {
                 return DeckRenderer.truncate(name, MAX_TITLE_LENGTH);
             }

@@ -111,7 +111,7 @@ final class DeckRenderer {
             return "";
         }
         for (String line : text.split("\\R")) {
-            String clean = line.replaceAll("\\p{Cntrl}", " ").strip();
+            String clean = dev.lectern.events.input.FreeText.replaceRefused(line).strip();
             if (!clean.isEmpty()) {
                 return truncate(clean, limits.maxTitleLength());
             }

@@ -1,5 +1,6 @@
 package dev.lectern.command.studio;
 
+import dev.lectern.command.web.PlainText;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.session.SessionPaths;
@@ -46,7 +47,6 @@ import java.util.UUID;
 @RestController
 class StudioController {
 
-    private static final String TEXT = "[^\\p{Cntrl}]*";
 
     private final SessionWrites writes;
     private final CommandDispatcher commands;
@@ -58,11 +58,11 @@ class StudioController {
         this.scenes = scenes;
     }
 
-    record SceneRequest(@NotBlank @Size(max = 80) @Pattern(regexp = TEXT, message = "must not contain control characters") String name,
+    record SceneRequest(@NotBlank @PlainText(max = 80) String name,
                         @NotBlank String layout) {
     }
 
-    record SceneUpdate(@Size(min = 1, max = 80) @Pattern(regexp = TEXT, message = "must not contain control characters") String name,
+    record SceneUpdate(@PlainText(min = 1, max = 80) String name,
                        String layout) {
     }
 

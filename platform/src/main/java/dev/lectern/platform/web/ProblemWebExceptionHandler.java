@@ -2,7 +2,12 @@ package dev.lectern.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.lectern.command.identity.AuditTrail;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.error.DomainException;
@@ -161,6 +166,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (problem.code().status() == 503) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
+        if (problem.code() == ErrorCode.RATE_LIMITED) {
+            // Every 429 says when to come back: the refusal's own wait (slow mode), else the default.
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, problem.retryAfter() == null ? RETRY_AFTER_SECONDS
+                    : String.valueOf(Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000)));
+        }
         if (failure instanceof MethodNotAllowedException notAllowed) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods());
         }
@@ -190,10 +200,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
 
     private static Problem classifyOne(Throwable t) {
         if (t instanceof RequestRejectedException rejected) {
-            return new Problem(rejected.code(), rejected.getMessage(), List.of());
+            List<Map<String, String>> errors = rejected.parameter()
+                    .map(name -> List.of(Map.of("parameter", name, "detail", rejected.getMessage()))).orElse(List.of());
+            return new Problem(rejected.code(), rejected.getMessage(), errors, rejected.retryAfter().orElse(null));
         }
         if (t instanceof DomainException domain) {
-            return new Problem(domain.code(), domain.getMessage(), List.of());
+            return new Problem(domain.code(), domain.getMessage(), List.of(), domain.retryAfter().orElse(null));
         }
         if (t instanceof WebExchangeBindException bind) {
             List<Map<String, String>> errors = bind.getFieldErrors().stream().map(ProblemWebExceptionHandler::fieldError)
@@ -250,15 +262,35 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         return null;
     }
 
+    /**
+     * A body the strict binding refused (docs/adr/0013-one-input-rule.md): a 400 whose {@code errors[]}
+     * points at the field (JSON pointer), whether the refusal came from binding (wrong type, unknown field,
+     * refused text or instant) or from the parser itself (a number out of range, a duplicate key).
+     */
     private static Problem malformed(ServerWebInputException input) {
         MismatchedInputException mismatch = causeOfType(input, MismatchedInputException.class);
+        if (mismatch instanceof UnrecognizedPropertyException unknown) {
+            return invalidField(pointer(unknown.getPath()), "is not a field of this request; known fields: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        }
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
-            String pointer = "#/" + mismatch.getPath().stream()
-                                            .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-                                            .collect(Collectors.joining("/"));
-            String expected = mismatch.getTargetType() == null ? "a valid value" : describe(mismatch.getTargetType());
-            return new Problem(ErrorCode.VALIDATION_FAILED, "A field has the wrong type",
-                    List.of(Map.of("pointer", pointer, "detail", "must be " + expected)));
+            String detail = mismatch instanceof StrictJson.Refused ? mismatch.getOriginalMessage()
+                    : "must be " + (mismatch.getTargetType() == null ? "a valid value" : describe(mismatch.getTargetType()));
+            return invalidField(pointer(mismatch.getPath()), detail);
+        }
+        if (mismatch != null && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+            return new Problem(ErrorCode.MALFORMED_REQUEST, "The request body must be one JSON value with nothing after it",
+                    List.of(Map.of("pointer", "#", "detail", "must end after the first JSON value")));
+        }
+        StreamReadException unreadable = causeOfType(input, StreamReadException.class);
+        boolean outOfRange = unreadable instanceof InputCoercionException;
+        boolean duplicate = unreadable != null && String.valueOf(unreadable.getOriginalMessage()).startsWith("Duplicate field");
+        JsonParser parser = unreadable == null ? null : unreadable.getProcessor();
+        if ((outOfRange || duplicate) && parser != null && parser.getParsingContext() != null) {
+            String at = parser.getParsingContext().pathAsPointer().toString();
+            Class<?> target = outOfRange ? ((InputCoercionException) unreadable).getTargetType() : null;
+            return invalidField("#" + at, duplicate ? "appears more than once"
+                    : "must be " + (target == null ? "a number" : describe(target)) + " in range");
         }
         if (mismatch != null && String.valueOf(mismatch.getOriginalMessage()).startsWith("No content")) {
             return new Problem(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required", List.of());
@@ -275,6 +307,19 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         return new Problem(ErrorCode.MALFORMED_REQUEST, reason == null ? "The request could not be read" : reason,
                 List.of());
+    }
+
+    private static Problem invalidField(String pointer, String detail) {
+        return new Problem(ErrorCode.VALIDATION_FAILED, "The request body has 1 invalid field(s)",
+                List.of(Map.of("pointer", pointer, "detail", detail)));
+    }
+
+    /** A Jackson path as a JSON pointer in a URI fragment: {@code #/ops/0/text}. */
+    private static String pointer(List<JsonMappingException.Reference> path) {
+        return "#/" + path.stream()
+                          .map(r -> r.getFieldName() != null ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+                                  : String.valueOf(r.getIndex()))
+                          .collect(Collectors.joining("/"));
     }
 
     private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
@@ -304,11 +349,16 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
 
     private static Map<String, String> fieldError(FieldError error) {
         Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("pointer", "#/" + error.getField().replace('.', '/'));
+        entry.put("pointer", "#/" + error.getField().replaceAll("\\[(\\d+)]", ".$1").replace('.', '/'));
         entry.put("detail", String.valueOf(error.getDefaultMessage()));
         return entry;
     }
 
-    record Problem(ErrorCode code, String detail, List<Map<String, String>> errors) {
+    /** {@code retryAfter}: how long a refusal lasts, when the refusal knows (else the default for its code). */
+    record Problem(ErrorCode code, String detail, List<Map<String, String>> errors, java.time.Duration retryAfter) {
+
+        Problem(ErrorCode code, String detail, List<Map<String, String>> errors) {
+            this(code, detail, errors, null);
+        }
     }
 }

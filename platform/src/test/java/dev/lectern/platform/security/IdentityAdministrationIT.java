@@ -25,10 +25,16 @@ class IdentityAdministrationIT extends PlatformIT {
     ObjectMapper json;
 
     @Test
-    void anAdminCreatesAUserAndARoleInTheBodyIsIgnored() throws IOException {
+    void anAdminCreatesAUserAndARoleInTheBodyIsRefused() throws IOException {
         String school = newTenant();
-        JsonNode user = body(as(school, Role.ADMIN, client().post().uri("/admin/users"))
+        // Strict binding (docs/adr/0013-one-input-rule.md): a field the request does not have is a 400, not ignored.
+        JsonNode refused = body(as(school, Role.ADMIN, client().post().uri("/admin/users"))
                 .bodyValue(Map.of("subject", "alice@example.edu", "displayName", "Alice", "roles", List.of("admin")))
+                .exchange().expectStatus().isBadRequest());
+        assertThat(refused.at("/errors/0/pointer").asText()).isEqualTo("#/roles");
+        assertThat(roles(school, "alice@example.edu")).isEmpty();
+        JsonNode user = body(as(school, Role.ADMIN, client().post().uri("/admin/users"))
+                .bodyValue(Map.of("subject", "alice@example.edu", "displayName", "Alice"))
                 .exchange().expectStatus().isCreated());
 
         assertThat(user.get("roles")).isEmpty();

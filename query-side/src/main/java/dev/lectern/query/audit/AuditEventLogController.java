@@ -9,6 +9,7 @@ import dev.lectern.events.identity.Capability;
 import dev.lectern.events.query.EventLogEntryView;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.query.eventlog.EventRows;
+import dev.lectern.query.web.Moments;
 import dev.lectern.query.web.Paging;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,10 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ class AuditEventLogController {
             binds.put("name", name);
         }
         if (subject != null) {
-            if (subject.isBlank() || subject.length() > 255) {
+            if (subject.isBlank() || subject.length() > 255 || dev.lectern.events.input.FreeText.problem(subject, false) != null) {
                 throw invalid("actor must be a subject of 1 to 255 characters");
             }
             where.append(" AND convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' = :actor");
@@ -98,11 +97,7 @@ class AuditEventLogController {
     }
 
     private static OffsetDateTime instant(String name, String text) {
-        try {
-            return Instant.parse(text).atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw invalid(name + " must be an ISO-8601 instant such as 2026-11-22T09:00:00Z");
-        }
+        return Moments.instant(name, text).atOffset(ZoneOffset.UTC);
     }
 
     private static RequestRejectedException invalid(String detail) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
+import dev.lectern.query.web.Moments;
 import dev.lectern.query.web.PathIds;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,23 +49,16 @@ class SessionStateController {
         });
     }
 
+    /** {@code at}: an instant, or an offset from the class's start; both bounded (docs/adr/0013-one-input-rule.md). */
     private static Instant moment(String at, ClassState state) {
-        try {
-            if (at.startsWith("P") || at.startsWith("-P") || at.startsWith("+P")) {
-                Duration offset = Duration.parse(at.startsWith("+") ? at.substring(1) : at);
-                if (state.timing.startedAt == null) {
-                    throw new RequestRejectedException(ErrorCode.SESSION_NOT_LIVE,
-                            "An offset needs a class that has started; give an instant instead");
-                }
-                if (offset.isNegative()) {
-                    throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "at: an offset cannot be negative");
-                }
-                return state.timing.startedAt.plus(offset);
-            }
-            return Instant.parse(at);
-        } catch (java.time.DateTimeException | ArithmeticException e) {
-            throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                    "at: expected an ISO-8601 instant (2026-11-22T09:30:00Z) or an offset from the start (PT12M30S)");
+        if (!Moments.isOffset(at)) {
+            return Moments.instant("at", at);
         }
+        Duration offset = Moments.offset("at", at);
+        if (state.timing.startedAt == null) {
+            throw new RequestRejectedException(ErrorCode.SESSION_NOT_LIVE,
+                    "An offset needs a class that has started; give an instant instead");
+        }
+        return state.timing.startedAt.plus(offset);
     }
 }

@@ -1,6 +1,5 @@
 package dev.lectern.query.web;
 
-import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 
 /** Query-string numbers with a clear 400 instead of a conversion stack trace. */
@@ -32,7 +31,6 @@ public final class Paging {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                name + " must be a whole number between " + min + " and " + max);
+        throw RequestRejectedException.invalidParameter(name, "must be a whole number between " + min + " and " + max);
     }
 }

@@ -1,6 +1,8 @@
 package dev.lectern.events.error;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A command was refused because it would break an invariant. Checked on purpose: Axon rolls back
@@ -10,13 +12,24 @@ import java.util.Objects;
 public class DomainException extends Exception {
 
     private final ErrorCode code;
+    private final Duration retryAfter;
 
     public DomainException(ErrorCode code, String detail) {
+        this(code, detail, null);
+    }
+
+    /** A refusal that lifts by itself after {@code retryAfter} (slow mode): the answer carries Retry-After. */
+    public DomainException(ErrorCode code, String detail, Duration retryAfter) {
         super(detail, null, false, false);
         this.code = Objects.requireNonNull(code);
+        this.retryAfter = retryAfter;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }
