@@ -161,6 +161,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (problem.code() == ErrorCode.DEPENDENCY_UNAVAILABLE) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
+        if (problem.code() == ErrorCode.IDENTITY_UNAVAILABLE) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         if (failure instanceof MethodNotAllowedException notAllowed) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods());
         }

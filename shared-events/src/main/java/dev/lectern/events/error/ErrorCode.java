@@ -55,7 +55,8 @@ public enum ErrorCode {
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
     DEPENDENCY_UNAVAILABLE(503, "A required service is unavailable"),
-    QR_CODE_UNAVAILABLE(503, "QR code unavailable");
+    QR_CODE_UNAVAILABLE(503, "QR code unavailable"),
+    IDENTITY_UNAVAILABLE(503, "The identity provider is unavailable");
 
     private static final String TYPE_BASE = "https://lectern.dev/problems/";
 
