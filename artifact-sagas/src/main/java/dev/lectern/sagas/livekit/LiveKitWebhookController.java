@@ -1,5 +1,7 @@
 package dev.lectern.sagas.livekit;
 
+import dev.lectern.events.Cause;
+import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.TenantId;
@@ -10,7 +12,9 @@ import dev.lectern.events.session.RecordMediaPresenceCommand;
 import dev.lectern.events.session.SessionId;
 import io.livekit.server.WebhookReceiver;
 import livekit.LivekitWebhook;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +39,9 @@ import java.util.Optional;
  * claim covers the exact raw body) is verified with LiveKit's own {@link WebhookReceiver} before
  * anything else; forged, tampered or unsigned requests get 401 and change nothing. Each event id is
  * accepted once (LiveKit redelivers); the id is recorded in the same transaction as the commands it
- * causes. Webhooks carry no Idempotency-Key: the event id plays that part.
+ * causes. Webhooks carry no Idempotency-Key: the event id plays that part, and it is the cause in the
+ * metadata of every event a delivery appends. A delivery for a room that is no Lectern class, an unknown
+ * class or another school's class is answered 200 {@code ignored} and logged: it is not a failed delivery.
  */
 @RestController
 class LiveKitWebhookController {
@@ -78,26 +84,56 @@ class LiveKitWebhookController {
     }
 
     private Map<String, String> handle(LivekitWebhook.WebhookEvent event) {
-        return transaction.execute(status -> {
-            int fresh = jdbc.update("""
-                    INSERT INTO webhook_deliveries (provider, event_id, event, received_at) VALUES ('livekit', ?, ?, ?)
-                    ON CONFLICT DO NOTHING""", event.getId(), event.getEvent(), Timestamp.from(clock.instant()));
-            if (fresh == 0) {
-                return Map.of("status", "duplicate");
+        String roomName = event.hasEgressInfo() && !event.getEgressInfo().getRoomName().isEmpty()
+                ? event.getEgressInfo().getRoomName() : event.getRoom().getName();
+        try {
+            return transaction.execute(status -> {
+                int fresh = jdbc.update("""
+                        INSERT INTO webhook_deliveries (provider, event_id, event, received_at) VALUES ('livekit', ?, ?, ?)
+                        ON CONFLICT DO NOTHING""", event.getId(), event.getEvent(), Timestamp.from(clock.instant()));
+                if (fresh == 0) {
+                    return Map.of("status", "duplicate");
+                }
+                Optional<RoomOfClass> room = RoomOfClass.parse(roomName);
+                if (room.isEmpty()) {
+                    return ignored(event, roomName, "not a Lectern room");
+                }
+                Object command = command(event, room.get());
+                if (command == null) {
+                    return Map.of("status", "ignored");
+                }
+                // The delivery is the cause of whatever the command appends (docs/adr/0016-*.md).
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(Cause.webhook(Cause.LIVEKIT_WEBHOOK, event.getId(), event.getEvent())));
+                return Map.of("status", "accepted");
+            });
+        } catch (RuntimeException e) {
+            if (!isUnknownClass(e)) {
+                throw e;
             }
-            String roomName = event.hasEgressInfo() && !event.getEgressInfo().getRoomName().isEmpty()
-                    ? event.getEgressInfo().getRoomName() : event.getRoom().getName();
-            Optional<RoomOfClass> room = RoomOfClass.parse(roomName);
-            if (room.isEmpty()) {
-                return Map.of("status", "ignored");
+            // Unknown to Lectern, or another school's class: nothing to do, and LiveKit must not count a
+            // failed delivery (it would retry, then give up on the endpoint). The transaction rolled back.
+            return ignored(event, roomName, "no such class in this room's school");
+        }
+    }
+
+    private static Map<String, String> ignored(LivekitWebhook.WebhookEvent event, String roomName, String why) {
+        log.info("LiveKit webhook {} ({}) for room {} ignored: {}", event.getId(), event.getEvent(), roomName, why);
+        return Map.of("status", "ignored");
+    }
+
+    /** The aggregate does not exist, or belongs to another tenant than the room name says (answered as not found). */
+    private static boolean isUnknownClass(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AggregateNotFoundException) {
+                return true;
             }
-            Object command = command(event, room.get());
-            if (command == null) {
-                return Map.of("status", "ignored");
+            if (t instanceof DomainException domain
+                    && (domain.code() == ErrorCode.SESSION_NOT_FOUND || domain.code() == ErrorCode.NOT_FOUND)) {
+                return true;
             }
-            commands.sendAndWait(command);
-            return Map.of("status", "accepted");
-        });
+        }
+        return false;
     }
 
     private static Object command(LivekitWebhook.WebhookEvent event, RoomOfClass room) {

@@ -25,7 +25,7 @@ import dev.lectern.events.session.RescheduleSessionCommand;
 import dev.lectern.events.session.RevokeParticipantCommand;
 import dev.lectern.events.session.ScheduleSessionCommand;
 import dev.lectern.events.session.SessionCancelledEvent;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import dev.lectern.command.unitofwork.Compensation;
 import dev.lectern.events.identity.SessionAuthority;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
@@ -185,8 +185,9 @@ class Session {
 
     /**
      * Go live, in the kill-switch order of seed 001: the endpoint verified identity; here state and
-     * authority, then the media room; only then is {@code session.started} appended. If the append
-     * fails after the room was created, the unit of work's rollback releases the room again.
+     * authority, then the media room and the recorder; only then is {@code session.started} appended.
+     * Whatever fails after an allocation (the recorder, the append, the surrounding transaction) releases
+     * what was allocated, through {@link Compensation} (checked rejections do not roll back: ADR 0016).
      */
     @CommandHandler
     void handle(StartSessionCommand command, Clock clock, MediaPlane media) throws DomainException {
@@ -201,7 +202,7 @@ class Session {
                         "The media plane could not allocate a room; the class did not start. Retry shortly.");
             }
             String allocated = room;
-            CurrentUnitOfWork.ifStarted(unit -> unit.onRollback(u -> releaseQuietly(media, allocated)));
+            Compensation.onFailure("delete media room " + allocated + " of " + sessionId, () -> media.releaseRoom(allocated));
         }
         String recording = null;
         if (room != null && recordingEnabled) {
@@ -211,6 +212,8 @@ class Session {
                 throw new DomainException(ErrorCode.DEPENDENCY_UNAVAILABLE,
                         "The recorder could not be armed; the class did not start. Retry shortly.");
             }
+            String armed = recording;
+            Compensation.onFailure("stop recording " + armed + " of " + sessionId, () -> media.stopRecording(armed));
         }
         apply(new SessionStartedEvent(sessionId, tenantId, command.actor().subject(), room, recording, clock.instant()));
     }
@@ -343,14 +346,6 @@ class Session {
             case CANCELLED -> new DomainException(ErrorCode.SESSION_CANCELLED, "The class was cancelled");
             case SCHEDULED -> new DomainException(ErrorCode.SESSION_NOT_LIVE, "The class has not started");
         };
-    }
-
-    private static void releaseQuietly(MediaPlane media, String room) {
-        try {
-            media.releaseRoom(room);
-        } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
-            // Nothing else knows this room: LiveKit's empty timeout closes it (see LiveKitMediaPlane).
-        }
     }
 
     // What the studio and interaction members need to know about the class.

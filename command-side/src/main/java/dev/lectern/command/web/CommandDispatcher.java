@@ -1,6 +1,7 @@
 package dev.lectern.command.web;
 
 import dev.lectern.command.idempotency.IdempotencyKey;
+import dev.lectern.events.Cause;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -13,14 +14,15 @@ import java.util.Map;
 /**
  * Sends a command synchronously on the calling (worker) thread, so that its unit of work joins the
  * transaction {@link dev.lectern.command.idempotency.IdempotentWrites} opened. Adds the request id
- * and idempotency key as metadata; the correlation provider copies them onto every event.
+ * and idempotency key as metadata ({@link Cause}, source {@code http}); the correlation provider copies
+ * them onto every event.
  */
 @Component
 public class CommandDispatcher {
 
-    public static final String REQUEST_ID = "requestId";
-    public static final String ACTOR = "actor";
-    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String REQUEST_ID = Cause.REQUEST_ID;
+    public static final String ACTOR = Cause.ACTOR;
+    public static final String IDEMPOTENCY_KEY = Cause.IDEMPOTENCY_KEY;
 
     private final CommandGateway gateway;
 
@@ -30,6 +32,7 @@ public class CommandDispatcher {
 
     public <R> R send(Object command, IdempotencyKey key) {
         Map<String, Object> meta = new HashMap<>();
+        meta.put(Cause.SOURCE, Cause.HTTP);
         meta.put(IDEMPOTENCY_KEY, key.value());
         String actor = MDC.get(ACTOR);
         if (actor != null) {

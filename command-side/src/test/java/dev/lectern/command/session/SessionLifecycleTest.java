@@ -159,12 +159,42 @@ class SessionLifecycleTest {
     }
 
     @Test
-    void whenTheRecorderCannotBeArmedTheClassDoesNotStart() {
+    void whenTheRecorderCannotBeArmedTheClassDoesNotStartAndTheRoomIsDeleted() {
         media.recorderDown = true;
         fixture.given(scheduled())
                .when(new StartSessionCommand(id, TEACHER))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.DEPENDENCY_UNAVAILABLE));
+        // A checked rejection commits the unit of work: the room must be released all the same.
+        assertThat(media.calls).containsExactly("allocate " + id, "record room-" + id, "release room-" + id);
+    }
+
+    @Test
+    void aStartThatFailsAfterArmingTheRecorderStopsItThenDeletesTheRoom() {
+        // The append fails after both allocations (here: the clock throws): an unchecked failure rolls back.
+        AggregateTestFixture<Session> failing = new AggregateTestFixture<>(Session.class);
+        failing.registerInjectableResource(new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                throw new IllegalStateException("clock unavailable");
+            }
+        });
+        failing.registerInjectableResource(media);
+        failing.given(scheduled())
+               .when(new StartSessionCommand(id, TEACHER))
+               .expectNoEvents()
+               .expectException(IllegalStateException.class);
+        assertThat(media.calls).containsExactly("allocate " + id, "record room-" + id, "stop EG_1", "release room-" + id);
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.lectern.platform.config;
 
-import dev.lectern.command.web.CommandDispatcher;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -50,10 +51,30 @@ class CoreConfiguration {
         return new JdbcTransactionManager(dataSource);
     }
 
-    /** Copies the request id, idempotency key and acting subject from commands onto every event they cause. */
+    /**
+     * Copies the cause (request id, idempotency key and acting subject of an HTTP request; delivery id of
+     * a webhook; saga and deadline of a system action) from what is handled onto every message it causes.
+     */
     @Bean
     CorrelationDataProvider requestCorrelation() {
-        return new SimpleCorrelationDataProvider(CommandDispatcher.REQUEST_ID, CommandDispatcher.IDEMPOTENCY_KEY,
-                CommandDispatcher.ACTOR);
+        return new CauseCorrelation();
+    }
+
+    /**
+     * Deadline managers start their own units of work without the application's correlation data
+     * providers: without this, commands sent by a saga's deadline handler (attendance reconciliation,
+     * recording checks) and their events would carry no cause at all.
+     */
+    @Bean
+    static BeanPostProcessor deadlineCauses() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof DeadlineManager deadlines) {
+                    deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(new CauseCorrelation()));
+                }
+                return bean;
+            }
+        };
     }
 }

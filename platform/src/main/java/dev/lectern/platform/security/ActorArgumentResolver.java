@@ -3,6 +3,7 @@ package dev.lectern.platform.security;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.TokenLifetime;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
@@ -13,7 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Lets any controller declare an {@link Actor} parameter: the verified caller. The sides need no
+ * Lets any controller declare an {@link Actor} parameter: the verified caller (and a {@link TokenLifetime}
+ * parameter: when the caller's token expires). The sides need no
  * Spring Security on their classpath; the tenant can only come from here, never from the request.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,12 +37,20 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver, Web
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == Actor.class;
+        return parameter.getParameterType() == Actor.class || parameter.getParameterType() == TokenLifetime.class;
     }
 
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
                                         ServerWebExchange exchange) {
+        if (parameter.getParameterType() == TokenLifetime.class) {
+            // The decoder requires exp, so every accepted token has one.
+            return exchange.getPrincipal()
+                           .filter(ActorAuthentication.class::isInstance)
+                           .map(principal -> (Object) new TokenLifetime(((ActorAuthentication) principal).expiresAt()))
+                           .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.UNAUTHENTICATED,
+                                   "Send a valid bearer token")));
+        }
         return exchange.getPrincipal()
                        .filter(ActorAuthentication.class::isInstance)
                        .map(principal -> {

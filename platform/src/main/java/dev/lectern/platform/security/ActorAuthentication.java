@@ -22,6 +22,11 @@ public final class ActorAuthentication extends AbstractAuthenticationToken {
         return actor;
     }
 
+    /** The token's {@code exp} (required by the decoder's validator). */
+    java.time.Instant expiresAt() {
+        return token.getExpiresAt();
+    }
+
     @Override
     public Object getCredentials() {
         return token;

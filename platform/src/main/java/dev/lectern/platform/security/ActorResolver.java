@@ -8,7 +8,6 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +40,7 @@ class ActorResolver implements Converter<Jwt, Mono<AbstractAuthenticationToken>>
         String claim = jwt.getClaimAsString(properties.tenantClaim());
         String subject = jwt.getSubject();
         if (!TenantId.isValid(claim) || subject == null || subject.isBlank() || subject.length() > 255) {
-            return Mono.error(new InvalidBearerTokenException("The token names no valid tenant or subject"));
+            return Mono.error(new UnknownTenantException("The token names no valid tenant or subject"));
         }
         TenantId tenant = new TenantId(claim);
         return db.sql("""
@@ -61,7 +60,7 @@ class ActorResolver implements Converter<Jwt, Mono<AbstractAuthenticationToken>>
                      return new Actor(tenant, subject, user == null ? null : new UserId(user), roles);
                  })
                  .one()
-                 .switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException("The token's tenant is not known here")))
+                 .switchIfEmpty(Mono.error(() -> new UnknownTenantException("The token's tenant is not known here")))
                  .map(actor -> new ActorAuthentication(jwt, actor));
     }
 }

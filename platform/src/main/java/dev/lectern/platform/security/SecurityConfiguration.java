@@ -5,6 +5,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.platform.web.ProblemWebExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -44,14 +47,27 @@ import java.util.Objects;
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ActorResolver actors,
-                                               ProblemWebExceptionHandler problems) {
+                                               ProblemWebExceptionHandler problems, IdentityProperties identity) {
+        String expectedIssuer = identity.hasIssuer() ? identity.issuerUri() : DevIssuer.ISSUER;
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                    failure instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
+            String token = bearer(exchange);
+            if (!(failure instanceof OAuth2AuthenticationException) || token == null) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                return problems.handle(exchange, new RequestRejectedException(ErrorCode.UNAUTHENTICATED,
+                        "Send a valid bearer token (Authorization: Bearer <access token>)"));
+            }
+            // Refused tokens say why (RFC 6750 error_description) and are logged once: never the token itself.
+            TokenRefusal refusal = TokenRefusal.of((OAuth2AuthenticationException) failure, token, expectedIssuer,
+                    identity.audience());
+            log.info("Bearer token refused on {} {}: {} ({}); {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), refusal.reason(), refusal.description(), TokenRefusal.claimed(token));
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, refusal.wwwAuthenticate());
             return problems.handle(exchange, new RequestRejectedException(ErrorCode.UNAUTHENTICATED,
-                    "Send a valid bearer token (Authorization: Bearer <access token>)"));
+                    "The bearer token was refused: " + refusal.description()));
         };
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -108,12 +124,31 @@ class SecurityConfiguration {
             return decoder;
         }
         decoder.setJwtValidator(validator(issuer, identity.audience()));
-        return decoder;
+        return identityUnavailableAsItsOwnProblem(decoder, issuer);
+    }
+
+    /**
+     * A token that cannot be checked because the identity provider's keys cannot be fetched (down,
+     * unreachable, answering 5xx) is not a bad token and not a database outage: 503
+     * {@code IDENTITY_UNAVAILABLE} with Retry-After, for every authenticated request. Anything the
+     * decoder calls a bad token (BadJwtException: malformed, bad signature, failed validation) stays a 401.
+     */
+    static ReactiveJwtDecoder identityUnavailableAsItsOwnProblem(ReactiveJwtDecoder decoder, String issuer) {
+        return token -> decoder.decode(token).onErrorMap(e -> !(e instanceof BadJwtException), e -> {
+            log.warn("Identity provider {} unavailable: cannot fetch its signing keys ({})", issuer, e.toString());
+            return new RequestRejectedException(ErrorCode.IDENTITY_UNAVAILABLE,
+                    "The identity provider cannot be reached to verify your token; nothing was done. Retry shortly.");
+        });
+    }
+
+    private static String bearer(org.springframework.web.server.ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     }
 
     /** Only tokens signed under the issuer's published key id. */
     static OAuth2TokenValidator<Jwt> keyId(String kid) {
-        OAuth2Error unknownKey = new OAuth2Error("invalid_token", "Unknown signing key", null);
+        OAuth2Error unknownKey = new OAuth2Error("invalid_token", TokenRefusal.UNKNOWN_KEY_DESCRIPTION, null);
         return jwt -> kid.equals(jwt.getHeaders().get("kid"))
                 ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(unknownKey);
     }

@@ -71,6 +71,19 @@ class ModuleBoundariesTest {
                    .check(lectern);
     }
 
+    /**
+     * A rollback hook alone misses checked rejections (Axon commits on them): every undo of an
+     * allocation goes through Compensation, which also runs on an exceptional result (ADR 0016).
+     */
+    @Test
+    void undoingAnAllocationGoesThroughCompensation() {
+        noClasses().that().resideInAPackage("dev.lectern..").and().doNotHaveFullyQualifiedName(
+                        "dev.lectern.command.unitofwork.Compensation")
+                   .should().callMethod(org.axonframework.messaging.unitofwork.UnitOfWork.class, "onRollback",
+                           java.util.function.Consumer.class)
+                   .check(lectern);
+    }
+
     @Test
     void aggregatesArePackagePrivate() {
         classes().that().areAnnotatedWith(Aggregate.class).should().notBePublic().check(lectern);

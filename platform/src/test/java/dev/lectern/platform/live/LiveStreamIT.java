@@ -3,6 +3,7 @@ package dev.lectern.platform.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
 import dev.lectern.platform.support.PlatformIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -250,6 +251,36 @@ class LiveStreamIT extends PlatformIT {
             assertThat(live.read(received.get(received.size() - 1).data()).get("payload").has("reason")).isFalse();
             awaitProjected(jdbc, session);
             assertThat(live.get(student, "/sessions/" + session + "/stream").getKey()).isEqualTo(403);
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenItsTokenExpiresAndSaysWhereToResume() {
+        String session = live.schedule(teacher, "Geometry");
+        live.post(teacher, "/sessions/" + session + "/start", null);
+        awaitProjected(jdbc, session);
+        String shortLived = issuer.mint(new TenantId(school), "student@" + school, Duration.ofSeconds(4));
+        List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
+        boolean[] completed = {false};
+        Disposable subscription = live.stream(shortLived, session, null)
+                                      .subscribe(received::add, e -> { }, () -> completed[0] = true);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+            live.post(teacher, "/sessions/" + session + "/join", null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
+            String lastDelivered = received.get(1).id();
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> completed[0]);
+            ServerSentEvent<String> last = received.get(received.size() - 1);
+            assertThat(last.event()).isEqualTo("reauthenticate");
+            assertThat(last.id()).as("the resume position is the last event's id, not a new one").isNull();
+            JsonNode reason = live.read(last.data());
+            assertThat(reason.get("reason").asText()).isEqualTo("token_expired");
+            assertThat(reason.get("lastEventId").asText()).isEqualTo(lastDelivered);
+            assertThat(received.stream().filter(e -> e.id() != null).reduce((a, b) -> b).orElseThrow().id())
+                    .isEqualTo(lastDelivered);
         } finally {
             subscription.dispose();
         }

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tokens that must never authenticate: each gets 401 problem+json and changes nothing. */
+/** Tokens that must never authenticate: each gets 401 problem+json saying why, and changes nothing. */
 class JwtAttackIT extends PlatformIT {
 
     private String tenant;
@@ -44,7 +44,7 @@ class JwtAttackIT extends PlatformIT {
 
     @Test
     void unsignedTokensAreRejected() {
-        assertThat(status(new PlainJWT(claims(c -> { })).serialize())).isEqualTo(401);
+        assertRefused(new PlainJWT(claims(c -> { })).serialize(), "The token must be signed with RS256");
     }
 
     @Test
@@ -53,40 +53,45 @@ class JwtAttackIT extends PlatformIT {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(issuer.signingKey().getKeyID()).build(),
                 claims(c -> { }));
         jwt.sign(new MACSigner(publicKey));
-        assertThat(status(jwt.serialize())).isEqualTo(401);
+        assertRefused(jwt.serialize(), "The token must be signed with RS256");
     }
 
     @Test
     void wrongIssuerAudienceOrTimesAreRejected() {
         Instant now = Instant.now();
-        assertThat(status(valid(c -> c.issuer("https://evil.example/")))).isEqualTo(401);
-        assertThat(status(valid(c -> c.audience("someone-else")))).isEqualTo(401);
-        assertThat(status(valid(c -> c.audience((String) null)))).isEqualTo(401);
-        assertThat(status(valid(c -> c.expirationTime(Date.from(now.minusSeconds(600)))))).isEqualTo(401);
-        assertThat(status(valid(c -> c.expirationTime(null)))).isEqualTo(401);
-        assertThat(status(valid(c -> c.notBeforeTime(Date.from(now.plusSeconds(600)))))).isEqualTo(401);
+        assertRefused(valid(c -> c.issuer("https://evil.example/")), "The token was not issued by " + DevIssuer.ISSUER);
+        assertRefused(valid(c -> c.audience("someone-else")), "The token's audience does not include lectern");
+        assertRefused(valid(c -> c.audience((String) null)), "The token's audience does not include lectern");
+        assertRefused(valid(c -> c.issueTime(Date.from(now.minusSeconds(1200))).notBeforeTime(Date.from(now.minusSeconds(1200)))
+                .expirationTime(Date.from(now.minusSeconds(600)))), "The token has expired");
+        assertRefused(valid(c -> c.expirationTime(Date.from(now.minusSeconds(600)))),
+                "The token expires before it was issued (exp before iat)");
+        assertRefused(valid(c -> c.expirationTime(null)), "The token has no expiry (exp)");
+        assertRefused(valid(c -> c.notBeforeTime(Date.from(now.plusSeconds(600)))), "The token is not valid yet (nbf)");
     }
 
     @Test
     void unknownKeysAndKeyIdsAreRejected() throws JOSEException {
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
-        assertThat(status(sign(claims(c -> { }), stranger, "stranger"))).isEqualTo(401);
+        assertRefused(sign(claims(c -> { }), stranger, "stranger"), "The token's signature does not verify");
         // Even our own key under a key id the issuer does not publish.
-        assertThat(status(sign(claims(c -> { }), issuer.signingKey(), "unknown-kid"))).isEqualTo(401);
+        assertRefused(sign(claims(c -> { }), issuer.signingKey(), "unknown-kid"),
+                "The token is signed with a key the issuer does not publish");
     }
 
     @Test
     void aTamperedTokenIsRejected() {
         String[] parts = valid(c -> { }).split("\\.");
         String otherPayload = valid(c -> c.subject("auditor@" + tenant)).split("\\.")[1];
-        assertThat(status(parts[0] + "." + otherPayload + "." + parts[2])).isEqualTo(401);
+        assertRefused(parts[0] + "." + otherPayload + "." + parts[2], "The token's signature does not verify");
+        assertRefused("not-a-jwt", "The token is malformed");
     }
 
     @Test
     void tokensWithoutAKnownTenantAreRejected() {
-        assertThat(status(valid(c -> c.claim("tenant", "no-such-school")))).isEqualTo(401);
-        assertThat(status(valid(c -> c.claim("tenant", null)))).isEqualTo(401);
-        assertThat(status(valid(c -> c.claim("tenant", "NOT A TENANT")))).isEqualTo(401);
+        assertRefused(valid(c -> c.claim("tenant", "no-such-school")), "The token's tenant is not known here");
+        assertRefused(valid(c -> c.claim("tenant", null)), "The token names no valid tenant or subject");
+        assertRefused(valid(c -> c.claim("tenant", "NOT A TENANT")), "The token names no valid tenant or subject");
     }
 
     @Test
@@ -97,9 +102,27 @@ class JwtAttackIT extends PlatformIT {
                 .header("Idempotency-Key", newKey()).bodyValue(scheduleBody("Forged"))
                 .exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer error=\"invalid_token\", error_description=\"The token must be signed with RS256\"")
                 .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void noTokenAtAllIsABareChallenge() {
+        client().get().uri("/admin/users").exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+
+    /** 401 problem+json whose WWW-Authenticate says why (RFC 6750 error_description), and the detail too. */
+    private void assertRefused(String token, String description) {
+        client().get().uri("/admin/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer error=\"invalid_token\", error_description=\"" + description + "\"")
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED")
+                .jsonPath("$.detail").isEqualTo("The bearer token was refused: " + description);
     }
 
     /** GET /admin/users as the tenant's admin (unless the token says otherwise). */

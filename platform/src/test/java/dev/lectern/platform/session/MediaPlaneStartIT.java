@@ -11,6 +11,9 @@ import dev.lectern.platform.support.PlatformIT;
 import com.google.protobuf.util.JsonFormat;
 import livekit.LivekitEgress;
 import livekit.LivekitModels;
+import livekit.LivekitRoom;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import livekit.LivekitWebhook;
 import org.springframework.http.MediaType;
 import org.junit.jupiter.api.AfterAll;
@@ -27,12 +30,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Going live with the media plane on (LiveKit faked at the wire): the kill switch holds (a 5xx or a
@@ -151,6 +160,90 @@ class MediaPlaneStartIT extends PlatformIT {
                 .isEqualTo("s3://lectern-artifacts/rec.mp4");
         assertThat(jdbc.queryForObject("SELECT payload->>'recordingId' FROM session_state_events_readable "
                 + "WHERE session_id = ?::uuid AND event_name = 'session.started'", String.class, session)).isEqualTo("EG_it");
+    }
+
+    @Test
+    void aRecorderThatCannotBeArmedLeavesNoRoomBehind() throws IOException {
+        LIVEKIT.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/CreateRoom")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitModels.Room.newBuilder().setName(room()).build().toByteArray())));
+        LIVEKIT.stubFor(post(urlEqualTo("/twirp/livekit.Egress/StartRoomCompositeEgress")).willReturn(aResponse().withStatus(503)));
+        LIVEKIT.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/DeleteRoom")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitRoom.DeleteRoomResponse.getDefaultInstance().toByteArray())));
+
+        JsonNode problem = json.readTree(start().expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5").expectBody().returnResult().getResponseBody());
+
+        assertThat(problem.get("code").asText()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+        assertThat(problem.get("detail").asText()).contains("recorder");
+        List<LoggedRequest> deletions = LIVEKIT.findAll(postRequestedFor(urlEqualTo("/twirp/livekit.RoomService/DeleteRoom")));
+        assertThat(deletions).hasSize(1);
+        assertThat(LivekitRoom.DeleteRoomRequest.parseFrom(deletions.get(0).getBody()).getRoom()).isEqualTo(room());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
+                + "AND event_name = 'session.started'", Long.class, session)).isZero();
+    }
+
+    @Test
+    void webhooksForUnknownOrForeignClassesAreIgnoredNotFailed() throws Exception {
+        String otherSchool = newTenant();
+        String theirs = json.readTree(postSession(otherSchool, newKey(), scheduleBody("Their class")).expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody()).get("sessionId").asText();
+        long before = eventCount();
+
+        for (String room : List.of("lectern-" + school + "-" + UUID.randomUUID(), "lectern-" + school + "-" + theirs,
+                "lectern-no-such-school-" + session, "someone-elses-room")) {
+            String finished = JsonFormat.printer().print(LivekitWebhook.WebhookEvent.newBuilder().setId("EV_" + UUID.randomUUID())
+                    .setEvent("room_finished").setRoom(LivekitModels.Room.newBuilder().setName(room)).build());
+            webhookCall(finished, sign(finished, SECRET)).expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("ignored");
+        }
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void eventsCausedByWebhooksAndReconciliationSayWhatCausedThem() throws Exception {
+        LIVEKIT.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/CreateRoom")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/protobuf")
+                .withBody(LivekitModels.Room.newBuilder().setName(room()).build().toByteArray())));
+        start().expectStatus().isOk().expectBody().returnResult();
+        String studentId = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
+                String.class, school, "student@" + school);
+        client().post().uri("/sessions/" + session + "/join").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(school, Role.STUDENT))
+                .header("Idempotency-Key", newKey()).exchange().expectStatus().isOk().expectBody().returnResult();
+        String left = webhook("EV_cause_" + session, "participant_left", studentId);
+        webhookCall(left, sign(left, SECRET)).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("accepted");
+
+        // LiveKit sees the student in the room again; the saga's next reconciliation records them as joined.
+        LIVEKIT.stubFor(post(urlEqualTo("/twirp/livekit.RoomService/ListParticipants"))
+                .withRequestBody(binaryEqualTo(LivekitRoom.ListParticipantsRequest.newBuilder().setRoom(room()).build().toByteArray()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/protobuf")
+                        .withBody(LivekitRoom.ListParticipantsResponse.newBuilder().addParticipants(
+                                LivekitModels.ParticipantInfo.newBuilder().setIdentity(studentId)).build().toByteArray())));
+        jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE execution_time > now() AND NOT picked");
+        await().atMost(Duration.ofSeconds(15)).until(() -> metaData("participant.joined").size() == 2);
+
+        Map<String, Object> started = metaData("session.started").get(0);
+        assertThat(started).containsEntry("source", "http").containsEntry("actor", "teacher@" + school)
+                           .containsKeys("requestId", "idempotencyKey");
+        assertThat(metaData("participant.left").get(0)).containsEntry("source", "livekit-webhook")
+                .containsEntry("deliveryId", "EV_cause_" + session).containsEntry("deliveryEvent", "participant_left")
+                .doesNotContainKeys("actor", "requestId");
+        assertThat(metaData("participant.joined").get(1)).containsEntry("source", "deadline")
+                .containsEntry("saga", "RoomLifecycleSaga").containsEntry("deadline", "reconcile-attendance")
+                .doesNotContainKeys("actor", "requestId", "idempotencyKey");
+    }
+
+    /** The meta_data of this class's events with that name, in log order. */
+    private List<Map<String, Object>> metaData(String eventName) {
+        return jdbc.queryForList("SELECT convert_from(meta_data, 'UTF8') FROM session_state_events WHERE session_id = ?::uuid "
+                + "AND event_name = ? ORDER BY global_index", String.class, session, eventName).stream().map(text -> {
+                    try {
+                        return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
     }
 
     private String room() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.TokenLifetime;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.query.web.PathIds;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +20,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +46,8 @@ import java.util.concurrent.TimeUnit;
  *       event is shown as the viewer may see it (or not at all); a person removed from the class gets
  *       that event and the stream ends. A reader that falls too far behind gets a {@code dropped} event
  *       and the stream ends; it resumes from the log.</li>
+ *   <li>A stream ends when the caller's token expires, with a {@code reauthenticate} event naming the
+ *       position to resume from.</li>
  * </ul>
  */
 @RestController
@@ -70,7 +77,7 @@ class SessionStreamController {
     }
 
     @GetMapping(path = "/sessions/{sessionId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<String>> stream(Actor actor, @PathVariable String sessionId,
+    Flux<ServerSentEvent<String>> stream(Actor actor, TokenLifetime token, @PathVariable String sessionId,
                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventHeader,
                                          @RequestParam(name = "lastEventId", required = false) String lastEventParam,
                                          ServerHttpResponse response) {
@@ -79,8 +86,9 @@ class SessionStreamController {
         Runnable release = limits.acquire(actor);
         String tenant = actor.tenantId().value();
         LiveFanout.Subscription live = fanout.subscribe(tenant, id.value(), buffer);
-        return access.check(actor, id)
-                     .flatMapMany(granted -> new Stream(tenant, id.value(), granted.viewer(), live).run(granted.state(), resumeAfter))
+        return endWhenTokenExpires(access.check(actor, id)
+                     .flatMapMany(granted -> new Stream(tenant, id.value(), granted.viewer(), live).run(granted.state(), resumeAfter)),
+                     token, resumeAfter)
                      .doOnNext(sse -> closeConnectionAfterDrop(sse, response))
                      .doFinally(signal -> {
                          live.close();
@@ -101,6 +109,36 @@ class SessionStreamController {
             netty.withConnection(connection -> connection.channel().eventLoop()
                                                          .schedule(() -> connection.channel().close(), 2, TimeUnit.SECONDS));
         }
+    }
+
+    /**
+     * A stream lives no longer than the token that opened it: at its expiry the client gets a final
+     * {@code reauthenticate} event, with the position to resume from (the id of the last event it was
+     * sent), and the stream completes. The client reconnects with a fresh token and
+     * {@code Last-Event-ID}; nothing is lost or repeated.
+     */
+    private static Flux<ServerSentEvent<String>> endWhenTokenExpires(Flux<ServerSentEvent<String>> events, TokenLifetime token,
+                                                                     Long resumeAfter) {
+        // Instant.now(), like the token validator's own clock: the stream ends when the token would be refused.
+        Duration left = Duration.between(Instant.now(), token.expiresAt());
+        AtomicBoolean expired = new AtomicBoolean();
+        AtomicReference<String> lastSent = new AtomicReference<>(resumeAfter == null ? null : resumeAfter.toString());
+        Mono<Long> expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left).doOnNext(tick -> expired.set(true));
+        return events.takeUntilOther(expiry)
+                     .doOnNext(sse -> {
+                         if (sse.id() != null) {
+                             lastSent.set(sse.id());
+                         }
+                     })
+                     .concatWith(Flux.defer(() -> expired.get()
+                             ? Flux.just(ServerSentEvent.<String>builder().event("reauthenticate")
+                                                        .data(reauthenticate(token, lastSent.get())).build())
+                             : Flux.empty()));
+    }
+
+    private static String reauthenticate(TokenLifetime token, String lastEventId) {
+        return "{\"reason\":\"token_expired\",\"expiredAt\":\"" + token.expiresAt() + "\",\"lastEventId\":"
+                + (lastEventId == null ? "null" : lastEventId) + "}";
     }
 
     private static Long resumePosition(String text) {

@@ -64,7 +64,8 @@ public enum ErrorCode {
     // One code per dependency, so that a client and an operator can tell which one failed (docs/adr/0017).
     EVENT_LOG_UNAVAILABLE(503, "The event log is unavailable"),
     STORAGE_UNAVAILABLE(503, "Object storage is unavailable"),
-    LIVE_FANOUT_UNAVAILABLE(503, "Live fan-out is unavailable");
+    LIVE_FANOUT_UNAVAILABLE(503, "Live fan-out is unavailable"),
+    IDENTITY_UNAVAILABLE(503, "The identity provider is unavailable");
 
     private static final String TYPE_BASE = "https://lectern.dev/problems/";
 
