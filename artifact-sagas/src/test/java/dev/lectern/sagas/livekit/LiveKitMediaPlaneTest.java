@@ -51,7 +51,7 @@ class LiveKitMediaPlaneTest {
         livekit.start();
         media = new LiveKitMediaPlane(new LiveKitProperties("http://localhost:" + livekit.port(), null, KEY, SECRET),
                 new StorageProperties("http://minio:9000", "minio-key", "minio-secret", "lectern-artifacts", "us-east-1", true),
-                Duration.ofMillis(800));
+                Duration.ofMillis(2500)); // generous: a first call on a loaded CI machine pays class loading and JIT
     }
 
     @AfterEach
@@ -85,7 +85,7 @@ class LiveKitMediaPlaneTest {
                 .isInstanceOf(MediaPlane.MediaPlaneUnavailableException.class).hasMessageContaining("503");
 
         livekit.resetAll();
-        livekit.stubFor(post(urlEqualTo(CREATE_ROOM)).willReturn(aResponse().withStatus(200).withFixedDelay(3000)
+        livekit.stubFor(post(urlEqualTo(CREATE_ROOM)).willReturn(aResponse().withStatus(200).withFixedDelay(8000)
                 .withHeader("Content-Type", "application/protobuf")
                 .withBody(LivekitModels.Room.newBuilder().setName("late").build().toByteArray())));
         assertThatThrownBy(() -> media.allocateRoom(tenant, session))
