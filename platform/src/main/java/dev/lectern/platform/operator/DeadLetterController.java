@@ -198,7 +198,7 @@ class DeadLetterController {
         Cause cause = first.cause().orElse(null);
         return new Sequence(id, parts.length == 2 ? parts[0] : null, parts.length == 2 ? parts[1] : null, size,
                 new Letter(position, message.getIdentifier(), name, message.getTimestamp()),
-                cause == null ? null : cause.type(), cause == null ? null : cause.message(),
+                RetryWithBackoff.causeType(first), cause == null ? null : cause.message(),
                 RetryWithBackoff.attempts(first), first.enqueuedAt(), first.lastTouched(), policy.dueAt(first));
     }
 

@@ -69,11 +69,15 @@ public class DeadLetterConfiguration {
         public void configureModule(Configurer configurer) {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             RetryWithBackoff policy = new RetryWithBackoff(properties);
-            processing.registerDefaultSequencingPolicy(c -> new ClassSequencingPolicy())
+            ClassSequencingPolicy perClass = new ClassSequencingPolicy();
+            processing.registerDefaultSequencingPolicy(c -> perClass)
                       .registerDefaultDeadLetterPolicy(c -> policy)
                       .registerDeadLetterQueueProvider(group -> {
-                          // Axon asks this once per event handling group while it assembles the processors:
-                          // the one place that sees every group, so the invoker settings go here too.
+                          // Axon asks this once per event handling group while it assembles the processors,
+                          // after every other registration: the one place that sees every group. The class
+                          // sequence is set here too because Axon's Spring Boot configuration registers the
+                          // per-aggregate policy explicitly for each processor named in the properties.
+                          processing.registerSequencingPolicy(group, c -> perClass);
                           processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                                   (c, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
                           return c -> queue(group);

@@ -17,6 +17,7 @@ import java.time.Instant;
 public final class RetryWithBackoff implements EnqueuePolicy<EventMessage<?>> {
 
     public static final String ATTEMPTS = "attempts";
+    public static final String CAUSE_TYPE = "causeType";
 
     private final DeadLetterProperties properties;
 
@@ -27,8 +28,21 @@ public final class RetryWithBackoff implements EnqueuePolicy<EventMessage<?>> {
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         int attempts = attempts(letter) + 1;
+        String type = cause.getClass().getName();
         return Decisions.requeue(cause(cause, properties.causeLength()),
-                l -> l.diagnostics().and(ATTEMPTS, attempts));
+                l -> l.diagnostics().and(ATTEMPTS, attempts).and(CAUSE_TYPE, type));
+    }
+
+    /**
+     * The failure's exception type. Kept in the diagnostics as well, because Axon's JDBC letter records a
+     * requeue's cause as {@code ThrowableCause} itself (it wraps the cause it is given once more).
+     */
+    public static String causeType(DeadLetter<?> letter) {
+        Object type = letter.diagnostics().get(CAUSE_TYPE);
+        if (type instanceof String name) {
+            return name;
+        }
+        return letter.cause().map(org.axonframework.messaging.deadletter.Cause::type).orElse(null);
     }
 
     /** Failed attempts so far (0 for an event parked only because its class was already parked). */
