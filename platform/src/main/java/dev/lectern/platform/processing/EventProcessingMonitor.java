@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * Where every streaming processing group is: its lag behind the head of {@code session_state_events}
  * (events, and the time of the last event it processed) and its parked class sequences. Exposed as
  * gauges ({@code lectern.projection.lag}, {@code lectern.projection.last.event}, {@code
- * lectern.dead.letters.sequences}, {@code lectern.dead.letters.letters}, tagged by group), as the health
+ * lectern.dead.letters.sequences}, {@code lectern.dead.letters.events}, tagged by group), as the health
  * component {@code eventProcessing} (always UP: a parked class is that class's problem, not a reason to
  * take the node out of service; it is not in the readiness group) and in the operators' projection status.
  * Readings are cached for a second, so health probes and scrapes cost a few index lookups at most.
@@ -162,7 +162,7 @@ public class EventProcessingMonitor implements HealthIndicator {
                 Gauge.builder("lectern.dead.letters.sequences", () -> value(group, GroupState::parkedSequences))
                      .tag("group", group).baseUnit("sequences")
                      .description("Classes parked in the processing group's dead-letter queue").register(registry);
-                Gauge.builder("lectern.dead.letters.letters", () -> value(group, GroupState::parkedLetters))
+                Gauge.builder("lectern.dead.letters.events", () -> value(group, GroupState::parkedLetters))
                      .tag("group", group).baseUnit("events")
                      .description("Events parked in the processing group's dead-letter queue").register(registry);
             }
