@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 
 /**
@@ -38,6 +39,12 @@ public class DeadLetterConfiguration {
             DeadLetterProperties properties) {
         return new EveryGroup(connectionProvider, transactionManager, schema, eventSerializer, genericSerializer,
                 properties);
+    }
+
+    /** Each event handler in a savepoint, so a failing statement parks its class instead of aborting the batch. */
+    @Bean
+    SavepointPerEvent savepointPerEvent(PlatformTransactionManager transactionManager) {
+        return new SavepointPerEvent(transactionManager);
     }
 
     @Bean

@@ -72,7 +72,13 @@ public class EventProcessingMonitor implements HealthIndicator {
         Snapshot snapshot = cached;
         Instant now = clock.instant();
         if (snapshot == null || snapshot.at().plus(FRESH).isBefore(now)) {
-            snapshot = new Snapshot(now, read());
+            try {
+                snapshot = new Snapshot(now, read());
+            } catch (RuntimeException e) {
+                // The database is down (its own health component says so) or Axon is still starting:
+                // keep the last reading rather than fail a probe or a scrape.
+                return snapshot == null ? Map.of() : snapshot.groups();
+            }
             cached = snapshot;
         }
         return snapshot.groups();

@@ -262,6 +262,26 @@ class PoisonIsolationIT extends PlatformIT {
     }
 
     @Test
+    void aStatementPostgresRefusesInAHandlerParksOnlyItsClassInsteadOfAbortingTheBatch() {
+        String failing = liveClass("Failing statement");
+        String other = liveClass("Other");
+        FailingProbeHandler.failing = true;
+        try {
+            live.post(student, "/sessions/" + failing + "/chat", Map.of("text", FailingProbeHandler.FAIL_IN_SQL + " now"));
+            live.post(student, "/sessions/" + other + "/chat", Map.of("text", "unaffected by the statement"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> FailingProbeHandler.handled
+                    .getOrDefault(UUID.fromString(other), List.of()).contains("unaffected by the statement"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> parked(FailingProbeHandler.GROUP, failing) == 1);
+            JsonNode group = body(operatorCall("GET", "/operator/dead-letters/" + FailingProbeHandler.GROUP, null)
+                    .expectStatus().isOk());
+            assertThat(group.toString()).contains(sequence(failing)).contains("org.springframework.");
+        } finally {
+            FailingProbeHandler.failing = false;
+        }
+    }
+
+    @Test
     void aFoldThatThrowsHalfWayLeavesTheClassAsItWasAndParksIt() {
         String broken = liveClass("Broken fold");
         String other = liveClass("Other");

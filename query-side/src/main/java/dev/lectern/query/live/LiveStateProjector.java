@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.EventCatalogue;
 import dev.lectern.events.LecternEvent;
+import dev.lectern.query.projection.NoWritesInHandler;
 import dev.lectern.query.projection.StorableText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,6 +39,7 @@ import java.util.Map;
  * of the batch goes on (docs/adr/0012-poison-isolation-dead-letters.md).
  */
 @Component
+@NoWritesInHandler
 @ProcessingGroup(LiveStateProjector.PROCESSING_GROUP)
 public class LiveStateProjector {
 
