@@ -138,8 +138,12 @@ class ProjectionRebuildIT extends PlatformIT {
         post(teacher, "/sessions/" + sessions.get(2) + "/end").expectStatus().isOk();
 
         long head = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events", Long.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> rebuilds.position(LIVE) >= head && rebuilds.position(SESSIONS) >= head
-                && parked(LIVE, tenant, poisoned) == 2 && parked(SESSIONS, tenant, poisoned) == 2);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(rebuilds.position(LIVE)).as("live-state position").isGreaterThanOrEqualTo(head);
+            assertThat(rebuilds.position(SESSIONS)).as("sessions position").isGreaterThanOrEqualTo(head);
+            assertThat(parked(LIVE, tenant, poisoned)).as("parked in live-state").isEqualTo(2);
+            assertThat(parked(SESSIONS, tenant, poisoned)).as("parked in sessions").isEqualTo(2);
+        });
         String liveDump = "SELECT tenant_id, session_id, state::text AS state, last_event_position FROM live_state "
                 + "WHERE tenant_id = ? ORDER BY session_id";
         String sessionsDump = "SELECT * FROM sessions WHERE tenant_id = ? ORDER BY session_id";
@@ -153,7 +157,7 @@ class ProjectionRebuildIT extends PlatformIT {
         assertThat(rebuilds.rebuild(LIVE)).isTrue();
         assertThat(rebuilds.rebuild(SESSIONS)).isTrue();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(rebuilds.position(LIVE)).isGreaterThanOrEqualTo(head);
             assertThat(rebuilds.position(SESSIONS)).isGreaterThanOrEqualTo(head);
             assertThat(jdbc.queryForList(liveDump, tenant)).isEqualTo(liveBefore);
