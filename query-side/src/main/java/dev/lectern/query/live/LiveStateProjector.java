@@ -1,9 +1,12 @@
 package dev.lectern.query.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.EventCatalogue;
 import dev.lectern.events.LecternEvent;
+import dev.lectern.query.projection.NoWritesInHandler;
+import dev.lectern.query.projection.StorableText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -29,8 +32,14 @@ import java.util.Map;
  * once), and only after that transaction has committed are the events handed to the {@link LiveFanout}:
  * nothing reaches a client before it is in the log and in the state a reconnecting client would read.
  * During a replay the fan-out stays quiet; streams notice the jump in positions and read the log.
+ *
+ * <p>An event this projector cannot take (unstorable text, a fold that throws) fails inside its handler,
+ * leaving the batch's state for that class as it was before the event: Axon's dead-letter queue parks the
+ * class (its later events queue up behind it, its row stops at the last good event) and every other class
+ * of the batch goes on (docs/adr/0012-poison-isolation-dead-letters.md).
  */
 @Component
+@NoWritesInHandler
 @ProcessingGroup(LiveStateProjector.PROCESSING_GROUP)
 public class LiveStateProjector {
 
@@ -50,6 +59,10 @@ public class LiveStateProjector {
     @EventHandler
     void on(LecternEvent event, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
         long position = token.position().orElseThrow();
+        // Refused here, inside the handler and before the fold, so that Axon parks this event's class
+        // and the batch's write holds only storable state (docs/adr/0012-poison-isolation-dead-letters.md).
+        JsonNode payload = json.valueToTree(event);
+        StorableText.check(payload);
         Batch batch = batch();
         String key = event.tenantId().value() + "/" + event.sessionId().value();
         ClassState state = batch.states.computeIfAbsent(key, k -> {
@@ -57,9 +70,18 @@ public class LiveStateProjector {
             batch.startPositions.put(k, loaded.position);
             return loaded;
         });
-        if (!ClassStateReducer.apply(state, event, position, message.getTimestamp())) {
+        boolean changed;
+        try {
+            changed = ClassStateReducer.apply(state, event, position, message.getTimestamp());
+        } catch (RuntimeException e) {
+            restore(batch, key, event);
+            throw e;
+        }
+        if (!changed) {
             return;
         }
+        batch.applied.computeIfAbsent(key, k -> new ArrayList<>())
+                     .add(new Applied(event, position, message.getTimestamp()));
         batch.dirty.put(key, state);
         if (replay.isReplay()) {
             return;
@@ -70,7 +92,29 @@ public class LiveStateProjector {
             return;
         }
         batch.published.add(new LiveEvent(event.tenantId().value(), event.sessionId().value(), position, -1,
-                name, message.getTimestamp(), json.valueToTree(event)));
+                name, message.getTimestamp(), payload));
+    }
+
+    /**
+     * The fold failed half way: the class's state goes back to what it was before the failing event (its
+     * row, plus this batch's earlier events of the class), so the batch writes only good state while
+     * Axon parks the class behind the failing event.
+     */
+    private void restore(Batch batch, String key, LecternEvent event) {
+        ClassState restored = load(event);
+        List<Applied> earlier = batch.applied.getOrDefault(key, List.of());
+        for (Applied applied : earlier) {
+            ClassStateReducer.apply(restored, applied.event, applied.position, applied.occurredAt);
+        }
+        batch.states.put(key, restored);
+        if (earlier.isEmpty()) {
+            batch.dirty.remove(key);
+        } else {
+            batch.dirty.put(key, restored);
+        }
+    }
+
+    private record Applied(LecternEvent event, long position, java.time.Instant occurredAt) {
     }
 
     /**
@@ -170,6 +214,7 @@ public class LiveStateProjector {
         final List<LiveEvent> published = new ArrayList<>();
         final Map<String, Long> startPositions = new java.util.HashMap<>();
         final Map<String, Integer> tallies = new java.util.HashMap<>();
+        final Map<String, List<Applied>> applied = new java.util.HashMap<>();
     }
 
 }

@@ -1,10 +1,12 @@
 package dev.lectern.query.session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.session.SessionCancelledEvent;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionRescheduledEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
+import dev.lectern.query.projection.StorableText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 
 /**
  * Builds the {@code sessions} read model. Runs in a tracking processor whose unit of work is a
@@ -27,13 +30,28 @@ class SessionsProjector {
     static final String PROCESSING_GROUP = "sessions";
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    SessionsProjector(JdbcTemplate jdbc) {
+    SessionsProjector(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Refuses, before any statement runs, an event whose text or instants PostgreSQL cannot store: a failed
+     * statement would abort the batch's transaction for every class, while a refusal here parks only this
+     * class (docs/adr/0012-poison-isolation-dead-letters.md).
+     */
+    private void storable(Object event, Instant... instants) {
+        StorableText.check(json.valueToTree(event));
+        for (Instant instant : instants) {
+            StorableText.checkTimestamp(instant, "an instant");
+        }
     }
 
     @EventHandler
     void on(SessionScheduledEvent event, TrackingToken token) {
+        storable(event, event.startsAt(), event.scheduledAt());
         long position = token.position().orElseThrow();
         jdbc.update("""
                 INSERT INTO sessions (tenant_id, session_id, title, status, starts_at, duration_minutes,
@@ -52,6 +70,7 @@ class SessionsProjector {
 
     @EventHandler
     void on(SessionRescheduledEvent event, TrackingToken token) {
+        storable(event, event.startsAt());
         update(event.tenantId().value(), event.sessionId().value(), token,
                 "title = ?, starts_at = ?, duration_minutes = ?", event.title(), Timestamp.from(event.startsAt()),
                 event.durationMinutes());
@@ -59,17 +78,20 @@ class SessionsProjector {
 
     @EventHandler
     void on(SessionCancelledEvent event, TrackingToken token) {
+        storable(event);
         update(event.tenantId().value(), event.sessionId().value(), token, "status = 'cancelled'");
     }
 
     @EventHandler
     void on(SessionStartedEvent event, TrackingToken token) {
+        storable(event, event.startedAt());
         update(event.tenantId().value(), event.sessionId().value(), token, "status = 'live', started_at = ?",
                 Timestamp.from(event.startedAt()));
     }
 
     @EventHandler
     void on(SessionEndedEvent event, TrackingToken token) {
+        storable(event, event.endedAt());
         update(event.tenantId().value(), event.sessionId().value(), token, "status = 'ended', ended_at = ?",
                 Timestamp.from(event.endedAt()));
     }

@@ -1,0 +1,67 @@
+package dev.lectern.platform.processing;
+
+import dev.lectern.query.projection.NoWritesInHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.lang.reflect.Method;
+
+/**
+ * Every event handler runs inside a savepoint of its batch's transaction: when a handler's SQL statement
+ * fails (content or a value PostgreSQL refuses), PostgreSQL would otherwise abort the whole transaction,
+ * Axon could not even park the event, and the batch would fail for every class. Rolled back to the
+ * savepoint, the transaction stays usable, the exception reaches Axon's dead-letter queue, and only the
+ * event's class is parked (docs/adr/0012-poison-isolation-dead-letters.md).
+ *
+ * <p>Not for saga handlers (no queue for them), and not for components marked {@link NoWritesInHandler}
+ * (the live-state projector: two round trips per event on its path would be most of its cost).
+ */
+public class SavepointPerEvent implements HandlerEnhancerDefinition {
+
+    private static final TransactionDefinition NESTED =
+            new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+
+    private final PlatformTransactionManager transactions;
+
+    public SavepointPerEvent(PlatformTransactionManager transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+        boolean noWrites = original.unwrap(Method.class)
+                                   .map(m -> m.getDeclaringClass().isAnnotationPresent(NoWritesInHandler.class))
+                                   .orElse(false);
+        if (!original.canHandleMessageType(EventMessage.class) || original.hasAnnotation(SagaEventHandler.class)
+                || noWrites) {
+            return original;
+        }
+        return new WrappedMessageHandlingMember<>(original) {
+            @Override
+            public Object handle(Message<?> message, T target) throws Exception {
+                if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                    return super.handle(message, target);
+                }
+                TransactionStatus savepoint = transactions.getTransaction(NESTED);
+                Object result;
+                try {
+                    result = super.handle(message, target);
+                } catch (Exception | Error e) {
+                    transactions.rollback(savepoint);
+                    throw e;
+                }
+                transactions.commit(savepoint);
+                return result;
+            }
+        };
+    }
+}
