@@ -220,8 +220,12 @@ class MediaPlaneStartIT extends PlatformIT {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/protobuf")
                         .withBody(LivekitRoom.ListParticipantsResponse.newBuilder().addParticipants(
                                 LivekitModels.ParticipantInfo.newBuilder().setIdentity(studentId)).build().toByteArray())));
-        jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE execution_time > now() AND NOT picked");
-        await().atMost(Duration.ofSeconds(15)).until(() -> metaData("participant.joined").size() == 2);
+        // The saga schedules its reconciliation once its processor has seen session.started, which may be a moment
+        // after the start answered: pull every future task forward until the reconciliation has run.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE execution_time > now() AND NOT picked");
+            return metaData("participant.joined").size() == 2;
+        });
 
         Map<String, Object> started = metaData("session.started").get(0);
         assertThat(started).containsEntry("source", "http").containsEntry("actor", "teacher@" + school)
