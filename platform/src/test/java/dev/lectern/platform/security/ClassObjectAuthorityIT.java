@@ -72,7 +72,10 @@ class ClassObjectAuthorityIT extends PlatformIT {
             "/courses/{courseId}/enrollments/{userId}", "a course of the school, not of one class",
             "/courses/{courseId}/roster", "a course of the school, not of one class",
             "/operator/projections/{group}", "a processing group of the node (operators only)",
-            "/operator/projections/{group}/rebuild", "a processing group of the node (operators only)");
+            "/operator/projections/{group}/rebuild", "a processing group of the node (operators only)",
+            "/operator/dead-letters/{group}", "a processing group's parked classes (operators only)",
+            "/operator/dead-letters/{group}/{sequence}", "a parked class of a processing group (operators only)",
+            "/operator/dead-letters/{group}/{sequence}/retry", "a parked class of a processing group (operators only)");
 
     /** Path variables that are not object ids: how to fill them. */
     private static final Map<String, String> PLAIN_VARIABLES = Map.of("page", "1");
