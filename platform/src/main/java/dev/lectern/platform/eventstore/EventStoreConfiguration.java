@@ -4,7 +4,10 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -24,7 +27,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -120,6 +125,32 @@ public class EventStoreConfiguration {
                           .setTimestampColumn("timestamp")
                           .setOwnerColumn("owner")
                           .build();
+    }
+
+    /**
+     * Axon's JDBC token store, with an owner name of its own for this application. Axon's default owner is
+     * the JVM's name ({@code pid@host}): two applications in one JVM (or two containers that both run as
+     * pid 1 on one host name) would then both hold every segment's claim and both process every event, so
+     * each poisoned event would be parked once per node and every side effect would run twice. The name
+     * can be set with {@code lectern.node-id}; by default it is the JVM's name and a random suffix.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer, TokenSchema tokenSchema,
+                          ObjectProvider<TokenStoreProperties> properties,
+                          @Value("${lectern.node-id:}") String nodeId) {
+        Duration claimTimeout = properties.stream().findFirst().map(TokenStoreProperties::getClaimTimeout)
+                                          .orElse(Duration.ofSeconds(10));
+        return JdbcTokenStore.builder()
+                             .connectionProvider(connectionProvider)
+                             .schema(tokenSchema)
+                             .serializer(defaultSerializer)
+                             .claimTimeout(claimTimeout)
+                             .nodeId(nodeId.isBlank() ? defaultNodeId() : nodeId)
+                             .build();
+    }
+
+    static String defaultNodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Bean

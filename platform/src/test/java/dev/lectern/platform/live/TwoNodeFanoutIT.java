@@ -5,6 +5,13 @@ import dev.lectern.events.identity.Role;
 import dev.lectern.platform.LecternApplication;
 import dev.lectern.platform.support.PlatformIT;
 import dev.lectern.platform.support.TestInfrastructureEnvironmentPostProcessor;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.session.SessionId;
+import dev.lectern.events.session.SessionRescheduledEvent;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,14 +25,17 @@ import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.Disposable;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.lectern.platform.live.LiveClassSupport.awaitProjected;
 import static dev.lectern.platform.live.LiveClassSupport.positions;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,6 +54,12 @@ class TwoNodeFanoutIT extends PlatformIT {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
@@ -159,6 +175,52 @@ class TwoNodeFanoutIT extends PlatformIT {
             streamCut.dispose();
             streamA.dispose();
         }
+    }
+
+    /**
+     * Two nodes on one database hold each segment of a processing group on one node only: an event is
+     * processed once, so a poisoned event and the events of its class behind it are parked once each, not
+     * once per node (a letter parked twice would be applied twice on retry). With Axon's default owner name
+     * (the JVM's name) both applications of this JVM held every claim and processed every event.
+     */
+    @Test
+    void withTwoNodesUpEachSegmentIsProcessedOnOneNodeAndAPoisonedEventIsParkedOnce() {
+        startNode(Map.of());
+        ConfigurableApplicationContext nodeB = nodes.get(nodes.size() - 1);
+        LiveClassSupport nodeA = new LiveClassSupport(port, json);
+        String school = newTenant();
+        String teacher = token(school, Role.TEACHER);
+        String session = nodeA.schedule(teacher, "Parked once");
+        nodeA.post(teacher, "/sessions/" + session + "/start", null);
+        // Through Axon directly (the HTTP edge refuses NUL): a title neither view can store.
+        SessionId id = new SessionId(UUID.fromString(session));
+        eventStore.publish(GenericEventMessage.asEventMessage(new SessionRescheduledEvent(id, new TenantId(school),
+                "bad\u0000title", Instant.now().plus(Duration.ofDays(2)), 30, "test", Instant.now())));
+        long poison = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events WHERE session_id = ?::uuid",
+                Long.class, session);
+        nodeA.post(teacher, "/sessions/" + session + "/end", null);
+
+        List<EventProcessingConfiguration> processing = List.of(this.processing,
+                nodeB.getBean(EventProcessingConfiguration.class));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            long head = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events", Long.class);
+            int claimed = 0;
+            for (EventProcessingConfiguration node : processing) {
+                var status = node.eventProcessor("live-state", StreamingEventProcessor.class).orElseThrow()
+                                 .processingStatus();
+                claimed += status.size();
+                status.values().forEach(s -> assertThat(s.getCurrentPosition().orElse(-1)).isGreaterThanOrEqualTo(head));
+            }
+            long events = jdbc.queryForObject("SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
+                    + "AND global_index >= ?", Long.class, session, poison);
+            long letters = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = 'live-state' "
+                    + "AND sequence_identifier = ?", Long.class, school + ":" + session);
+            int segments = claimed;
+            assertSoftly(soft -> {
+                soft.assertThat(letters).as("letters parked in live-state").isEqualTo(events);
+                soft.assertThat(segments).as("live-state segments claimed across both nodes").isEqualTo(1);
+            });
+        });
     }
 
     /** Starts another complete node on the same database (and Redis, unless overridden); returns its port. */

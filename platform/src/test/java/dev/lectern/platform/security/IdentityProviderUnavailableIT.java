@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection): every authenticated request is 503 IDENTITY_UNAVAILABLE with Retry-After, not a 401
  * and not the event log's problem; once the keys are back, the same token works.
  */
+// Its own application context (dynamic properties): closed after the class, so that it does not keep the
+// processors' segment claims from the shared context of the other integration tests.
+@DirtiesContext
 class IdentityProviderUnavailableIT extends PlatformIT {
 
     private static final WireMockServer IDP = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,6 +48,9 @@ import static org.awaitility.Awaitility.await;
  * Going live with the media plane on (LiveKit faked at the wire): the kill switch holds (a 5xx or a
  * timeout leaves no session.started) and a join returns a LiveKit URL and a token with the role's grants.
  */
+// Its own application context (dynamic properties): closed after the class, so that it does not keep the
+// processors' segment claims from the shared context of the other integration tests.
+@DirtiesContext
 class MediaPlaneStartIT extends PlatformIT {
 
     private static final String SECRET = "it-secret-it-secret-it-secret-it-secret";
