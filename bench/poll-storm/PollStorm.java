@@ -39,6 +39,7 @@ public class PollStorm {
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         int warmupRounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         int duplicates = Math.min(students, args.length > 4 ? Integer.parseInt(args[4]) : 100);
+        long serverPid = args.length > 5 ? Long.parseLong(args[5]) : -1;
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         String admin = token("admin@" + TENANT);
@@ -64,18 +65,37 @@ public class PollStorm {
         call("POST", "/sessions/" + session + "/start", teacher, null, 200);
 
         // A running node is warm: full storms on other polls first (not measured), each closed and published.
+        // Each round's rate and server CPU per vote are printed: the median of the later rounds is steadier than
+        // one storm on a shared 2-core machine.
+        List<double[]> rounds = new ArrayList<>();
         for (int round = 0; round < warmupRounds; round++) {
             String poll = openPoll(teacher, session, "Warm-up " + round);
+            double[] cpu0 = Cpu.sample(serverPid);
+            long t0 = System.nanoTime();
             storm(session, poll, studentTokens, 0, concurrency);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double[] cpu = Cpu.since(cpu0, serverPid);
+            rounds.add(new double[] {students / seconds, cpu[0] * 1000 / students, cpu[1] * 1000 / students});
+            System.out.printf("warm-up round %d: %.0f votes/s, server CPU %.2f ms/vote (Lectern %.2f, PostgreSQL %.2f)%n",
+                    round, students / seconds, (cpu[0] + cpu[1]) * 1000 / students, cpu[0] * 1000 / students,
+                    cpu[1] * 1000 / students);
             closeAndPublish(teacher, session, poll);
         }
         System.out.println("warm-up: " + warmupRounds + " rounds of " + students + " votes on other polls");
+        if (rounds.size() >= 4) {
+            List<double[]> later = rounds.subList(rounds.size() / 2, rounds.size());
+            System.out.printf("later warm-up rounds (%d): median %.0f votes/s, median server CPU %.2f ms/vote "
+                            + "(Lectern %.2f, PostgreSQL %.2f)%n", later.size(), Cpu.median(later, 0),
+                    Cpu.median(later, 1) + Cpu.median(later, 2), Cpu.median(later, 1), Cpu.median(later, 2));
+        }
 
         String poll = openPoll(teacher, session, "Poll storm " + run);
         System.out.println("setup done: storm begins");
+        double[] stormCpu0 = Cpu.sample(serverPid);
         long start = System.nanoTime();
         List<Outcome> outcomes = storm(session, poll, studentTokens, duplicates, concurrency);
         long elapsed = System.nanoTime() - start;
+        double[] stormCpu = Cpu.since(stormCpu0, serverPid);
 
         long[] votes = new long[students];
         int accepted = 0;
@@ -113,6 +133,12 @@ public class PollStorm {
                 students, duplicates, concurrency, elapsed / 1e9, students / (elapsed / 1e9), requests / (elapsed / 1e9),
                 ms(votes, 0.50), ms(votes, 0.90), ms(votes, 0.99), votes[students - 1] / 1e6,
                 duplicates == 0 ? 0 : ms(dupes, 0.50), duplicates == 0 ? 0 : ms(dupes, 0.99));
+
+        if (serverPid > 0) {
+            System.out.printf("server CPU during the storm: %.2f ms per request (Lectern %.2f, PostgreSQL %.2f)%n",
+                    (stormCpu[0] + stormCpu[1]) * 1000 / requests, stormCpu[0] * 1000 / requests,
+                    stormCpu[1] * 1000 / requests);
+        }
 
         String published = closeAndPublish(teacher, session, poll);
         long[] expected = new long[OPTIONS];
@@ -203,5 +229,56 @@ public class PollStorm {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return m.group(1);
+    }
+
+    /** CPU seconds used by the Lectern process and by all PostgreSQL processes, read from /proc (Linux only). */
+    static final class Cpu {
+        static final double TICKS = 100.0;
+
+        static double[] sample(long pid) {
+            if (pid <= 0) {
+                return new double[] {0, 0};
+            }
+            double postgres = 0;
+            java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+            for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+                String[] stat = stat(proc.toPath().resolve("stat"));
+                if (stat != null && stat[1].equals("(postgres)")) {
+                    postgres += ticks(stat);
+                }
+            }
+            String[] lectern = stat(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            return new double[] {lectern == null ? 0 : ticks(lectern) / TICKS, postgres / TICKS};
+        }
+
+        static double[] since(double[] before, long pid) {
+            double[] now = sample(pid);
+            return new double[] {now[0] - before[0], Math.max(0, now[1] - before[1])};
+        }
+
+        static double median(List<double[]> rows, int column) {
+            double[] values = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
+            return values.length % 2 == 1 ? values[values.length / 2]
+                    : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        }
+
+        private static long ticks(String[] stat) {
+            return Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+        }
+
+        private static String[] stat(java.nio.file.Path file) {
+            try {
+                String text = java.nio.file.Files.readString(file);
+                int close = text.lastIndexOf(')');
+                String[] rest = text.substring(close + 2).split(" ");
+                String[] fields = new String[rest.length + 2];
+                fields[0] = text.substring(0, text.indexOf(' '));
+                fields[1] = text.substring(text.indexOf(' ') + 1, close + 1);
+                System.arraycopy(rest, 0, fields, 2, rest.length);
+                return fields;
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 }

@@ -37,4 +37,4 @@ for _ in $(seq 1 60); do curl -sf "localhost:$PORT/actuator/health" >/dev/null &
 curl -sf "localhost:$PORT/actuator/health" >/dev/null || { tail -50 "$DATA/lectern.log"; exit 1; }
 
 echo "== poll storm: $STUDENTS students + ${DUPLICATES:-100} duplicate attempts, $CONCURRENCY in flight"
-java bench/poll-storm/PollStorm.java "http://localhost:$PORT" "$STUDENTS" "$CONCURRENCY" "${WARMUP_ROUNDS:-25}" "${DUPLICATES:-100}"
+java bench/poll-storm/PollStorm.java "http://localhost:$PORT" "$STUDENTS" "$CONCURRENCY" "${WARMUP_ROUNDS:-25}" "${DUPLICATES:-100}" "$APP"

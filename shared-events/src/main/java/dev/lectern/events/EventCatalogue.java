@@ -1,10 +1,15 @@
 package dev.lectern.events;
 
+import dev.lectern.events.attendance.AttendanceEvent;
+import dev.lectern.events.interaction.InteractionEvent;
 import dev.lectern.events.poll.BallotEvent;
 import dev.lectern.events.poll.PollEvent;
 import dev.lectern.events.question.QuestionEvent;
+import dev.lectern.events.recording.RecordingEvent;
 import dev.lectern.events.scene.SceneEvent;
-import dev.lectern.events.session.SessionEvent;
+import dev.lectern.events.session.SessionLifecycleEvent;
+import dev.lectern.events.session.SessionPermissionEvent;
+import dev.lectern.events.studio.StudioEvent;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,12 +26,18 @@ public final class EventCatalogue {
 
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$");
 
-    /** One sealed root per aggregate; each new aggregate adds its root here. */
-    private static final Class<?>[] ROOTS = {SessionEvent.class, SceneEvent.class, QuestionEvent.class, PollEvent.class,
-            BallotEvent.class};
+    /**
+     * One sealed root per feature's event family (the Session aggregate's events come in several families,
+     * one per feature package); each new family adds its root here. EventCatalogueTest checks that every
+     * event class in shared-events is reachable from one of these roots.
+     */
+    private static final Class<?>[] ROOTS = {SessionLifecycleEvent.class, SessionPermissionEvent.class,
+            RecordingEvent.class, AttendanceEvent.class, StudioEvent.class, InteractionEvent.class, SceneEvent.class, QuestionEvent.class,
+            PollEvent.class, BallotEvent.class};
 
     private static final Map<Class<?>, String> NAMES_BY_CLASS;
     private static final Map<String, Class<?>> CLASSES_BY_NAME;
+    private static final Map<String, Class<?>> CLASSES_BY_SIMPLE_NAME;
 
     static {
         Map<Class<?>, String> byClass = new LinkedHashMap<>();
@@ -36,6 +47,15 @@ public final class EventCatalogue {
         }
         NAMES_BY_CLASS = Collections.unmodifiableMap(byClass);
         CLASSES_BY_NAME = Collections.unmodifiableMap(byName);
+        Map<String, Class<?>> bySimpleName = new LinkedHashMap<>();
+        for (Class<?> type : byClass.keySet()) {
+            Class<?> previous = bySimpleName.putIfAbsent(type.getSimpleName(), type);
+            if (previous != null) {
+                throw new IllegalStateException("Event classes " + previous.getName() + " and " + type.getName()
+                        + " share a simple name; stored events are found by it when a class moves (ADR 0018)");
+            }
+        }
+        CLASSES_BY_SIMPLE_NAME = Collections.unmodifiableMap(bySimpleName);
     }
 
     private EventCatalogue() {
@@ -71,6 +91,19 @@ public final class EventCatalogue {
     /** The class currently behind a public name (used by tooling; the log stores both). */
     public static Optional<Class<?>> typeOf(String name) {
         return Optional.ofNullable(CLASSES_BY_NAME.get(name));
+    }
+
+    /**
+     * The class now behind a Java type name stored by an earlier version, when the class has moved to
+     * another package since: the stored payload type is the class's name at the time it was written, and
+     * event class simple names are unique (checked at class initialisation), so the simple name finds it.
+     */
+    public static Optional<Class<?>> movedType(String storedTypeName) {
+        if (!storedTypeName.startsWith("dev.lectern.events.")) {
+            return Optional.empty();
+        }
+        String simpleName = storedTypeName.substring(storedTypeName.lastIndexOf('.') + 1);
+        return Optional.ofNullable(CLASSES_BY_SIMPLE_NAME.get(simpleName));
     }
 
     /** Every catalogued event, name to class, in declaration order. */

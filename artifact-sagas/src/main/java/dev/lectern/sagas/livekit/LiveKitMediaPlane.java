@@ -2,7 +2,7 @@ package dev.lectern.sagas.livekit;
 
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.media.JoinCredentials;
-import dev.lectern.events.media.MediaGrants;
+import dev.lectern.events.session.MediaGrants;
 import dev.lectern.events.media.MediaPlane;
 import dev.lectern.events.session.SessionId;
 import io.livekit.server.AccessToken;
@@ -15,7 +15,7 @@ import io.livekit.server.RoomAdmin;
 import io.livekit.server.RoomJoin;
 import io.livekit.server.RoomName;
 import io.livekit.server.RoomServiceClient;
-import dev.lectern.events.media.RecordingStatus;
+import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.sagas.storage.StorageProperties;
 import livekit.LivekitEgress;
 import livekit.LivekitModels;

@@ -1,26 +1,30 @@
 package dev.lectern.command.session;
 
+import dev.lectern.command.interaction.Interaction;
+import dev.lectern.command.member.ClassContext;
+import dev.lectern.command.studio.Studio;
+
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.input.TimeBounds;
 import dev.lectern.events.identity.Actor;
-import dev.lectern.events.identity.ClassRoles;
+import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.media.MediaPlane;
-import dev.lectern.events.media.RecordingStatus;
+import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.events.session.CancelSessionCommand;
 import dev.lectern.events.session.ChangeSessionPermissionCommand;
 import dev.lectern.events.session.EndSessionCommand;
-import dev.lectern.events.session.FinalizeRecordingCommand;
+import dev.lectern.events.recording.FinalizeRecordingCommand;
 import dev.lectern.events.session.FinishMediaRoomCommand;
-import dev.lectern.events.session.JoinResult;
-import dev.lectern.events.session.JoinSessionCommand;
-import dev.lectern.events.session.LeaveSessionCommand;
-import dev.lectern.events.session.ParticipantJoinedEvent;
-import dev.lectern.events.session.ParticipantLeftEvent;
+import dev.lectern.events.attendance.JoinResult;
+import dev.lectern.events.attendance.JoinSessionCommand;
+import dev.lectern.events.attendance.LeaveSessionCommand;
+import dev.lectern.events.attendance.ParticipantJoinedEvent;
+import dev.lectern.events.attendance.ParticipantLeftEvent;
 import dev.lectern.events.session.ParticipantRevokedEvent;
-import dev.lectern.events.session.ReconcileAttendanceCommand;
-import dev.lectern.events.session.RecordMediaPresenceCommand;
-import dev.lectern.events.session.RecordingFinalizedEvent;
+import dev.lectern.events.attendance.ReconcileAttendanceCommand;
+import dev.lectern.events.attendance.RecordMediaPresenceCommand;
+import dev.lectern.events.recording.RecordingFinalizedEvent;
 import dev.lectern.events.session.RescheduleSessionCommand;
 import dev.lectern.events.session.RevokeParticipantCommand;
 import dev.lectern.events.session.ScheduleSessionCommand;
@@ -63,7 +67,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * change is an event in session_state_events.
  */
 @Aggregate(cache = "sessionCache")
-class Session {
+class Session implements ClassContext {
 
     /** Clocks drift and forms take time to submit: a start this far in the past still counts as "now". */
     static final Duration SCHEDULING_GRACE = Duration.ofMinutes(5);
@@ -350,28 +354,34 @@ class Session {
 
     // What the studio and interaction members need to know about the class.
 
-    SessionId id() {
+    @Override
+    public SessionId id() {
         return sessionId;
     }
 
-    TenantId tenant() {
+    @Override
+    public TenantId tenant() {
         return tenantId;
     }
 
-    UserId teacher() {
+    @Override
+    public UserId teacher() {
         return teacher;
     }
 
-    UUID course() {
+    @Override
+    public UUID course() {
         return courseId;
     }
 
-    boolean isLive() {
+    @Override
+    public boolean isLive() {
         return status == Status.LIVE;
     }
 
     /** Scheduled or live: the class can still be prepared or changed. */
-    void requireNotOver() throws DomainException {
+    @Override
+    public void requireNotOver() throws DomainException {
         if (status == Status.ENDED || status == Status.CANCELLED) {
             requireStatus(Status.LIVE);
         }
@@ -385,37 +395,45 @@ class Session {
         }
     }
 
-    void requireLive() throws DomainException {
+    @Override
+    public void requireLive() throws DomainException {
         requireStatus(Status.LIVE);
     }
 
-    void requireSameTenant(Actor actor) throws DomainException {
+    @Override
+    public void requireSameTenant(Actor actor) throws DomainException {
         requireTenant(actor.tenantId());
     }
 
-    boolean mayManage(Actor actor) {
+    @Override
+    public boolean mayManage(Actor actor) {
         return actor.tenantId().equals(tenantId) && SessionAuthority.mayManage(actor, teacher);
     }
 
-    boolean has(UserId user, SessionPermission permission) {
+    @Override
+    public boolean has(UserId user, SessionPermission permission) {
         return user != null && !revoked.contains(user)
                 && permissions.getOrDefault(user, Set.of()).contains(permission);
     }
 
-    boolean isPresent(UserId user) {
+    @Override
+    public boolean isPresent(UserId user) {
         return user != null && present.contains(user) && !revoked.contains(user);
     }
 
-    boolean isRevoked(UserId user) {
+    @Override
+    public boolean isRevoked(UserId user) {
         return user != null && revoked.contains(user);
     }
 
-    String classRoleOf(UserId user) {
+    @Override
+    public String classRoleOf(UserId user) {
         return classRoles.get(user);
     }
 
     /** Teacher, admin, or (for studio changes that allow it) the holder of {@code permission}. */
-    void authorize(Actor actor, SessionPermission orPermission) throws DomainException {
+    @Override
+    public void authorize(Actor actor, SessionPermission orPermission) throws DomainException {
         requireTenant(actor.tenantId());
         if (SessionAuthority.mayManage(actor, teacher) || has(actor.userId(), orPermission)) {
             return;
@@ -425,7 +443,8 @@ class Session {
     }
 
     /** Another school's class does not exist for the actor; within the school, only its teacher or an admin. */
-    void authorize(Actor actor) throws DomainException {
+    @Override
+    public void authorize(Actor actor) throws DomainException {
         if (!actor.tenantId().equals(tenantId)) {
             throw new DomainException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId + " in this tenant");
         }

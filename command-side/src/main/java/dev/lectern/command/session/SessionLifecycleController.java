@@ -1,5 +1,7 @@
 package dev.lectern.command.session;
 
+import dev.lectern.command.web.SessionPaths;
+
 import dev.lectern.command.web.PlainText;
 import dev.lectern.command.course.CourseDirectory;
 import dev.lectern.command.idempotency.IdempotencyKey;
@@ -10,13 +12,13 @@ import dev.lectern.events.identity.AccessDeniedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.events.media.JoinCredentials;
-import dev.lectern.events.media.MediaGrants;
+import dev.lectern.events.session.MediaGrants;
 import dev.lectern.events.media.MediaPlane;
 import dev.lectern.events.session.CancelSessionCommand;
 import dev.lectern.events.session.EndSessionCommand;
-import dev.lectern.events.session.JoinResult;
-import dev.lectern.events.session.JoinSessionCommand;
-import dev.lectern.events.session.LeaveSessionCommand;
+import dev.lectern.events.attendance.JoinResult;
+import dev.lectern.events.attendance.JoinSessionCommand;
+import dev.lectern.events.attendance.LeaveSessionCommand;
 import dev.lectern.events.session.RescheduleSessionCommand;
 import dev.lectern.events.session.ScheduleSessionCommand;
 import dev.lectern.events.session.SessionId;

@@ -1,5 +1,7 @@
 package dev.lectern.command.session;
 
+import dev.lectern.command.web.SessionPaths;
+
 import dev.lectern.command.web.PlainText;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;

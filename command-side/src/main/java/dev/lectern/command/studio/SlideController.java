@@ -1,12 +1,12 @@
 package dev.lectern.command.studio;
 
-import dev.lectern.command.session.SessionPaths;
+import dev.lectern.command.web.SessionPaths;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.identity.Actor;
-import dev.lectern.events.session.ChangeSlideCommand;
+import dev.lectern.events.studio.ChangeSlideCommand;
 import dev.lectern.events.session.SessionId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

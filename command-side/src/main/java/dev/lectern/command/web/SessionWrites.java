@@ -3,7 +3,6 @@ package dev.lectern.command.web;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
-import dev.lectern.command.session.SessionPaths;
 import dev.lectern.events.identity.AccessDeniedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;

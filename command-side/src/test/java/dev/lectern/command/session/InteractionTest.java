@@ -5,29 +5,29 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
-import dev.lectern.events.session.ChangeInteractionSettingsCommand;
-import dev.lectern.events.session.ChangeSlideCommand;
-import dev.lectern.events.session.ChatMessageHiddenEvent;
-import dev.lectern.events.session.ChatMessagePostedEvent;
-import dev.lectern.events.session.DeckAddedEvent;
-import dev.lectern.events.session.ExamModeChangedEvent;
-import dev.lectern.events.session.InteractionSettingsChangedEvent;
-import dev.lectern.events.session.ModerateChatMessageCommand;
-import dev.lectern.events.session.MuteParticipantCommand;
-import dev.lectern.events.session.ParticipantJoinedEvent;
-import dev.lectern.events.session.ParticipantMutedEvent;
-import dev.lectern.events.session.PostChatMessageCommand;
-import dev.lectern.events.session.SceneChangedEvent;
+import dev.lectern.events.interaction.ChangeInteractionSettingsCommand;
+import dev.lectern.events.studio.ChangeSlideCommand;
+import dev.lectern.events.interaction.ChatMessageHiddenEvent;
+import dev.lectern.events.interaction.ChatMessagePostedEvent;
+import dev.lectern.events.studio.DeckAddedEvent;
+import dev.lectern.events.interaction.ExamModeChangedEvent;
+import dev.lectern.events.interaction.InteractionSettingsChangedEvent;
+import dev.lectern.events.interaction.ModerateChatMessageCommand;
+import dev.lectern.events.interaction.MuteParticipantCommand;
+import dev.lectern.events.attendance.ParticipantJoinedEvent;
+import dev.lectern.events.interaction.ParticipantMutedEvent;
+import dev.lectern.events.interaction.PostChatMessageCommand;
+import dev.lectern.events.studio.SceneChangedEvent;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionPermission;
 import dev.lectern.events.session.SessionPermissionGrantedEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
-import dev.lectern.events.session.SetExamModeCommand;
-import dev.lectern.events.session.SlideChangedEvent;
-import dev.lectern.events.session.SwitchSceneCommand;
-import dev.lectern.events.session.UpdateWhiteboardCommand;
-import dev.lectern.events.session.WhiteboardOp;
+import dev.lectern.events.interaction.SetExamModeCommand;
+import dev.lectern.events.studio.SlideChangedEvent;
+import dev.lectern.events.studio.SwitchSceneCommand;
+import dev.lectern.events.studio.UpdateWhiteboardCommand;
+import dev.lectern.events.studio.WhiteboardOp;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -214,14 +214,14 @@ class InteractionTest {
     void theTeacherShowsAndHidesACallToActionAndOnlyOnce() {
         UUID cta = UUID.randomUUID();
         fixture.given(liveWithStudent())
-               .when(new dev.lectern.events.session.ShowCtaCommand(id, THE_STUDENT, cta, "Sign up", "https://example.org"))
+               .when(new dev.lectern.events.studio.ShowCtaCommand(id, THE_STUDENT, cta, "Sign up", "https://example.org"))
                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
         fixture.given(liveWithStudent())
-               .andGiven(new dev.lectern.events.session.CtaShownEvent(id, TENANT, cta, "Sign up", "https://example.org", "t", NOW))
-               .when(new dev.lectern.events.session.HideCtaCommand(id, THE_TEACHER))
-               .expectEvents(new dev.lectern.events.session.CtaHiddenEvent(id, TENANT, cta, "teacher@north-high", NOW));
+               .andGiven(new dev.lectern.events.studio.CtaShownEvent(id, TENANT, cta, "Sign up", "https://example.org", "t", NOW))
+               .when(new dev.lectern.events.studio.HideCtaCommand(id, THE_TEACHER))
+               .expectEvents(new dev.lectern.events.studio.CtaHiddenEvent(id, TENANT, cta, "teacher@north-high", NOW));
         fixture.given(liveWithStudent())
-               .when(new dev.lectern.events.session.HideCtaCommand(id, THE_TEACHER))
+               .when(new dev.lectern.events.studio.HideCtaCommand(id, THE_TEACHER))
                .expectNoEvents()
                .expectResultMessagePayload(false);
     }
@@ -229,7 +229,7 @@ class InteractionTest {
     @Test
     void aDeckIsAddedOnceAndNothingChangesOnceTheClassIsOver() {
         UUID deck = UUID.randomUUID();
-        dev.lectern.events.session.AddDeckCommand add = new dev.lectern.events.session.AddDeckCommand(id, THE_TEACHER, deck,
+        dev.lectern.events.studio.AddDeckCommand add = new dev.lectern.events.studio.AddDeckCommand(id, THE_TEACHER, deck,
                 "Fractions", 2, 2, "decks/k", List.of("One", "Two"));
         fixture.given(liveWithStudent())
                .when(add)
@@ -241,7 +241,7 @@ class InteractionTest {
                .expectException(rejectedWith(ErrorCode.ALREADY_EXISTS));
         fixture.given(liveWithStudent())
                .andGiven(new dev.lectern.events.session.SessionEndedEvent(id, TENANT, "t", NOW))
-               .when(new dev.lectern.events.session.ChangeLayoutCommand(id, THE_TEACHER, "speaker"))
+               .when(new dev.lectern.events.studio.ChangeLayoutCommand(id, THE_TEACHER, "speaker"))
                .expectNoEvents()
                .expectException(rejectedWith(ErrorCode.SESSION_ENDED));
     }

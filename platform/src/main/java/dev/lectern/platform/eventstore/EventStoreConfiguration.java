@@ -16,6 +16,7 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -58,6 +59,21 @@ public class EventStoreConfiguration {
                           .payloadColumn("payload")
                           .metaDataColumn("meta_data")
                           .build();
+    }
+
+    /** Stored events whose class has moved packages since still deserialize (docs/adr/0018-packages-by-feature.md). */
+    @Bean
+    static BeanPostProcessor movedEventTypes() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if ("eventSerializer".equals(name) && bean instanceof Serializer serializer
+                        && !(bean instanceof MovedEventTypes)) {
+                    return new MovedEventTypes(serializer);
+                }
+                return bean;
+            }
+        };
     }
 
     /** pgjdbc's unique violation is SQLSTATE 23505; Axon's default resolver does not know it. */

@@ -1,7 +1,7 @@
 package dev.lectern.platform.live;
 
-import dev.lectern.query.live.LiveFanout;
-import dev.lectern.query.live.LiveRelay;
+import dev.lectern.query.livestate.LiveFanout;
+import dev.lectern.query.livestate.LiveRelay;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package dev.lectern.platform.live;
 
-import dev.lectern.query.live.LiveEvent;
-import dev.lectern.query.live.LiveFanout;
+import dev.lectern.query.livestate.LiveEvent;
+import dev.lectern.query.livestate.LiveFanout;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

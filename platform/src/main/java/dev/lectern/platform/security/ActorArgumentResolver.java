@@ -1,9 +1,11 @@
 package dev.lectern.platform.security;
 
+
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.TokenLifetime;
+import dev.lectern.platform.web.ExchangeActor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
@@ -20,15 +22,6 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 public class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebFluxConfigurer {
-
-    /** Exchange attribute holding the resolved actor, for code outside the security context (the error handler). */
-    public static final String ACTOR_ATTRIBUTE = ActorArgumentResolver.class.getName() + ".actor";
-
-    /** The actor a controller received in this exchange, or null. */
-    public static Actor of(ServerWebExchange exchange) {
-        Object actor = exchange.getAttribute(ACTOR_ATTRIBUTE);
-        return actor instanceof Actor a ? a : null;
-    }
 
     @Override
     public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
@@ -55,7 +48,7 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver, Web
                        .filter(ActorAuthentication.class::isInstance)
                        .map(principal -> {
                            Actor actor = ((ActorAuthentication) principal).actor();
-                           exchange.getAttributes().put(ACTOR_ATTRIBUTE, actor);
+                           exchange.getAttributes().put(ExchangeActor.ATTRIBUTE, actor);
                            return (Object) actor;
                        })
                        .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.UNAUTHENTICATED,

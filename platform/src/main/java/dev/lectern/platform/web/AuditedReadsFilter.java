@@ -1,9 +1,9 @@
 package dev.lectern.platform.web;
 
+
 import dev.lectern.command.identity.AuditTrail;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.identity.Actor;
-import dev.lectern.platform.security.ActorArgumentResolver;
 import org.slf4j.MDC;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -35,7 +35,7 @@ public class AuditedReadsFilter implements WebFilter {
         String path = exchange.getRequest().getPath().value();
         if (exchange.getRequest().getMethod() == HttpMethod.GET && audited(path)) {
             exchange.getResponse().beforeCommit(() -> {
-                Actor actor = ActorArgumentResolver.of(exchange);
+                Actor actor = ExchangeActor.of(exchange);
                 var status = exchange.getResponse().getStatusCode();
                 if (actor == null || (status != null && !status.is2xxSuccessful())) {
                     return Mono.empty();

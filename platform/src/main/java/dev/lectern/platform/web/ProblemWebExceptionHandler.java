@@ -1,5 +1,6 @@
 package dev.lectern.platform.web;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,7 +13,6 @@ import dev.lectern.command.identity.AuditTrail;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.identity.AccessDeniedException;
-import dev.lectern.platform.security.ActorArgumentResolver;
 import org.slf4j.MDC;
 import reactor.core.scheduler.Schedulers;
 import dev.lectern.events.error.ErrorCode;
@@ -115,7 +115,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         String requestId = RequestIdFilter.of(exchange);
         String where = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
         // The error handler runs outside the security filter's context: the controller left the actor here.
-        return Mono.justOrEmpty(ActorArgumentResolver.of(exchange))
+        return Mono.justOrEmpty(ExchangeActor.of(exchange))
                        .flatMap(actor -> Mono.fromRunnable(() -> {
                            MDC.put(CommandDispatcher.REQUEST_ID, requestId);
                            try {

@@ -1,6 +1,7 @@
 package dev.lectern.platform.eventstore;
 
 import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import dev.lectern.events.session.ScheduleSessionCommand;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionScheduledEvent;
@@ -129,6 +130,28 @@ class EventStoreIT extends PlatformIT {
         assertThat(event.recordingEnabled()).isFalse();
         assertThat(event.startsAt()).isEqualTo(Instant.parse("2026-01-05T09:00:00Z"));
         assertThat(event.scheduledBy()).isNull();
+    }
+
+    @Test
+    void eventsStoredUnderAPackageTheirClassHasSinceLeftStillRead() {
+        SessionId id = SessionId.of(UUID.randomUUID());
+        UUID message = UUID.randomUUID();
+        String payload = "{\"sessionId\":\"" + id + "\",\"tenantId\":\"" + TENANT + "\",\"messageId\":\"" + message
+                + "\",\"userId\":\"" + UUID.randomUUID() + "\",\"classRole\":\"student\",\"text\":\"before the move\","
+                + "\"postedAt\":\"2026-01-01T09:00:00Z\"}";
+        jdbc.update("""
+                INSERT INTO session_state_events (aggregate_identifier, sequence_number, type, event_identifier, meta_data,
+                    payload, payload_revision, payload_type, time_stamp, tenant_id, session_id, event_name, occurred_at)
+                VALUES (?, 0, 'Session', ?, ?, ?, '1', ?, '2026-01-01T09:00:00Z', ?, ?, 'chat.posted', '2026-01-01T09:00:00Z')""",
+                id.toString(), UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                payload.getBytes(StandardCharsets.UTF_8), "dev.lectern.events.session.ChatMessagePostedEvent", TENANT.value(),
+                id.value());
+
+        Object event = eventStore.readEvents(id.toString()).next().getPayload();
+
+        assertThat(event).isInstanceOf(ChatMessagePostedEvent.class);
+        assertThat(((ChatMessagePostedEvent) event).text()).isEqualTo("before the move");
+        assertThat(((ChatMessagePostedEvent) event).messageId()).isEqualTo(message);
     }
 
     private SessionId schedule() {

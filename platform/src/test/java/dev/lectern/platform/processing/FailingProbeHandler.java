@@ -1,6 +1,6 @@
 package dev.lectern.platform.processing;
 
-import dev.lectern.events.session.ChatMessagePostedEvent;
+import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

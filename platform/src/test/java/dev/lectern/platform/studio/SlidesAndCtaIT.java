@@ -10,7 +10,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
-import dev.lectern.events.storage.DeckObjects;
+import dev.lectern.events.studio.DeckObjects;
 import dev.lectern.events.storage.ObjectStorage;
 import dev.lectern.platform.support.PlatformIT;
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -1,5 +1,11 @@
 package dev.lectern.query.live;
 
+import dev.lectern.query.livestate.ClassState;
+import dev.lectern.query.livestate.ClassStateView;
+import dev.lectern.query.livestate.LiveStateStore;
+
+import dev.lectern.query.access.ClassAccess;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.events.error.ErrorCode;

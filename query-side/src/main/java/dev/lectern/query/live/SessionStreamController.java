@@ -1,5 +1,15 @@
 package dev.lectern.query.live;
 
+import dev.lectern.query.livestate.LiveEvent;
+import dev.lectern.query.livestate.LiveFanout;
+import dev.lectern.query.livestate.SessionLog;
+
+import dev.lectern.query.access.ClassAccess;
+import dev.lectern.query.visibility.Viewer;
+import dev.lectern.query.livestate.ClassState;
+import dev.lectern.query.livestate.ClassStateView;
+import dev.lectern.query.livestate.LiveStateStore;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.error.ErrorCode;

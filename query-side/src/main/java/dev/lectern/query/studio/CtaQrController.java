@@ -4,7 +4,7 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.SessionId;
-import dev.lectern.query.live.ClassAccess;
+import dev.lectern.query.access.ClassAccess;
 import dev.lectern.query.web.PathIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

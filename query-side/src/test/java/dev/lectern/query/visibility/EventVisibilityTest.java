@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lectern.events.EventCatalogue;
-import dev.lectern.events.identity.ClassRoles;
+import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
-import dev.lectern.events.session.ChatMessagePostedEvent;
+import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import dev.lectern.events.session.SessionId;
-import dev.lectern.query.live.LiveEvent;
-import dev.lectern.query.live.Viewer;
+import dev.lectern.query.livestate.LiveEvent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

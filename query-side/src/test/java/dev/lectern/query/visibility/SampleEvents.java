@@ -3,7 +3,7 @@ package dev.lectern.query.visibility;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
-import dev.lectern.events.session.WhiteboardOp;
+import dev.lectern.events.studio.WhiteboardOp;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

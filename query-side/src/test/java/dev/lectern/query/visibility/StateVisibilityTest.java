@@ -4,10 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.lectern.events.identity.ClassRoles;
-import dev.lectern.query.live.ClassState;
-import dev.lectern.query.live.ClassStateView;
-import dev.lectern.query.live.Viewer;
+import dev.lectern.events.session.ClassRoles;
+import dev.lectern.query.livestate.ClassState;
+import dev.lectern.query.livestate.ClassStateView;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -11,5 +11,5 @@ import java.time.Instant;
 @EventName("participant.revoked")
 @Revision("1")
 public record ParticipantRevokedEvent(SessionId sessionId, TenantId tenantId, UserId userId, String revokedBy,
-                                      String reason, Instant revokedAt) implements SessionEvent {
+                                      String reason, Instant revokedAt) implements SessionPermissionEvent {
 }

@@ -10,5 +10,5 @@ import java.time.Instant;
 @EventName("session.cancelled")
 @Revision("1")
 public record SessionCancelledEvent(SessionId sessionId, TenantId tenantId, String cancelledBy, String reason,
-                                    Instant cancelledAt) implements SessionEvent {
+                                    Instant cancelledAt) implements SessionLifecycleEvent {
 }

@@ -10,5 +10,5 @@ import java.time.Instant;
 @EventName("session.ended")
 @Revision("1")
 public record SessionEndedEvent(SessionId sessionId, TenantId tenantId, String endedBy, Instant endedAt)
-        implements SessionEvent {
+        implements SessionLifecycleEvent {
 }

@@ -12,5 +12,5 @@ import java.time.Instant;
 @Revision("1")
 public record SessionPermissionGrantedEvent(SessionId sessionId, TenantId tenantId, UserId userId,
                                             SessionPermission permission, String grantedBy, String reason,
-                                            Instant grantedAt) implements SessionEvent {
+                                            Instant grantedAt) implements SessionPermissionEvent {
 }

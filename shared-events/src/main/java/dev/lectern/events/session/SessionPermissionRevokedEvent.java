@@ -12,5 +12,5 @@ import java.time.Instant;
 @Revision("1")
 public record SessionPermissionRevokedEvent(SessionId sessionId, TenantId tenantId, UserId userId,
                                             SessionPermission permission, String revokedBy, String reason,
-                                            Instant revokedAt) implements SessionEvent {
+                                            Instant revokedAt) implements SessionPermissionEvent {
 }

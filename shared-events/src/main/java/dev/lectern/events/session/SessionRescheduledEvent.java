@@ -11,5 +11,5 @@ import java.time.Instant;
 @Revision("1")
 public record SessionRescheduledEvent(SessionId sessionId, TenantId tenantId, String title, Instant startsAt,
                                       int durationMinutes, String rescheduledBy, Instant rescheduledAt)
-        implements SessionEvent {
+        implements SessionLifecycleEvent {
 }

@@ -28,5 +28,5 @@ public record SessionScheduledEvent(
         Instant scheduledAt,
         UserId scheduledBy,
         UUID lessonId,
-        UUID courseId) implements SessionEvent {
+        UUID courseId) implements SessionLifecycleEvent {
 }

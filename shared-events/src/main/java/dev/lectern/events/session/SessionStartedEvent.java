@@ -14,5 +14,5 @@ import java.time.Instant;
 @EventName("session.started")
 @Revision("1")
 public record SessionStartedEvent(SessionId sessionId, TenantId tenantId, String startedBy, String mediaRoom,
-                                  String recordingId, Instant startedAt) implements SessionEvent {
+                                  String recordingId, Instant startedAt) implements SessionLifecycleEvent {
 }

@@ -1,0 +1,17 @@
+package dev.lectern.events.attendance;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.Objects;
+
+/** Leave a live class. */
+public record LeaveSessionCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor) {
+
+    public LeaveSessionCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(actor, "actor");
+    }
+}

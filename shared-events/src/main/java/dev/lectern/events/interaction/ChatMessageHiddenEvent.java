@@ -1,0 +1,16 @@
+package dev.lectern.events.interaction;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.EventName;
+import dev.lectern.events.identity.TenantId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A moderator hid a message from the class (staff still see it). */
+@EventName("chat.hidden")
+@Revision("1")
+public record ChatMessageHiddenEvent(SessionId sessionId, TenantId tenantId, UUID messageId, String hiddenBy, String reason, Instant hiddenAt) implements InteractionEvent {
+}

@@ -1,0 +1,15 @@
+package dev.lectern.events.interaction;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.EventName;
+import dev.lectern.events.identity.TenantId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** Exam mode on or off: while on, no chat message and no question is accepted (checked by the Session aggregate at write time). */
+@EventName("exam_mode.changed")
+@Revision("1")
+public record ExamModeChangedEvent(SessionId sessionId, TenantId tenantId, boolean enabled, String changedBy, Instant changedAt) implements InteractionEvent {
+}

@@ -1,0 +1,17 @@
+package dev.lectern.events.interaction;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Hide ({@code delete = false}) or delete a chat message (teacher, admin or a moderator). */
+public record ModerateChatMessageCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, UUID messageId, boolean delete, String reason) {
+
+    public ModerateChatMessageCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(actor, "actor");
+    }
+}

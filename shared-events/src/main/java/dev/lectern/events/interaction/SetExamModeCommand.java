@@ -1,0 +1,16 @@
+package dev.lectern.events.interaction;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.util.Objects;
+
+/** Turn exam mode on or off (teacher or admin). */
+public record SetExamModeCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, boolean enabled) {
+
+    public SetExamModeCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(actor, "actor");
+    }
+}

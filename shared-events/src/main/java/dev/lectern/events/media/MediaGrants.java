@@ -1,5 +1,0 @@
-package dev.lectern.events.media;
-
-/** What a participant may do in the media room; minted into their join token, never chosen by the client. */
-public record MediaGrants(boolean subscribe, boolean publish, boolean publishData, boolean roomAdmin, boolean hidden) {
-}

@@ -1,0 +1,16 @@
+package dev.lectern.events.studio;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.util.Objects;
+
+/** Change the layout within the current scene (teacher or admin). */
+public record ChangeLayoutCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, String layout) {
+
+    public ChangeLayoutCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(actor, "actor");
+    }
+}

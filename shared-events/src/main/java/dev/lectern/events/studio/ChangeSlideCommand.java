@@ -1,0 +1,17 @@
+package dev.lectern.events.studio;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Move the class to a page (1-based) of one of its decks (teacher, admin or a presenter). */
+public record ChangeSlideCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, UUID deckId, int page) {
+
+    public ChangeSlideCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(actor, "actor");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.lectern.events.studio;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Create a scene of this class (teacher or admin): the Session aggregate checks who asks and creates the Scene aggregate. */
+public record CreateSceneCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, UUID sceneId, String name, String layout) {
+
+    public CreateSceneCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(actor, "actor");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.lectern.events.studio;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.EventName;
+import dev.lectern.events.identity.TenantId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The call to action was taken off screen. */
+@EventName("cta.hidden")
+@Revision("1")
+public record CtaHiddenEvent(SessionId sessionId, TenantId tenantId, UUID ctaId, String hiddenBy, Instant hiddenAt) implements StudioEvent {
+}

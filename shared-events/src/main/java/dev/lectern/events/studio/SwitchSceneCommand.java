@@ -1,0 +1,17 @@
+package dev.lectern.events.studio;
+
+import dev.lectern.events.session.SessionId;
+
+import dev.lectern.events.identity.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Switch the class to one of its scenes (teacher or admin); name and layout come from the Scene aggregate. */
+public record SwitchSceneCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, UUID sceneId, String name, String layout) {
+
+    public SwitchSceneCommand {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(actor, "actor");
+    }
+}
