@@ -58,7 +58,6 @@ public class Interaction {
     public static final int MAX_TEXT = 1000;
     public static final int MAX_BLOCKED_WORDS = 200;
 
-    private final ClassContext session;
     private boolean chatEnabled = true;
     private int slowModeSeconds;
     private Set<String> blockedWords = Set.of();
@@ -70,13 +69,13 @@ public class Interaction {
     private final Set<UUID> hidden = new HashSet<>();
     private final Set<UUID> deleted = new HashSet<>();
 
-    public Interaction(ClassContext session) {
-        this.session = session;
+    public Interaction() {
+        // plain state: the class arrives as a handler parameter (docs/adr/0019-session-members-and-snapshots.md)
     }
 
     @CommandHandler
-    UUID handle(PostChatMessageCommand command, Clock clock) throws DomainException {
-        String classRole = participant(command.actor());
+    UUID handle(PostChatMessageCommand command, ClassContext session, Clock clock) throws DomainException {
+        String classRole = participant(session, command.actor());
         if (examMode) {
             throw new DomainException(ErrorCode.EXAM_MODE, "Exam mode is on: the chat is closed");
         }
@@ -113,8 +112,8 @@ public class Interaction {
 
     /** Returns false when the message was already hidden (or deleted). */
     @CommandHandler
-    boolean handle(ModerateChatMessageCommand command, Clock clock) throws DomainException {
-        requireModerator(command.actor());
+    boolean handle(ModerateChatMessageCommand command, ClassContext session, Clock clock) throws DomainException {
+        requireModerator(session, command.actor());
         if (!messages.contains(command.messageId())) {
             throw new DomainException(ErrorCode.MESSAGE_NOT_FOUND, "This class has no message " + command.messageId());
         }
@@ -133,8 +132,8 @@ public class Interaction {
 
     /** Returns false when nothing changes (already muted, or not muted). Only someone who joined this class can be muted. */
     @CommandHandler
-    boolean handle(MuteParticipantCommand command, Clock clock) throws DomainException {
-        requireModerator(command.actor());
+    boolean handle(MuteParticipantCommand command, ClassContext session, Clock clock) throws DomainException {
+        requireModerator(session, command.actor());
         if (command.userId().equals(session.teacher())) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "The class's own teacher cannot be muted");
         }
@@ -160,7 +159,7 @@ public class Interaction {
      * appending nothing, when every given setting already has that value.
      */
     @CommandHandler
-    boolean handle(ChangeInteractionSettingsCommand command, Clock clock) throws DomainException {
+    boolean handle(ChangeInteractionSettingsCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor());
         session.requireNotOver();
         if (command.chatEnabled() == null && command.slowModeSeconds() == null && command.blockedWords() == null
@@ -187,7 +186,7 @@ public class Interaction {
 
     /** Returns false when exam mode already is as asked. */
     @CommandHandler
-    boolean handle(SetExamModeCommand command, Clock clock) throws DomainException {
+    boolean handle(SetExamModeCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor());
         session.requireNotOver();
         if (examMode == command.enabled()) {
@@ -199,8 +198,8 @@ public class Interaction {
     }
 
     @CommandHandler
-    UUID handle(AskQuestionCommand command, Clock clock) throws Exception {
-        participant(command.actor());
+    UUID handle(AskQuestionCommand command, ClassContext session, Clock clock) throws Exception {
+        participant(session, command.actor());
         if (examMode) {
             throw new DomainException(ErrorCode.EXAM_MODE, "Exam mode is on: questions are closed");
         }
@@ -223,7 +222,7 @@ public class Interaction {
      * keeps in the poll's gate row (docs/adr/0010).
      */
     @CommandHandler
-    CreatePollResult handle(CreatePollCommand command, Clock clock) throws Exception {
+    CreatePollResult handle(CreatePollCommand command, ClassContext session, Clock clock) throws Exception {
         session.authorize(command.actor());
         session.requireNotOver();
         requireDistinct(command.options());
@@ -236,17 +235,17 @@ public class Interaction {
     }
 
     @CommandHandler
-    void handle(AuthorizeModerationCommand command) throws DomainException {
-        requireModerator(command.actor());
+    void handle(AuthorizeModerationCommand command, ClassContext session) throws DomainException {
+        requireModerator(session, command.actor());
     }
 
     @CommandHandler
-    String handle(AuthorizeParticipationCommand command) throws DomainException {
-        return participant(command.actor());
+    String handle(AuthorizeParticipationCommand command, ClassContext session) throws DomainException {
+        return participant(session, command.actor());
     }
 
     /** Someone in the live class (joined, not removed), who is not a hidden public viewer; returns their class role. */
-    private String participant(Actor actor) throws DomainException {
+    private static String participant(ClassContext session, Actor actor) throws DomainException {
         session.requireSameTenant(actor);
         session.requireLive();
         UserId user = actor.userId();
@@ -263,7 +262,7 @@ public class Interaction {
         return classRole;
     }
 
-    private void requireModerator(Actor actor) throws DomainException {
+    private static void requireModerator(ClassContext session, Actor actor) throws DomainException {
         session.requireSameTenant(actor);
         if (!session.mayManage(actor) && !session.has(actor.userId(), SessionPermission.MODERATE)) {
             throw new DomainException(ErrorCode.FORBIDDEN,

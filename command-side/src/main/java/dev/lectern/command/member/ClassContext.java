@@ -7,11 +7,14 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionPermission;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * What a member of the Session aggregate (studio, interaction, attendance) may know and ask of its class: identity,
- * who teaches it, its state, and the authority rules. The Session root implements it; members never see the root.
+ * who teaches it, its state, and the authority rules. The Session root implements it; members hold no reference to
+ * it but receive it as a handler parameter ({@link ClassContextResolverFactory},
+ * docs/adr/0019-session-members-and-snapshots.md), so that the aggregate is plain state.
  */
 public interface ClassContext {
 
@@ -25,6 +28,9 @@ public interface ClassContext {
 
     boolean isLive();
 
+    /** The class's media room while it is live, else null. */
+    String mediaRoom();
+
     /** Scheduled or live: the class can still be prepared or changed. */
     void requireNotOver() throws DomainException;
 
@@ -32,9 +38,15 @@ public interface ClassContext {
 
     void requireSameTenant(Actor actor) throws DomainException;
 
+    /** Another school's class does not exist: SESSION_NOT_FOUND. */
+    void requireTenant(TenantId tenant) throws DomainException;
+
     boolean mayManage(Actor actor);
 
     boolean has(UserId user, SessionPermission permission);
+
+    /** The permissions given to this person within the class (none once they were removed from it). */
+    Set<SessionPermission> permissionsOf(UserId user);
 
     boolean isPresent(UserId user);
 

@@ -1,5 +1,6 @@
 package dev.lectern.command.session;
 
+import dev.lectern.command.attendance.Attendance;
 import dev.lectern.command.interaction.Interaction;
 import dev.lectern.command.member.ClassContext;
 import dev.lectern.command.studio.Studio;
@@ -8,7 +9,6 @@ import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.input.TimeBounds;
 import dev.lectern.events.identity.Actor;
-import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.media.MediaPlane;
 import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.events.session.CancelSessionCommand;
@@ -16,14 +16,7 @@ import dev.lectern.events.session.ChangeSessionPermissionCommand;
 import dev.lectern.events.session.EndSessionCommand;
 import dev.lectern.events.recording.FinalizeRecordingCommand;
 import dev.lectern.events.session.FinishMediaRoomCommand;
-import dev.lectern.events.attendance.JoinResult;
-import dev.lectern.events.attendance.JoinSessionCommand;
-import dev.lectern.events.attendance.LeaveSessionCommand;
-import dev.lectern.events.attendance.ParticipantJoinedEvent;
-import dev.lectern.events.attendance.ParticipantLeftEvent;
 import dev.lectern.events.session.ParticipantRevokedEvent;
-import dev.lectern.events.attendance.ReconcileAttendanceCommand;
-import dev.lectern.events.attendance.RecordMediaPresenceCommand;
 import dev.lectern.events.recording.RecordingFinalizedEvent;
 import dev.lectern.events.session.RescheduleSessionCommand;
 import dev.lectern.events.session.RevokeParticipantCommand;
@@ -46,6 +39,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -54,7 +48,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -64,16 +57,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One class session: schedule, lifecycle (scheduled, live, ended or cancelled), who owns it, who is
  * in it, and the permissions given within it. The authority on what may happen to a class; every
- * change is an event in session_state_events.
+ * change is an event in session_state_events. Its members (attendance, studio, interaction) hold plain state and
+ * receive the class as a {@link ClassContext} handler parameter; the whole aggregate is snapshotted as JSON, and its
+ * {@link Revision} changes whenever the state of the root or a member changes shape
+ * (docs/adr/0019-session-members-and-snapshots.md).
  */
-@Aggregate(cache = "sessionCache")
+@Aggregate(cache = "sessionCache", snapshotTriggerDefinition = "sessionSnapshotTrigger")
+@Revision("1")
 class Session implements ClassContext {
 
     /** Clocks drift and forms take time to submit: a start this far in the past still counts as "now". */
     static final Duration SCHEDULING_GRACE = Duration.ofMinutes(5);
-
-    /** How long after joining someone may be missing from the media room before reconciliation says they left. */
-    static final Duration CONNECT_GRACE = Duration.ofMinutes(2);
 
     enum Status { SCHEDULED, LIVE, ENDED, CANCELLED }
 
@@ -90,17 +84,18 @@ class Session implements ClassContext {
     private boolean recordingFinalized;
     private final Map<UserId, Set<SessionPermission>> permissions = new HashMap<>();
     private final Set<UserId> revoked = new HashSet<>();
-    private final Set<UserId> present = new HashSet<>();
-    private final Map<UserId, String> classRoles = new HashMap<>();
-    private final Map<UserId, Instant> joinedAt = new HashMap<>();
 
-    /** Scenes, slides, whiteboard and calls to action: the teaching studio (issue 6). */
+    /** Who is in the class: joins, leaves, media presence. */
     @AggregateMember
-    private final Studio studio = new Studio(this);
+    private final Attendance attendance = new Attendance();
 
-    /** Chat, its moderation and settings, exam mode; creates questions and polls (issue 6). */
+    /** Scenes, slides, whiteboard and calls to action: the teaching studio. */
     @AggregateMember
-    private final Interaction interaction = new Interaction(this);
+    private final Studio studio = new Studio();
+
+    /** Chat, its moderation and settings, exam mode; creates questions and polls. */
+    @AggregateMember
+    private final Interaction interaction = new Interaction();
 
     Session() {
         // for Axon's event sourcing
@@ -229,71 +224,6 @@ class Session implements ClassContext {
         apply(new SessionEndedEvent(sessionId, tenantId, command.actor().subject(), clock.instant()));
     }
 
-    /** Decides the class role and grants; appends participant.joined unless the person is already in the class. */
-    @CommandHandler
-    JoinResult handle(JoinSessionCommand command, Clock clock) throws DomainException {
-        Actor actor = command.actor();
-        if (!actor.tenantId().equals(tenantId)) {
-            throw new DomainException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId + " in this tenant");
-        }
-        requireStatus(Status.LIVE);
-        if (actor.userId() == null) {
-            throw new DomainException(ErrorCode.NOT_ON_ROSTER, "Only people known to the school can join its classes");
-        }
-        if (revoked.contains(actor.userId())) {
-            throw new DomainException(ErrorCode.PARTICIPANT_REVOKED, "You were removed from this class");
-        }
-        String classRole = ClassRoles.of(actor, teacher, courseId, command.enrollments()).orElseThrow(() ->
-                new DomainException(ErrorCode.NOT_ON_ROSTER, "You are not on this class's roster"));
-        boolean already = present.contains(actor.userId());
-        if (!already) {
-            apply(new ParticipantJoinedEvent(sessionId, tenantId, actor.userId(), actor.subject(), classRole, clock.instant()));
-        }
-        return new JoinResult(classRole, ClassRoles.grants(classRole, permissions.getOrDefault(actor.userId(), Set.of())),
-                mediaRoom, already);
-    }
-
-    /** Returns false when the person was not in the class (said, not silent). */
-    @CommandHandler
-    boolean handle(LeaveSessionCommand command, Clock clock) throws DomainException {
-        if (!command.actor().tenantId().equals(tenantId)) {
-            throw new DomainException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId + " in this tenant");
-        }
-        UserId user = command.actor().userId();
-        if (user == null || !present.contains(user)) {
-            return false;
-        }
-        apply(new ParticipantLeftEvent(sessionId, tenantId, user, clock.instant()));
-        return true;
-    }
-
-    /** A verified media-plane observation; returns whether the log changed. */
-    @CommandHandler
-    boolean handle(RecordMediaPresenceCommand command, Clock clock) throws DomainException {
-        requireTenant(command.tenantId());
-        return command.present() ? seenInRoom(command.userId(), clock.instant()) : goneFromRoom(command.userId(), clock.instant());
-    }
-
-    @CommandHandler
-    int handle(ReconcileAttendanceCommand command, Clock clock) throws DomainException {
-        requireTenant(command.tenantId());
-        Instant now = clock.instant();
-        int changes = 0;
-        for (UserId user : Set.copyOf(present)) {
-            // Someone who joined a moment ago may not have connected to the room yet.
-            boolean settling = joinedAt.getOrDefault(user, Instant.MIN).isAfter(now.minus(CONNECT_GRACE));
-            if (!command.inRoom().contains(user) && !settling && goneFromRoom(user, now)) {
-                changes++;
-            }
-        }
-        for (UserId user : command.inRoom()) {
-            if (seenInRoom(user, now)) {
-                changes++;
-            }
-        }
-        return changes;
-    }
-
     /** Applied once per recording; later reports (webhook after polling, or redelivery) change nothing. */
     @CommandHandler
     boolean handle(FinalizeRecordingCommand command, Clock clock) throws DomainException {
@@ -317,24 +247,8 @@ class Session implements ClassContext {
         return true;
     }
 
-    private boolean seenInRoom(UserId user, Instant now) {
-        String role = classRoles.get(user);
-        if (status != Status.LIVE || role == null || present.contains(user) || revoked.contains(user)) {
-            return false;
-        }
-        apply(new ParticipantJoinedEvent(sessionId, tenantId, user, null, role, now));
-        return true;
-    }
-
-    private boolean goneFromRoom(UserId user, Instant now) {
-        if (!present.contains(user)) {
-            return false;
-        }
-        apply(new ParticipantLeftEvent(sessionId, tenantId, user, now));
-        return true;
-    }
-
-    private void requireTenant(TenantId tenant) throws DomainException {
+    @Override
+    public void requireTenant(TenantId tenant) throws DomainException {
         if (!tenant.equals(tenantId)) {
             throw new DomainException(ErrorCode.SESSION_NOT_FOUND, "No session " + sessionId + " in this tenant");
         }
@@ -352,7 +266,7 @@ class Session implements ClassContext {
         };
     }
 
-    // What the studio and interaction members need to know about the class.
+    // What the members (attendance, studio, interaction) need to know about the class.
 
     @Override
     public SessionId id() {
@@ -377,6 +291,11 @@ class Session implements ClassContext {
     @Override
     public boolean isLive() {
         return status == Status.LIVE;
+    }
+
+    @Override
+    public String mediaRoom() {
+        return mediaRoom;
     }
 
     /** Scheduled or live: the class can still be prepared or changed. */
@@ -417,8 +336,13 @@ class Session implements ClassContext {
     }
 
     @Override
+    public Set<SessionPermission> permissionsOf(UserId user) {
+        return revoked.contains(user) ? Set.of() : Set.copyOf(permissions.getOrDefault(user, Set.of()));
+    }
+
+    @Override
     public boolean isPresent(UserId user) {
-        return user != null && present.contains(user) && !revoked.contains(user);
+        return user != null && attendance.isPresent(user) && !revoked.contains(user);
     }
 
     @Override
@@ -428,7 +352,7 @@ class Session implements ClassContext {
 
     @Override
     public String classRoleOf(UserId user) {
-        return classRoles.get(user);
+        return attendance.classRoleOf(user);
     }
 
     /** Teacher, admin, or (for studio changes that allow it) the holder of {@code permission}. */
@@ -489,19 +413,6 @@ class Session implements ClassContext {
     @EventSourcingHandler
     void on(SessionEndedEvent event) {
         this.status = Status.ENDED;
-        present.clear();
-    }
-
-    @EventSourcingHandler
-    void on(ParticipantJoinedEvent event) {
-        present.add(event.userId());
-        classRoles.put(event.userId(), event.classRole());
-        joinedAt.put(event.userId(), event.joinedAt());
-    }
-
-    @EventSourcingHandler
-    void on(ParticipantLeftEvent event) {
-        present.remove(event.userId());
     }
 
     @EventSourcingHandler
@@ -517,7 +428,6 @@ class Session implements ClassContext {
     @EventSourcingHandler
     void on(ParticipantRevokedEvent event) {
         revoked.add(event.userId());
-        present.remove(event.userId());
         permissions.remove(event.userId());
     }
 }

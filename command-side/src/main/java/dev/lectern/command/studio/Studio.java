@@ -41,19 +41,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Studio {
 
-    private final ClassContext session;
     private final Map<UUID, Integer> deckPages = new HashMap<>();
     private UUID activeScene;
     private String layout;
     private UUID cta;
     private final Whiteboard.Board board = new Whiteboard.Board();
 
-    public Studio(ClassContext session) {
-        this.session = session;
+    public Studio() {
+        // plain state: the class arrives as a handler parameter (docs/adr/0019-session-members-and-snapshots.md)
     }
 
     @CommandHandler
-    UUID handle(CreateSceneCommand command, Clock clock) throws Exception {
+    UUID handle(CreateSceneCommand command, ClassContext session, Clock clock) throws Exception {
         session.authorize(command.actor());
         session.requireNotOver();
         Layouts.require(command.layout());
@@ -65,7 +64,7 @@ public class Studio {
 
     /** Returns false when that scene is already on. */
     @CommandHandler
-    boolean handle(SwitchSceneCommand command, Clock clock) throws DomainException {
+    boolean handle(SwitchSceneCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor());
         session.requireNotOver();
         Layouts.require(command.layout());
@@ -78,7 +77,7 @@ public class Studio {
     }
 
     @CommandHandler
-    boolean handle(ChangeLayoutCommand command, Clock clock) throws DomainException {
+    boolean handle(ChangeLayoutCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor());
         session.requireNotOver();
         Layouts.require(command.layout());
@@ -91,7 +90,7 @@ public class Studio {
     }
 
     @CommandHandler
-    void handle(AddDeckCommand command, Clock clock) throws DomainException {
+    void handle(AddDeckCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor(), SessionPermission.PRESENT);
         session.requireNotOver();
         if (deckPages.containsKey(command.deckId())) {
@@ -106,7 +105,7 @@ public class Studio {
     }
 
     @CommandHandler
-    void handle(ChangeSlideCommand command, Clock clock) throws DomainException {
+    void handle(ChangeSlideCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor(), SessionPermission.PRESENT);
         session.requireNotOver();
         Integer pages = deckPages.get(command.deckId());
@@ -121,7 +120,7 @@ public class Studio {
     }
 
     @CommandHandler
-    void handle(UpdateWhiteboardCommand command, Clock clock) throws DomainException {
+    void handle(UpdateWhiteboardCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor(), SessionPermission.PRESENT);
         session.requireNotOver();
         List<WhiteboardOp> ops = Whiteboard.validate(command.ops());
@@ -131,7 +130,7 @@ public class Studio {
     }
 
     @CommandHandler
-    void handle(ShowCtaCommand command, Clock clock) throws DomainException {
+    void handle(ShowCtaCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor());
         session.requireNotOver();
         apply(new CtaShownEvent(session.id(), session.tenant(), command.ctaId(), command.label(), command.url(),
@@ -140,7 +139,7 @@ public class Studio {
 
     /** Returns false when no call to action is shown. */
     @CommandHandler
-    boolean handle(HideCtaCommand command, Clock clock) throws DomainException {
+    boolean handle(HideCtaCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor());
         if (cta == null) {
             return false;
