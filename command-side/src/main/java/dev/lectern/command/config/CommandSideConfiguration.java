@@ -1,19 +1,36 @@
 package dev.lectern.command.config;
 
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
 /** The command side as a library: aggregates, write endpoints, idempotency. Assembled by the platform. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = "dev.lectern.command")
+@EnableConfigurationProperties(SnapshotProperties.class)
 public class CommandSideConfiguration {
 
     /** Live classes kept in memory at once; a class not in the cache is rebuilt from its events. */
@@ -36,5 +53,47 @@ public class CommandSideConfiguration {
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
                         ResourcePoolsBuilder.heap(CACHED_SESSIONS)).build());
         return new EhCache3Adapter((Ehcache) cache);
+    }
+
+    /**
+     * A snapshot of a class after every {@code lectern.snapshots.session-every} of its events, so that a class
+     * that is not in the cache (another node, a restart, an eviction after a conflict) is loaded from its latest
+     * snapshot and the events since (docs/adr/0019-session-members-and-snapshots.md).
+     */
+    @Bean
+    SnapshotTriggerDefinition sessionSnapshotTrigger(SpringAggregateSnapshotter aggregateSnapshotter,
+                                                     SnapshotProperties properties) {
+        return properties.sessionEvery() == 0 ? NoSnapshotTriggerDefinition.INSTANCE
+                : new EventCountSnapshotTriggerDefinition(aggregateSnapshotter, properties.sessionEvery());
+    }
+
+    /**
+     * Snapshots are taken after the triggering command committed, on one thread of their own: never on the
+     * request's thread. The queue holds at most one task per aggregate (Axon skips an aggregate whose snapshot
+     * is already scheduled), so it is bounded by the number of classes.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService snapshotExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                new AxonThreadFactory("snapshots"));
+    }
+
+    /** Axon's Spring snapshotter (as its auto-configuration builds it), with the executor above. */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory,
+                                                    ExecutorService snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
+                                         .repositoryProvider(configuration::repository)
+                                         .transactionManager(transactionManager)
+                                         .eventStore(eventStore)
+                                         .parameterResolverFactory(parameterResolverFactory)
+                                         .handlerDefinition(handlerDefinition)
+                                         .spanFactory(spanFactory)
+                                         .executor(snapshotExecutor)
+                                         .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.lectern.platform.eventstore;
 
+import dev.lectern.command.config.AggregateSnapshots;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -82,9 +83,12 @@ public class EventStoreConfiguration {
         return new SQLStateResolver("23505");
     }
 
+    /**
+     * Aggregate snapshots (session_state_snapshots) are written with the command side's snapshot serializer, which
+     * reads and writes fields (docs/adr/0019-session-members-and-snapshots.md); the general serializer stays as it is.
+     */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
+    EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
@@ -93,7 +97,7 @@ public class EventStoreConfiguration {
                                           ObjectProvider<CommitSignal> commitSignal) {
         WatermarkedReads reads = new WatermarkedReads();
         return JdbcEventStorageEngine.builder()
-                                     .snapshotSerializer(defaultSerializer)
+                                     .snapshotSerializer(AggregateSnapshots.serializer())
                                      .upcasterChain(configuration.upcasterChain())
                                      .persistenceExceptionResolver(persistenceExceptionResolver)
                                      .eventSerializer(eventSerializer)
