@@ -2,6 +2,7 @@ package dev.lectern.platform.processing;
 
 import dev.lectern.query.projection.NoWritesInHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
@@ -22,8 +23,11 @@ import java.lang.reflect.Method;
  * savepoint, the transaction stays usable, the exception reaches Axon's dead-letter queue, and only the
  * event's class is parked (docs/adr/0012-poison-isolation-dead-letters.md).
  *
- * <p>Not for saga handlers (no queue for them), and not for components marked {@link NoWritesInHandler}
- * (the live-state projector: two round trips per event on its path would be most of its cost).
+ * <p>Not for saga handlers (no queue for them), not for components marked {@link NoWritesInHandler}
+ * (the live-state projector: two round trips per event on its path would be most of its cost), and not for
+ * aggregates' event sourcing handlers: they only change the aggregate's fields, and run for every event applied
+ * by a command and every event replayed when an aggregate is loaded or snapshotted
+ * (docs/adr/0019-session-members-and-snapshots.md).
  */
 public class SavepointPerEvent implements HandlerEnhancerDefinition {
 
@@ -42,7 +46,7 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
                                    .map(m -> m.getDeclaringClass().isAnnotationPresent(NoWritesInHandler.class))
                                    .orElse(false);
         if (!original.canHandleMessageType(EventMessage.class) || original.hasAnnotation(SagaEventHandler.class)
-                || noWrites) {
+                || original.hasAnnotation(EventSourcingHandler.class) || noWrites) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {
