@@ -1,5 +1,6 @@
 package dev.lectern.command.config;
 
+import dev.lectern.command.idempotency.IdempotencyKeyArgumentResolver;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.ehcache.CacheManager;
@@ -10,6 +11,8 @@ import org.ehcache.core.Ehcache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
 /** The command side as a library: aggregates, write endpoints, idempotency. Assembled by the platform. */
 @Configuration(proxyBeanMethods = false)
@@ -36,5 +39,16 @@ public class CommandSideConfiguration {
                 CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
                         ResourcePoolsBuilder.heap(CACHED_SESSIONS)).build());
         return new EhCache3Adapter((Ehcache) cache);
+    }
+
+    /** Write endpoints declare an {@code IdempotencyKey} parameter (docs/adr/0020-thin-controllers-one-write-path.md). */
+    @Bean
+    WebFluxConfigurer idempotencyKeyArguments() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new IdempotencyKeyArgumentResolver());
+            }
+        };
     }
 }

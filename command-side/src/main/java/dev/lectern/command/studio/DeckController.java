@@ -7,6 +7,7 @@ import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.command.web.Writes;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
@@ -29,7 +30,6 @@ import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -59,7 +59,7 @@ class DeckController {
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
     private static final int MAX_TITLE_LENGTH = 200;
 
-    private final IdempotentWrites writes;
+    private final Writes writes;
     private final CommandDispatcher commands;
     private final ObjectStorage storage;
     private final Presenters presenters;
@@ -67,7 +67,7 @@ class DeckController {
     private final DeckLimits limits = DeckLimits.DEFAULT;
     private final DeckRenderer renderer = new DeckRenderer(limits);
 
-    DeckController(IdempotentWrites writes, CommandDispatcher commands, ObjectStorage storage, Presenters presenters,
+    DeckController(Writes writes, CommandDispatcher commands, ObjectStorage storage, Presenters presenters,
                    ObjectMapper json) {
         this.writes = writes;
         this.commands = commands;
@@ -78,10 +78,11 @@ class DeckController {
 
     @PostMapping(path = "/sessions/{sessionId}/decks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> upload(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                        @PathVariable String sessionId, ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> upload(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
+                                        ServerWebExchange exchange) {
         SessionId session = SessionPaths.parse(sessionId);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        // Who may present is decided per class (Presenters), after the key and before anything is read.
+        Writes.Write write = writes.keyed(actor, key);
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limits.maxBytes() + MULTIPART_OVERHEAD) {
             throw tooLarge();
@@ -89,9 +90,9 @@ class DeckController {
         return presenters.require(actor, session)
                          .then(exchange.getMultipartData())
                          .flatMap(this::read)
-                         .flatMap(upload -> Mono.fromCallable(() -> prepare(actor, session, idempotencyKey, upload))
+                         .flatMap(upload -> Mono.fromCallable(() -> prepare(actor, session, write.key(), upload))
                                                 .subscribeOn(Schedulers.boundedElastic()))
-                         .flatMap(prepared -> record(actor, session, idempotencyKey, prepared))
+                         .flatMap(prepared -> record(write, session, prepared))
                          .map(RecordedResponse::toResponseEntity);
     }
 
@@ -181,13 +182,13 @@ class DeckController {
         return new Prepared(objects, title, deck, request, List.copyOf(stored));
     }
 
-    private Mono<RecordedResponse> record(Actor actor, SessionId session, IdempotencyKey key, Prepared prepared) {
+    private Mono<RecordedResponse> record(Writes.Write write, SessionId session, Prepared prepared) {
         DeckRenderer.RenderedDeck deck = prepared.deck();
         List<String> titles = deck.pages().stream().map(DeckRenderer.Page::title).toList();
         UUID deckId = prepared.objects().deckId();
-        return writes.execute(actor, key, "POST", "/sessions/" + session + "/decks", prepared.request(), () -> {
-            commands.send(new AddDeckCommand(session, actor, deckId, prepared.title(), deck.pageCount(),
-                    deck.renderedPages(), prepared.objects().original(), titles), key);
+        return write.record("POST", "/sessions/" + session + "/decks", prepared.request(), () -> {
+            commands.send(new AddDeckCommand(session, write.actor(), deckId, prepared.title(), deck.pageCount(),
+                    deck.renderedPages(), prepared.objects().original(), titles), write.key());
             return new IdempotentWrites.Result(201, null, new DeckView(deckId, prepared.title(), deck.pageCount(),
                     deck.renderedPages(), deck.pages().stream()
                                               .map(p -> new PageView(p.number(), p.title(), p.rendered())).toList()));

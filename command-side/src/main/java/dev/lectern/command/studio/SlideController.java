@@ -3,8 +3,8 @@ package dev.lectern.command.studio;
 import dev.lectern.command.web.SessionPaths;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
-import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.command.web.Writes;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.studio.ChangeSlideCommand;
 import dev.lectern.events.session.SessionId;
@@ -17,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -30,11 +29,11 @@ import java.util.UUID;
 @RestController
 class SlideController {
 
-    private final IdempotentWrites writes;
+    private final Writes writes;
     private final CommandDispatcher commands;
     private final Presenters presenters;
 
-    SlideController(IdempotentWrites writes, CommandDispatcher commands, Presenters presenters) {
+    SlideController(Writes writes, CommandDispatcher commands, Presenters presenters) {
         this.writes = writes;
         this.commands = commands;
         this.presenters = presenters;
@@ -42,18 +41,18 @@ class SlideController {
 
     @PostMapping(path = "/sessions/{sessionId}/slides", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> change(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                        @PathVariable String sessionId, @Valid @RequestBody SlideRequest request) {
+    Mono<ResponseEntity<byte[]>> change(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
+                                        @Valid @RequestBody SlideRequest request) {
         SessionId session = SessionPaths.parse(sessionId);
-        IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
+        // Who may present is decided per class (Presenters), after the key and before the transaction.
+        Writes.Write write = writes.keyed(actor, key);
         return presenters.require(actor, session)
-                         .then(writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/slides", request, () -> {
+                         .then(write.run("POST", "/sessions/" + session + "/slides", request, () -> {
                              commands.send(new ChangeSlideCommand(session, actor, request.deckId(), request.page()),
-                                     idempotencyKey);
+                                     write.key());
                              return new IdempotentWrites.Result(200, null,
                                      new SlideView(session.toString(), request.deckId(), request.page()));
-                         }))
-                         .map(RecordedResponse::toResponseEntity);
+                         }));
     }
 
     record SlideRequest(@NotNull UUID deckId, @NotNull @Min(1) @Max(DeckLimits.MAX_PAGES) Integer page) {

@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -80,7 +79,7 @@ class StudioController {
 
     @PostMapping(path = "/sessions/{sessionId}/scenes", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> create(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> create(Actor actor, IdempotencyKey key,
                                         @PathVariable String sessionId, @Valid @RequestBody SceneRequest request) {
         UUID scene = UUID.randomUUID();
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scenes", request, (id, k) -> {
@@ -92,7 +91,7 @@ class StudioController {
 
     @PutMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> update(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> update(Actor actor, IdempotencyKey key,
                                         @PathVariable String sessionId, @PathVariable String sceneId,
                                         @Valid @RequestBody SceneUpdate request) {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
@@ -105,7 +104,7 @@ class StudioController {
     }
 
     @DeleteMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> delete(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> delete(Actor actor, IdempotencyKey key,
                                         @PathVariable String sessionId, @PathVariable String sceneId) {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
         return writes.run(actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/scenes/" + scene, null, (id, k) -> {
@@ -118,7 +117,7 @@ class StudioController {
     /** Seed 001 {@code POST /sessions/{id}/scene}: switch the class to one of its scenes. */
     @PostMapping(path = "/sessions/{sessionId}/scene", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> switchScene(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> switchScene(Actor actor, IdempotencyKey key,
                                              @PathVariable String sessionId, @Valid @RequestBody SceneSwitch request) {
         UUID scene = SessionPaths.uuid("sceneId", request.sceneId());
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scene", request, (id, k) -> {
@@ -134,7 +133,7 @@ class StudioController {
     /** Seed 001 {@code POST /sessions/{id}/layout}. */
     @PostMapping(path = "/sessions/{sessionId}/layout", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> layout(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> layout(Actor actor, IdempotencyKey key,
                                         @PathVariable String sessionId, @Valid @RequestBody LayoutRequest request) {
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/layout", request, (id, k) -> {
             Boolean changed = commands.send(new ChangeLayoutCommand(id, actor, request.layout()), k);
@@ -145,7 +144,7 @@ class StudioController {
     /** A batch of whiteboard operations (the teacher, or a presenter). */
     @PostMapping(path = "/sessions/{sessionId}/whiteboard", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> whiteboard(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> whiteboard(Actor actor, IdempotencyKey key,
                                             @PathVariable String sessionId, @Valid @RequestBody WhiteboardRequest request) {
         UUID batch = UUID.randomUUID();
         return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/whiteboard", request, (id, k) -> {
