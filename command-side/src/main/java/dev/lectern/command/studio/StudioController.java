@@ -6,15 +6,10 @@ import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.web.SessionPaths;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.command.web.SessionWrites;
-import dev.lectern.events.error.ErrorCode;
-import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
-import dev.lectern.events.scene.DeleteSceneCommand;
-import dev.lectern.events.scene.UpdateSceneCommand;
 import dev.lectern.events.studio.ChangeLayoutCommand;
 import dev.lectern.events.studio.CreateSceneCommand;
-import dev.lectern.events.studio.SwitchSceneCommand;
 import dev.lectern.events.studio.UpdateWhiteboardCommand;
 import dev.lectern.events.studio.WhiteboardOp;
 import jakarta.validation.Valid;
@@ -41,7 +36,8 @@ import java.util.UUID;
  * and {@code DELETE .../scenes/{sceneId}}), switching the class's scene ({@code POST /sessions/{id}/scene}),
  * its layout ({@code POST /sessions/{id}/layout}) and whiteboard batches ({@code POST /sessions/{id}/whiteboard}).
  * Every change is a command; the class (Session aggregate) or the scene decides who may, and the event
- * is in session_state_events before any client sees it. Slides and calls to action have their own endpoints.
+ * is in session_state_events before any client sees it. Slides and calls to action have their own endpoints;
+ * what a scene edit checks first is {@link Scenes}'.
  */
 @RestController
 class StudioController {
@@ -49,9 +45,9 @@ class StudioController {
 
     private final SessionWrites writes;
     private final CommandDispatcher commands;
-    private final SceneLookup scenes;
+    private final Scenes scenes;
 
-    StudioController(SessionWrites writes, CommandDispatcher commands, SceneLookup scenes) {
+    StudioController(SessionWrites writes, CommandDispatcher commands, Scenes scenes) {
         this.writes = writes;
         this.commands = commands;
         this.scenes = scenes;
@@ -96,10 +92,8 @@ class StudioController {
                                         @Valid @RequestBody SceneUpdate request) {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
         return writes.run(actor, key, Capability.RUN_SESSION, "PUT", sessionId, "/scenes/" + scene, request, (id, k) -> {
-            scenes.require(actor, id, scene);
-            commands.send(new UpdateSceneCommand(scene, id, actor, request.name() == null ? null : request.name().strip(),
-                    request.layout()), k);
-            return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
+            return new IdempotentWrites.Result(200, null, scenes.update(actor, id, scene,
+                    request.name() == null ? null : request.name().strip(), request.layout(), k));
         });
     }
 
@@ -108,9 +102,7 @@ class StudioController {
                                         @PathVariable String sessionId, @PathVariable String sceneId) {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
         return writes.run(actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/scenes/" + scene, null, (id, k) -> {
-            scenes.require(actor, id, scene);
-            commands.send(new DeleteSceneCommand(scene, id, actor), k);
-            return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
+            return new IdempotentWrites.Result(200, null, scenes.delete(actor, id, scene, k));
         });
     }
 
@@ -121,12 +113,7 @@ class StudioController {
                                              @PathVariable String sessionId, @Valid @RequestBody SceneSwitch request) {
         UUID scene = SessionPaths.uuid("sceneId", request.sceneId());
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scene", request, (id, k) -> {
-            SceneLookup.SceneView view = scenes.require(actor, id, scene);
-            if (view.deleted()) {
-                throw new RequestRejectedException(ErrorCode.SCENE_NOT_FOUND, "Scene " + scene + " was deleted");
-            }
-            Boolean changed = commands.send(new SwitchSceneCommand(id, actor, scene, view.name(), view.layout()), k);
-            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), Boolean.TRUE.equals(changed)));
+            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), scenes.switchTo(actor, id, scene, k)));
         });
     }
 
