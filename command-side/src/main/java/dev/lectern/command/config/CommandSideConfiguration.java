@@ -1,6 +1,7 @@
 package dev.lectern.command.config;
 
 import org.axonframework.common.AxonThreadFactory;
+import dev.lectern.command.idempotency.IdempotencyKeyArgumentResolver;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.transaction.TransactionManager;
@@ -21,6 +22,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -95,5 +98,14 @@ public class CommandSideConfiguration {
                                          .spanFactory(spanFactory)
                                          .executor(snapshotExecutor)
                                          .build();
+    /** Write endpoints declare an {@code IdempotencyKey} parameter (docs/adr/0020-thin-controllers-one-write-path.md). */
+    @Bean
+    WebFluxConfigurer idempotencyKeyArguments() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new IdempotencyKeyArgumentResolver());
+            }
+        };
     }
 }

@@ -4,9 +4,12 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.UserId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Courses, lessons and rosters as the write side needs them: who may manage a course (an admin, or a
- * teacher enrolled in it as teacher) and which course a lesson belongs to. Always within one tenant.
+ * teacher enrolled in it as teacher) and which course a lesson belongs to; and the rows themselves
+ * (the tables {@code courses}, {@code lessons}, {@code enrollments}). Always within one tenant.
  */
 @Component
 public class CourseDirectory {
@@ -69,5 +73,32 @@ public class CourseDirectory {
         if (teaches == null || teaches == 0) {
             throw new RequestRejectedException(ErrorCode.FORBIDDEN, "Only this course's teachers or an admin may do this");
         }
+    }
+
+    void addCourse(Actor actor, UUID courseId, String title, Instant now) {
+        jdbc.update("INSERT INTO courses (tenant_id, course_id, title, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+                actor.tenantId().value(), courseId, title, actor.subject(), Timestamp.from(now));
+    }
+
+    void addLesson(Actor actor, UUID lessonId, UUID courseId, String title, Instant now) {
+        jdbc.update("INSERT INTO lessons (tenant_id, lesson_id, course_id, title, created_at) VALUES (?, ?, ?, ?, ?)",
+                actor.tenantId().value(), lessonId, courseId, title, Timestamp.from(now));
+    }
+
+    /** Enrols or changes the role; returns whether anything changed. */
+    boolean enroll(Actor actor, UUID course, UserId user, Role role, Instant now) {
+        return jdbc.update("""
+                        INSERT INTO enrollments (tenant_id, course_id, user_id, role, enrolled_at, enrolled_by)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (tenant_id, course_id, user_id) DO UPDATE SET role = EXCLUDED.role,
+                            enrolled_at = EXCLUDED.enrolled_at, enrolled_by = EXCLUDED.enrolled_by
+                        WHERE enrollments.role <> EXCLUDED.role""",
+                actor.tenantId().value(), course, user.value(), role.value(), Timestamp.from(now), actor.subject()) == 1;
+    }
+
+    /** Whether the user was enrolled. */
+    boolean unenroll(Actor actor, UUID course, UserId user) {
+        return jdbc.update("DELETE FROM enrollments WHERE tenant_id = ? AND course_id = ? AND user_id = ?",
+                actor.tenantId().value(), course, user.value()) == 1;
     }
 }

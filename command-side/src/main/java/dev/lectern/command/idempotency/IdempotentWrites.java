@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
-import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.events.Cause;
 import io.micrometer.context.ContextSnapshot;
 import org.slf4j.MDC;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -85,9 +85,9 @@ public class IdempotentWrites {
         // The worker thread gets the request's thread-locals (request id in the MDC) from the Reactor context.
         return Mono.deferContextual(context -> Mono.fromCallable(() -> {
             try (ContextSnapshot.Scope ignored = CONTEXT_SNAPSHOTS.setThreadLocalsFrom(context);
-                 MDC.MDCCloseable actorInLogs = MDC.putCloseable(CommandDispatcher.ACTOR, actor.subject())) {
+                 MDC.MDCCloseable actorInLogs = MDC.putCloseable(Cause.ACTOR, actor.subject())) {
                 // The actor goes into the logs and, through CommandDispatcher, into every event's metadata.
-                return executeBlocking(actor, key, method, path, request, action);
+                return executeBlocking(actor, key.require(), method, path, request, action);
             }
         })).subscribeOn(scheduler);
     }

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +49,7 @@ class CtaController {
 
     @PostMapping(path = "/sessions/{sessionId}/cta", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> show(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> show(Actor actor, IdempotencyKey key,
                                       @PathVariable String sessionId, @Valid @RequestBody CtaRequest request) {
         String url = link(request.url());
         String label = request.label().strip();
@@ -64,7 +63,7 @@ class CtaController {
     }
 
     @DeleteMapping(path = "/sessions/{sessionId}/cta", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> hide(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> hide(Actor actor, IdempotencyKey key,
                                       @PathVariable String sessionId) {
         return writes.run(actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/cta", null, (session, k) -> {
             commands.send(new HideCtaCommand(session, actor), k);

@@ -6,15 +6,10 @@ import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.web.SessionPaths;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.command.web.SessionWrites;
-import dev.lectern.events.error.ErrorCode;
-import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
-import dev.lectern.events.scene.DeleteSceneCommand;
-import dev.lectern.events.scene.UpdateSceneCommand;
 import dev.lectern.events.studio.ChangeLayoutCommand;
 import dev.lectern.events.studio.CreateSceneCommand;
-import dev.lectern.events.studio.SwitchSceneCommand;
 import dev.lectern.events.studio.UpdateWhiteboardCommand;
 import dev.lectern.events.studio.WhiteboardOp;
 import jakarta.validation.Valid;
@@ -30,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -42,7 +36,8 @@ import java.util.UUID;
  * and {@code DELETE .../scenes/{sceneId}}), switching the class's scene ({@code POST /sessions/{id}/scene}),
  * its layout ({@code POST /sessions/{id}/layout}) and whiteboard batches ({@code POST /sessions/{id}/whiteboard}).
  * Every change is a command; the class (Session aggregate) or the scene decides who may, and the event
- * is in session_state_events before any client sees it. Slides and calls to action have their own endpoints.
+ * is in session_state_events before any client sees it. Slides and calls to action have their own endpoints;
+ * what a scene edit checks first is {@link Scenes}'.
  */
 @RestController
 class StudioController {
@@ -50,9 +45,9 @@ class StudioController {
 
     private final SessionWrites writes;
     private final CommandDispatcher commands;
-    private final SceneLookup scenes;
+    private final Scenes scenes;
 
-    StudioController(SessionWrites writes, CommandDispatcher commands, SceneLookup scenes) {
+    StudioController(SessionWrites writes, CommandDispatcher commands, Scenes scenes) {
         this.writes = writes;
         this.commands = commands;
         this.scenes = scenes;
@@ -80,7 +75,7 @@ class StudioController {
 
     @PostMapping(path = "/sessions/{sessionId}/scenes", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> create(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> create(Actor actor, IdempotencyKey key,
                                         @PathVariable String sessionId, @Valid @RequestBody SceneRequest request) {
         UUID scene = UUID.randomUUID();
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scenes", request, (id, k) -> {
@@ -92,49 +87,40 @@ class StudioController {
 
     @PutMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> update(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> update(Actor actor, IdempotencyKey key,
                                         @PathVariable String sessionId, @PathVariable String sceneId,
                                         @Valid @RequestBody SceneUpdate request) {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
         return writes.run(actor, key, Capability.RUN_SESSION, "PUT", sessionId, "/scenes/" + scene, request, (id, k) -> {
-            scenes.require(actor, id, scene);
-            commands.send(new UpdateSceneCommand(scene, id, actor, request.name() == null ? null : request.name().strip(),
-                    request.layout()), k);
-            return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
+            return new IdempotentWrites.Result(200, null, scenes.update(actor, id, scene,
+                    request.name() == null ? null : request.name().strip(), request.layout(), k));
         });
     }
 
     @DeleteMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> delete(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> delete(Actor actor, IdempotencyKey key,
                                         @PathVariable String sessionId, @PathVariable String sceneId) {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
         return writes.run(actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/scenes/" + scene, null, (id, k) -> {
-            scenes.require(actor, id, scene);
-            commands.send(new DeleteSceneCommand(scene, id, actor), k);
-            return new IdempotentWrites.Result(200, null, scenes.require(actor, id, scene));
+            return new IdempotentWrites.Result(200, null, scenes.delete(actor, id, scene, k));
         });
     }
 
     /** Seed 001 {@code POST /sessions/{id}/scene}: switch the class to one of its scenes. */
     @PostMapping(path = "/sessions/{sessionId}/scene", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> switchScene(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> switchScene(Actor actor, IdempotencyKey key,
                                              @PathVariable String sessionId, @Valid @RequestBody SceneSwitch request) {
         UUID scene = SessionPaths.uuid("sceneId", request.sceneId());
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scene", request, (id, k) -> {
-            SceneLookup.SceneView view = scenes.require(actor, id, scene);
-            if (view.deleted()) {
-                throw new RequestRejectedException(ErrorCode.SCENE_NOT_FOUND, "Scene " + scene + " was deleted");
-            }
-            Boolean changed = commands.send(new SwitchSceneCommand(id, actor, scene, view.name(), view.layout()), k);
-            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), Boolean.TRUE.equals(changed)));
+            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), scenes.switchTo(actor, id, scene, k)));
         });
     }
 
     /** Seed 001 {@code POST /sessions/{id}/layout}. */
     @PostMapping(path = "/sessions/{sessionId}/layout", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> layout(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> layout(Actor actor, IdempotencyKey key,
                                         @PathVariable String sessionId, @Valid @RequestBody LayoutRequest request) {
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/layout", request, (id, k) -> {
             Boolean changed = commands.send(new ChangeLayoutCommand(id, actor, request.layout()), k);
@@ -145,7 +131,7 @@ class StudioController {
     /** A batch of whiteboard operations (the teacher, or a presenter). */
     @PostMapping(path = "/sessions/{sessionId}/whiteboard", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> whiteboard(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<byte[]>> whiteboard(Actor actor, IdempotencyKey key,
                                             @PathVariable String sessionId, @Valid @RequestBody WhiteboardRequest request) {
         UUID batch = UUID.randomUUID();
         return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/whiteboard", request, (id, k) -> {
