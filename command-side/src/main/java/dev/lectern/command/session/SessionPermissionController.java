@@ -24,7 +24,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,15 +45,12 @@ class SessionPermissionController {
     private final CommandDispatcher commands;
     private final AuditTrail audit;
     private final UserDirectory users;
-    private final JdbcTemplate jdbc;
 
-    SessionPermissionController(IdempotentWrites writes, CommandDispatcher commands, AuditTrail audit, UserDirectory users,
-                                JdbcTemplate jdbc) {
+    SessionPermissionController(IdempotentWrites writes, CommandDispatcher commands, AuditTrail audit, UserDirectory users) {
         this.writes = writes;
         this.commands = commands;
         this.audit = audit;
         this.users = users;
-        this.jdbc = jdbc;
     }
 
     @PostMapping(path = "/sessions/{sessionId}/permissions", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -94,9 +90,6 @@ class SessionPermissionController {
             Boolean changed = commands.send(new RevokeParticipantCommand(session, actor, user, reason(request.reason())),
                     idempotencyKey);
             if (Boolean.TRUE.equals(changed)) {
-                jdbc.update("""
-                        INSERT INTO class_revocations (tenant_id, session_id, user_id, revoked_at) VALUES (?, ?, ?, now())
-                        ON CONFLICT DO NOTHING""", actor.tenantId().value(), session.value(), user.value());
                 audit.record(actor, "participant.revoked", AuditTrail.DONE, "session_user", session + "/" + user,
                         reason(request.reason()));
             }

@@ -1,6 +1,8 @@
 package dev.lectern.platform.processing;
 
+import dev.lectern.command.tables.WriteSideTables;
 import dev.lectern.query.projection.NoWritesInHandler;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -23,7 +25,9 @@ import java.lang.reflect.Method;
  * event's class is parked (docs/adr/0012-poison-isolation-dead-letters.md).
  *
  * <p>Not for saga handlers (no queue for them), and not for components marked {@link NoWritesInHandler}
- * (the live-state projector: two round trips per event on its path would be most of its cost).
+ * (the live-state projector: two round trips per event on its path would be most of its cost), and not for
+ * the command side's {@link WriteSideTables#PROCESSING_GROUP}: its failure must roll the command back, and a vote would
+ * pay the two round trips (docs/adr/0021-write-side-tables-fed-by-events.md).
  */
 public class SavepointPerEvent implements HandlerEnhancerDefinition {
 
@@ -41,8 +45,12 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         boolean noWrites = original.unwrap(Method.class)
                                    .map(m -> m.getDeclaringClass().isAnnotationPresent(NoWritesInHandler.class))
                                    .orElse(false);
+        boolean inTheCommandsTransaction = original.unwrap(Method.class)
+                                                   .map(m -> m.getDeclaringClass().getAnnotation(ProcessingGroup.class))
+                                                   .map(g -> WriteSideTables.PROCESSING_GROUP.equals(g.value()))
+                                                   .orElse(false);
         if (!original.canHandleMessageType(EventMessage.class) || original.hasAnnotation(SagaEventHandler.class)
-                || noWrites) {
+                || noWrites || inTheCommandsTransaction) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {
