@@ -10,10 +10,10 @@ import dev.lectern.events.session.SessionPermissionGrantedEvent;
 import dev.lectern.events.session.SessionPermissionRevokedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -38,23 +38,23 @@ class StudioTables {
     }
 
     @EventHandler
-    void on(SessionPermissionGrantedEvent event) {
+    void on(SessionPermissionGrantedEvent event, @Timestamp Instant at) {
         if (event.permission() == SessionPermission.PRESENT) {
-            presenter(event.tenantId().value(), event.sessionId().value(), event.userId().value(), true, event.grantedAt());
+            presenter(event.tenantId().value(), event.sessionId().value(), event.userId().value(), true, at);
         }
     }
 
     @EventHandler
-    void on(SessionPermissionRevokedEvent event) {
+    void on(SessionPermissionRevokedEvent event, @Timestamp Instant at) {
         if (event.permission() == SessionPermission.PRESENT) {
-            presenter(event.tenantId().value(), event.sessionId().value(), event.userId().value(), false, event.revokedAt());
+            presenter(event.tenantId().value(), event.sessionId().value(), event.userId().value(), false, at);
         }
     }
 
     /** A person removed from the class presents no more, whatever they were granted. */
     @EventHandler
-    void on(ParticipantRevokedEvent event) {
-        presenter(event.tenantId().value(), event.sessionId().value(), event.userId().value(), false, event.revokedAt());
+    void on(ParticipantRevokedEvent event, @Timestamp Instant at) {
+        presenter(event.tenantId().value(), event.sessionId().value(), event.userId().value(), false, at);
     }
 
     @EventHandler
@@ -77,6 +77,6 @@ class StudioTables {
     }
 
     private void presenter(String tenant, UUID session, UUID user, boolean presenting, Instant at) {
-        jdbc.update(PRESENTER, tenant, session, user, presenting, Timestamp.from(at));
+        jdbc.update(PRESENTER, tenant, session, user, presenting, java.sql.Timestamp.from(at));
     }
 }

@@ -4,10 +4,11 @@ import dev.lectern.events.session.ParticipantRevokedEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
+import java.time.Instant;
 
 /**
  * Facts about a class that paths outside the Session aggregate need in SQL (the poll gate's eligibility join,
@@ -33,10 +34,10 @@ class ClassTables {
     }
 
     @EventHandler
-    void on(ParticipantRevokedEvent event) {
+    void on(ParticipantRevokedEvent event, @Timestamp Instant at) {
         jdbc.update("""
                 INSERT INTO class_revocations (tenant_id, session_id, user_id, revoked_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""", event.tenantId().value(), event.sessionId().value(), event.userId().value(),
-                Timestamp.from(event.revokedAt()));
+                java.sql.Timestamp.from(at));
     }
 }
