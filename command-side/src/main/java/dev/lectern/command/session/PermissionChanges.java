@@ -10,16 +10,13 @@ import dev.lectern.events.session.ChangeSessionPermissionCommand;
 import dev.lectern.events.session.RevokeParticipantCommand;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionPermission;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Session-scoped permissions and removals, inside the write's transaction: the user must be of the actor's school,
  * the Session aggregate decides (only the class's teacher or an admin), and every change is audited.
- *
- * <p>A removal is also written to {@code class_revocations}, which the poll gate reads. That row is written here,
- * next to the command, until an event handler of {@code participant.revoked} keeps the table current
- * (docs/adr/0020-thin-controllers-one-write-path.md).
+ * The write-side table {@code class_revocations} is kept by an event handler of {@code participant.revoked}
+ * in the same unit of work (docs/adr/0021-write-side-tables-fed-by-events.md).
  */
 @Service
 class PermissionChanges {
@@ -27,13 +24,11 @@ class PermissionChanges {
     private final CommandDispatcher commands;
     private final AuditTrail audit;
     private final UserDirectory users;
-    private final JdbcTemplate jdbc;
 
-    PermissionChanges(CommandDispatcher commands, AuditTrail audit, UserDirectory users, JdbcTemplate jdbc) {
+    PermissionChanges(CommandDispatcher commands, AuditTrail audit, UserDirectory users) {
         this.commands = commands;
         this.audit = audit;
         this.users = users;
-        this.jdbc = jdbc;
     }
 
     /** Whether the permission changed (false: the participant already had, or already lacked, it). */
@@ -54,9 +49,6 @@ class PermissionChanges {
         users.requireUser(actor, user);
         boolean changed = Boolean.TRUE.equals(commands.send(new RevokeParticipantCommand(session, actor, user, reason), key));
         if (changed) {
-            jdbc.update("""
-                    INSERT INTO class_revocations (tenant_id, session_id, user_id, revoked_at) VALUES (?, ?, ?, now())
-                    ON CONFLICT DO NOTHING""", actor.tenantId().value(), session.value(), user.value());
             audit.record(actor, "participant.revoked", AuditTrail.DONE, "session_user", session + "/" + user, reason);
         }
         return changed;

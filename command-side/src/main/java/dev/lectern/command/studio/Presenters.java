@@ -10,24 +10,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.List;
-
 /**
  * The edge check for decks and slides, before any upload is read or rendered: teachers and admins by
- * role (the Session aggregate then checks it is their class), anyone else only while the class's log
- * says they hold the {@code present} permission. The aggregate remains the authority; this only keeps
+ * role (the Session aggregate then checks it is their class), anyone else only while they hold the
+ * {@code present} permission in the class ({@code class_presenters}, kept by {@link StudioTables} from the
+ * class's permission events, docs/adr/0021). The aggregate remains the authority; this only keeps
  * people who can never present from making the server render and store a PDF.
  */
 @Component
 class Presenters {
 
-    private static final String LATEST_PRESENT_DECISION = """
-            SELECT event_name FROM session_state_events_readable
-            WHERE tenant_id = ? AND session_id = ?::uuid
-              AND ((event_name IN ('permission.granted', 'permission.revoked')
-                    AND payload->>'userId' = ? AND payload->>'permission' = 'PRESENT')
-                   OR (event_name = 'participant.revoked' AND payload->>'userId' = ?))
-            ORDER BY global_index DESC LIMIT 1""";
+    private static final String PRESENTING = """
+            SELECT EXISTS (SELECT 1 FROM class_presenters
+                           WHERE tenant_id = ? AND session_id = ? AND user_id = ? AND presenting)""";
 
     private final JdbcTemplate jdbc;
 
@@ -43,13 +38,12 @@ class Presenters {
             return Mono.error(Presenters::refused);
         }
         return Mono.fromCallable(() -> {
-            String user = actor.userId().toString();
-            List<String> latest = jdbc.queryForList(LATEST_PRESENT_DECISION, String.class, actor.tenantId().value(),
-                    session.toString(), user, user);
-            if (latest.isEmpty() || !"permission.granted".equals(latest.get(0))) {
+            Boolean presenting = jdbc.queryForObject(PRESENTING, Boolean.class, actor.tenantId().value(), session.value(),
+                    actor.userId().value());
+            if (!Boolean.TRUE.equals(presenting)) {
                 throw refused();
             }
-            return latest;
+            return presenting;
         }).subscribeOn(Schedulers.boundedElastic()).then();
     }
 

@@ -3,19 +3,17 @@ package dev.lectern.command.studio;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
-import dev.lectern.events.scene.SceneCreatedEvent;
-import dev.lectern.events.scene.SceneDeletedEvent;
-import dev.lectern.events.scene.SceneUpdatedEvent;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A scene as its own event stream says it is now (read from the event store, so it is exact even a
- * millisecond after the scene was created). A scene of another class or school does not exist here.
+ * A scene as its events say it is now: the {@code class_scenes} row that {@link StudioTables} writes in the unit of
+ * work of each scene event (docs/adr/0021), so it is exact even a millisecond after the scene was created, and inside
+ * the transaction that changed it. A scene of another class or school does not exist here.
  */
 @Component
 class SceneLookup {
@@ -23,31 +21,20 @@ class SceneLookup {
     record SceneView(String sceneId, String sessionId, String name, String layout, boolean deleted) {
     }
 
-    private final EventStore events;
+    private final JdbcTemplate jdbc;
 
-    SceneLookup(EventStore events) {
-        this.events = events;
+    SceneLookup(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     SceneView require(Actor actor, SessionId session, UUID scene) {
-        DomainEventStream stream = events.readEvents(scene.toString());
-        SceneView view = null;
-        while (stream.hasNext()) {
-            Object payload = stream.next().getPayload();
-            if (payload instanceof SceneCreatedEvent e) {
-                if (!e.tenantId().equals(actor.tenantId()) || !e.sessionId().equals(session)) {
-                    break;
-                }
-                view = new SceneView(scene.toString(), session.toString(), e.name(), e.layout(), false);
-            } else if (view != null && payload instanceof SceneUpdatedEvent e) {
-                view = new SceneView(view.sceneId(), view.sessionId(), e.name(), e.layout(), false);
-            } else if (view != null && payload instanceof SceneDeletedEvent) {
-                view = new SceneView(view.sceneId(), view.sessionId(), view.name(), view.layout(), true);
-            }
-        }
-        if (view == null) {
+        List<SceneView> found = jdbc.query("""
+                SELECT name, layout, deleted FROM class_scenes WHERE scene_id = ? AND tenant_id = ? AND session_id = ?""",
+                (rs, n) -> new SceneView(scene.toString(), session.toString(), rs.getString("name"), rs.getString("layout"),
+                        rs.getBoolean("deleted")), scene, actor.tenantId().value(), session.value());
+        if (found.isEmpty()) {
             throw new RequestRejectedException(ErrorCode.SCENE_NOT_FOUND, "This class has no scene " + scene);
         }
-        return view;
+        return found.get(0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lectern.platform.processing;
 
+import dev.lectern.command.tables.WriteSideTables;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
@@ -27,6 +28,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <p>Replaces Axon's property-driven module (which enables a queue only for groups named under
  * {@code axon.eventhandling.processors.<group>.dlq.enabled}) by declaring a bean of its type.
  * Sagas are not event handling components: Axon 4 has no dead-letter queue for them (see the ADR).
+ * The one exception is the command side's subscribing group {@link WriteSideTables#PROCESSING_GROUP}: its handlers
+ * run in the command's own transaction and a failure must fail the command, not park the event
+ * (docs/adr/0021-write-side-tables-fed-by-events.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeadLetterProperties.class)
@@ -84,6 +88,9 @@ public class DeadLetterConfiguration {
                           // after every other registration: the one place that sees every group. The class
                           // sequence is set here too because Axon's Spring Boot configuration registers the
                           // per-aggregate policy explicitly for each processor named in the properties.
+                          if (WriteSideTables.PROCESSING_GROUP.equals(group)) {
+                              return null;
+                          }
                           processing.registerSequencingPolicy(group, c -> perClass);
                           processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                                   (c, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());

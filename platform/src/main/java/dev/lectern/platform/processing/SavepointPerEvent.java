@@ -1,6 +1,8 @@
 package dev.lectern.platform.processing;
 
+import dev.lectern.command.tables.WriteSideTables;
 import dev.lectern.query.projection.NoWritesInHandler;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.Message;
@@ -27,7 +29,9 @@ import java.lang.reflect.Method;
  * (the live-state projector: two round trips per event on its path would be most of its cost), and not for
  * aggregates' event sourcing handlers: they only change the aggregate's fields, and run for every event applied
  * by a command and every event replayed when an aggregate is loaded or snapshotted
- * (docs/adr/0019-session-members-and-snapshots.md).
+ * (docs/adr/0019-session-members-and-snapshots.md); and not for
+ * the command side's {@link WriteSideTables#PROCESSING_GROUP}: its failure must roll the command back, and a vote would
+ * pay the two round trips (docs/adr/0021-write-side-tables-fed-by-events.md).
  */
 public class SavepointPerEvent implements HandlerEnhancerDefinition {
 
@@ -45,8 +49,12 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
         boolean noWrites = original.unwrap(Method.class)
                                    .map(m -> m.getDeclaringClass().isAnnotationPresent(NoWritesInHandler.class))
                                    .orElse(false);
+        boolean inTheCommandsTransaction = original.unwrap(Method.class)
+                                                   .map(m -> m.getDeclaringClass().getAnnotation(ProcessingGroup.class))
+                                                   .map(g -> WriteSideTables.PROCESSING_GROUP.equals(g.value()))
+                                                   .orElse(false);
         if (!original.canHandleMessageType(EventMessage.class) || original.hasAnnotation(SagaEventHandler.class)
-                || original.hasAnnotation(EventSourcingHandler.class) || noWrites) {
+                || original.hasAnnotation(EventSourcingHandler.class) || noWrites || inTheCommandsTransaction) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -49,6 +50,7 @@ class PackageRulesTest {
             "query-side/src/main/java/dev/lectern/query/livestate/SessionLog.java");
 
     private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
+    private static final Pattern STRINGS = Pattern.compile("(?s)\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"");
 
     private static JavaClasses lectern;
 
@@ -106,10 +108,28 @@ class PackageRulesTest {
         List<Path> offenders;
         try (Stream<Path> files = Files.walk(commandSide)) {
             offenders = files.filter(f -> f.toString().endsWith(".java"))
-                             .filter(f -> mentionsInCode(f, "session_state_events") || mentionsInCode(f, "payload"))
+                             .filter(f -> mentionsInCode(f, "session_state_events") || mentionsInStrings(f, "payload"))
                              .toList();
         }
         assertThat(offenders).as("command-side code reading stored events with SQL").isEmpty();
+    }
+
+    /**
+     * SQL is text: a word inside a string literal or text block. (Bean Validation requires every constraint
+     * annotation to declare a {@code payload()} attribute, which is no SQL.)
+     */
+    private static boolean mentionsInStrings(Path file, String word) {
+        try {
+            Matcher literals = STRINGS.matcher(COMMENTS.matcher(Files.readString(file)).replaceAll(""));
+            while (literals.find()) {
+                if (literals.group().contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean mentionsInCode(Path file, String word) {
