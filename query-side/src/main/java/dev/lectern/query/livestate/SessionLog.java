@@ -77,6 +77,23 @@ public class SessionLog {
                 .flatMapIterable(page -> page);
     }
 
+    /**
+     * The position of the class's latest committed event in this tenant (-1 if it has none): what a read
+     * model must have reached to answer as of now (docs/adr/0023-query-side-read-models-for-studio.md).
+     */
+    public Mono<Long> latestPosition(String tenantId, UUID sessionId) {
+        return db.sql("SELECT max(global_index) AS head FROM session_state_events "
+                          + "WHERE tenant_id = :tenant AND session_id = :session")
+                 .bind("tenant", tenantId)
+                 .bind("session", sessionId)
+                 .map((row, meta) -> {
+                     Long head = row.get("head", Long.class);
+                     return head == null ? -1L : head;
+                 })
+                 .one()
+                 .defaultIfEmpty(-1L);
+    }
+
     /** As live events (with each one's predecessor position) for a stream catching up. */
     public Flux<LiveEvent> readLive(String tenantId, UUID sessionId, long after, long upTo) {
         AtomicLong previous = new AtomicLong(after);

@@ -1,0 +1,70 @@
+package dev.lectern.query.projection;
+
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+
+/**
+ * Where a processing group is, read from its committed tokens ({@code token_entry}, through R2DBC), so that
+ * a read endpoint can wait until its read model includes a position: the token commits in the same
+ * transaction as the rows it covers, so a token at or past a position means the rows are too. Read from
+ * the table, not from the processor, because another node may hold the group's segments
+ * (docs/adr/0023-query-side-read-models-for-studio.md).
+ */
+@Component
+public class ProcessorPositions {
+
+    /** How long a read waits for its read model before it answers with what the model has. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(10);
+
+    private final DatabaseClient db;
+    private final Serializer serializer;
+
+    ProcessorPositions(DatabaseClient db, Serializer serializer) {
+        this.db = db;
+        this.serializer = serializer;
+    }
+
+    /** The lowest position any of the group's segments has committed (-1 before its first event or without tokens). */
+    public Mono<Long> position(String processingGroup) {
+        return db.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :group")
+                 .bind("group", processingGroup)
+                 .map((row, meta) -> position(row.get("token", ByteBuffer.class), row.get("token_type", String.class)))
+                 .all()
+                 .reduce(Math::min)
+                 .defaultIfEmpty(-1L);
+    }
+
+    /**
+     * Completes once the group has committed {@code position} (at once for a negative one), or after
+     * {@link #MAX_WAIT} in any case: a read model that is far behind (a rebuild) answers as it stands
+     * rather than not at all.
+     */
+    public Mono<Void> awaitPosition(String processingGroup, long position) {
+        if (position < 0) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> position(processingGroup))
+                   .filter(reached -> reached >= position)
+                   .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
+                   .timeout(MAX_WAIT, Mono.just(-1L))
+                   .then();
+    }
+
+    private long position(ByteBuffer token, String type) {
+        if (token == null || type == null) {
+            return -1;
+        }
+        byte[] data = new byte[token.remaining()];
+        token.get(data);
+        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, type, null));
+        return tracking == null ? -1 : tracking.position().orElse(-1);
+    }
+}
