@@ -36,7 +36,8 @@ public class ProcessorPositions {
     public Mono<Long> position(String processingGroup) {
         return db.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :group")
                  .bind("group", processingGroup)
-                 .map((row, meta) -> position(row.get("token", ByteBuffer.class), row.get("token_type", String.class)))
+                 .map((row, meta) -> position(serializer, bytes(row.get("token", ByteBuffer.class)),
+                         row.get("token_type", String.class)))
                  .all()
                  .reduce(Math::min)
                  .defaultIfEmpty(-1L);
@@ -58,13 +59,21 @@ public class ProcessorPositions {
                    .then();
     }
 
-    private long position(ByteBuffer token, String type) {
+    /** A stored token's position: -1 for no token (a fresh replay is at the start of the log: Axon says 0). */
+    static long position(Serializer serializer, byte[] token, String type) {
         if (token == null || type == null) {
             return -1;
         }
-        byte[] data = new byte[token.remaining()];
-        token.get(data);
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, type, null));
+        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
         return tracking == null ? -1 : tracking.position().orElse(-1);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        byte[] data = new byte[buffer.remaining()];
+        buffer.get(data);
+        return data;
     }
 }

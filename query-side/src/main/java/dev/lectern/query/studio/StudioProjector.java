@@ -1,6 +1,7 @@
 package dev.lectern.query.studio;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.lectern.events.EventCatalogue;
 import dev.lectern.events.studio.CtaHiddenEvent;
 import dev.lectern.events.studio.CtaShownEvent;
 import dev.lectern.events.studio.DeckAddedEvent;
@@ -11,6 +12,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Builds the studio read model: the decks each class recorded ({@code studio_decks}) and the call to
@@ -26,6 +31,11 @@ import org.springframework.stereotype.Component;
 class StudioProjector {
 
     static final String PROCESSING_GROUP = "studio";
+
+    /** The public names of the events this model is built from (what a read waits for). */
+    static final Set<String> EVENT_NAMES = Stream.of(DeckAddedEvent.class, CtaShownEvent.class, CtaHiddenEvent.class)
+                                                 .map(type -> EventCatalogue.nameOf(type).orElseThrow())
+                                                 .collect(Collectors.toUnmodifiableSet());
 
     private final JdbcTemplate jdbc;
 

@@ -12,8 +12,10 @@ import java.util.UUID;
 
 /**
  * Reads the studio read model ({@link StudioProjector}) through R2DBC. Each read first waits (briefly) until
- * the model includes the class's latest committed event, so an answer right after the teacher's command
- * shows that command, as when these endpoints read the log (docs/adr/0023-query-side-read-models-for-studio.md).
+ * the model includes the class's latest committed deck or CTA event, so an answer right after the teacher's
+ * command shows that command, as when these endpoints read the log. Only those events count: Axon commits a
+ * group's token at once for a batch it handles, but only now and then for a batch it has no handler for
+ * (docs/adr/0023-query-side-read-models-for-studio.md).
  */
 @Repository
 class StudioViewRepository {
@@ -53,7 +55,7 @@ class StudioViewRepository {
     }
 
     private Mono<Void> caughtUp(TenantId tenant, SessionId session) {
-        return log.latestPosition(tenant.value(), session.value())
+        return log.latestPosition(tenant.value(), session.value(), StudioProjector.EVENT_NAMES)
                   .flatMap(position -> positions.awaitPosition(StudioProjector.PROCESSING_GROUP, position));
     }
 }
