@@ -22,7 +22,8 @@ public class ProcessorPositions {
 
     /** How long a read waits for its read model before it answers with what the model has. */
     static final Duration MAX_WAIT = Duration.ofSeconds(2);
-    private static final Duration POLL = Duration.ofMillis(10);
+    private static final Duration FIRST_POLL = Duration.ofMillis(10);
+    private static final Duration LONGEST_POLL = Duration.ofMillis(200);
 
     private final DatabaseClient db;
     private final Serializer serializer;
@@ -46,7 +47,8 @@ public class ProcessorPositions {
     /**
      * Completes once the group has committed {@code position} (at once for a negative one), or after
      * {@link #MAX_WAIT} in any case: a read model that is far behind (a rebuild) answers as it stands
-     * rather than not at all.
+     * rather than not at all. Polls after 10 ms, then twice as long each time up to 200 ms, so that many
+     * readers waiting out a rebuild do not crowd the connection pool.
      */
     public Mono<Void> awaitPosition(String processingGroup, long position) {
         if (position < 0) {
@@ -54,9 +56,15 @@ public class ProcessorPositions {
         }
         return Mono.defer(() -> position(processingGroup))
                    .filter(reached -> reached >= position)
-                   .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
+                   .repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(pause(attempt))))
                    .timeout(MAX_WAIT, Mono.just(-1L))
                    .then();
+    }
+
+    /** The pause before poll {@code attempt + 1}: 10, 20, 40, 80, 160, then 200 ms. */
+    static Duration pause(long attempt) {
+        Duration pause = FIRST_POLL.multipliedBy(1L << Math.min(attempt, 5));
+        return pause.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause;
     }
 
     /** A stored token's position: -1 for no token (a fresh replay is at the start of the log: Axon says 0). */

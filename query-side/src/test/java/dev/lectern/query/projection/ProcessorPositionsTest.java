@@ -39,6 +39,12 @@ class ProcessorPositionsTest {
     }
 
     @Test
+    void aWaitingReadPollsLessAndLessOften() {
+        assertThat(java.util.stream.LongStream.range(0, 8).mapToObj(ProcessorPositions::pause).map(d -> d.toMillis()))
+                .containsExactly(10L, 20L, 40L, 80L, 160L, 200L, 200L, 200L);
+    }
+
+    @Test
     void noTokenIsBeforeTheFirstEvent() {
         assertThat(ProcessorPositions.position(serializer, null, null)).isEqualTo(-1);
     }
