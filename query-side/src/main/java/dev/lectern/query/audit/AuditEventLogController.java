@@ -1,6 +1,5 @@
 package dev.lectern.query.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.AccessDeniedException;
@@ -8,21 +7,18 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.events.query.EventLogEntryView;
 import dev.lectern.events.session.SessionId;
-import dev.lectern.query.eventlog.EventRows;
+import dev.lectern.query.eventlog.EventLogRepository;
+import dev.lectern.query.eventlog.EventLogRepository.EventSearch;
 import dev.lectern.query.web.Moments;
 import dev.lectern.query.web.Paging;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -36,12 +32,10 @@ class AuditEventLogController {
 
     private static final Pattern EVENT_NAME = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$");
 
-    private final DatabaseClient db;
-    private final ObjectMapper json;
+    private final EventLogRepository log;
 
-    AuditEventLogController(DatabaseClient db, ObjectMapper json) {
-        this.db = db;
-        this.json = json;
+    AuditEventLogController(EventLogRepository log) {
+        this.log = log;
     }
 
     @GetMapping(path = "/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,50 +48,23 @@ class AuditEventLogController {
                            @RequestParam(name = "after", required = false) String after,
                            @RequestParam(name = "limit", required = false) String limit) {
         AccessDeniedException.require(actor, Capability.READ_AUDIT_LOG);
-        Map<String, Object> binds = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder("tenant_id = :tenant AND global_index > :after");
-        binds.put("tenant", actor.tenantId().value());
-        binds.put("after", Paging.after(after));
-        if (sessionId != null) {
-            where.append(" AND session_id = :session");
-            binds.put("session", SessionId.parse(sessionId).orElseThrow(() -> invalid("sessionId must be a UUID")).value());
+        long afterPosition = Paging.after(after);
+        SessionId session = sessionId == null ? null
+                : SessionId.parse(sessionId).orElseThrow(() -> invalid("sessionId must be a UUID"));
+        if (name != null && !EVENT_NAME.matcher(name).matches()) {
+            throw invalid("name must be an event name such as session.started");
         }
-        if (name != null) {
-            if (!EVENT_NAME.matcher(name).matches()) {
-                throw invalid("name must be an event name such as session.started");
-            }
-            where.append(" AND event_name = :name");
-            binds.put("name", name);
+        if (subject != null && (subject.isBlank() || subject.length() > 255
+                || dev.lectern.events.input.FreeText.problem(subject, false) != null)) {
+            throw invalid("actor must be a subject of 1 to 255 characters");
         }
-        if (subject != null) {
-            if (subject.isBlank() || subject.length() > 255 || dev.lectern.events.input.FreeText.problem(subject, false) != null) {
-                throw invalid("actor must be a subject of 1 to 255 characters");
-            }
-            where.append(" AND convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' = :actor");
-            binds.put("actor", subject);
-        }
-        if (from != null) {
-            where.append(" AND occurred_at >= :from");
-            binds.put("from", instant("from", from));
-        }
-        if (to != null) {
-            where.append(" AND occurred_at < :to");
-            binds.put("to", instant("to", to));
-        }
+        Instant fromInstant = from == null ? null : Moments.instant("from", from);
+        Instant toInstant = to == null ? null : Moments.instant("to", to);
         int pageSize = Paging.limit(limit);
-        binds.put("limit", pageSize);
-        DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + EventRows.COLUMNS + " FROM session_state_events WHERE "
-                + where + " ORDER BY global_index LIMIT :limit");
-        for (Map.Entry<String, Object> bind : binds.entrySet()) {
-            query = query.bind(bind.getKey(), bind.getValue());
-        }
-        return query.map((row, meta) -> EventRows.toView(row, json)).all().collectList()
-                    .map(events -> new EventPage(events, events.size() == pageSize
-                            ? events.get(events.size() - 1).position() : null));
-    }
-
-    private static OffsetDateTime instant(String name, String text) {
-        return Moments.instant(name, text).atOffset(ZoneOffset.UTC);
+        EventSearch search = new EventSearch(session, name, subject, fromInstant, toInstant);
+        return log.search(actor.tenantId(), search, afterPosition, pageSize).collectList()
+                  .map(events -> new EventPage(events, events.size() == pageSize
+                          ? events.get(events.size() - 1).position() : null));
     }
 
     private static RequestRejectedException invalid(String detail) {

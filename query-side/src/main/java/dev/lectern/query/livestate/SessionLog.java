@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,6 +76,25 @@ public class SessionLog {
                 .expand(page -> page.size() < PAGE ? Mono.empty()
                         : page(tenantId, sessionId, page.get(page.size() - 1).position(), upTo, at))
                 .flatMapIterable(page -> page);
+    }
+
+    /**
+     * The position of the class's latest committed event among {@code eventNames} in this tenant (-1 if it has
+     * none): what a read model fed by those events must have reached to answer as of now. Reads only the log's
+     * columns, never a payload (docs/adr/0023-query-side-read-models-for-studio.md).
+     */
+    public Mono<Long> latestPosition(String tenantId, UUID sessionId, Collection<String> eventNames) {
+        return db.sql("SELECT max(global_index) AS head FROM session_state_events "
+                          + "WHERE tenant_id = :tenant AND session_id = :session AND event_name = ANY(:names)")
+                 .bind("tenant", tenantId)
+                 .bind("session", sessionId)
+                 .bind("names", eventNames.toArray(String[]::new))
+                 .map((row, meta) -> {
+                     Long head = row.get("head", Long.class);
+                     return head == null ? -1L : head;
+                 })
+                 .one()
+                 .defaultIfEmpty(-1L);
     }
 
     /** As live events (with each one's predecessor position) for a stream catching up. */

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 public class ProjectionRebuilds {
 
     /** Read models that may be rebuilt (sagas and other side-effecting processors are not listed). */
-    public static final Set<String> REBUILDABLE = Set.of("sessions", "live-state");
+    public static final Set<String> REBUILDABLE = Set.of("sessions", "live-state", "studio");
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +18,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The QR code of the call to action a class shows now, read from the class's log (the latest
- * {@code cta.shown} or {@code cta.hidden}). It never encodes a link from the request: only what the
- * teacher put on screen. When no code can be made, clients show the static CTA (label and link), the
+ * The QR code of the call to action a class shows now, as the studio read model has it (the latest
+ * {@code cta.shown} or {@code cta.hidden}; docs/adr/0023-query-side-read-models-for-studio.md). It never
+ * encodes a link from the request: only what the teacher put on screen. When no code can be made, clients show the static CTA (label and link), the
  * fallback seed 004 asks for.
  */
 @RestController
@@ -29,30 +28,19 @@ class CtaQrController {
 
     private static final Logger log = LoggerFactory.getLogger(CtaQrController.class);
 
-    private static final String CURRENT_CTA = """
-            SELECT event_name, payload->>'url' AS url FROM session_state_events_readable
-            WHERE tenant_id = :tenant AND session_id = :session AND event_name IN ('cta.shown', 'cta.hidden')
-            ORDER BY global_index DESC LIMIT 1""";
-
     private final ClassAccess access;
-    private final DatabaseClient db;
+    private final StudioViewRepository studio;
 
-    CtaQrController(ClassAccess access, DatabaseClient db) {
+    CtaQrController(ClassAccess access, StudioViewRepository studio) {
         this.access = access;
-        this.db = db;
+        this.studio = studio;
     }
 
     @GetMapping(path = "/sessions/{sessionId}/cta/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     Mono<ResponseEntity<byte[]>> qr(Actor actor, @PathVariable String sessionId) {
         SessionId session = PathIds.session(sessionId);
         return access.check(actor, session).map(granted -> granted.viewer().classRole())
-                      .then(db.sql(CURRENT_CTA)
-                              .bind("tenant", actor.tenantId().value())
-                              .bind("session", session.value())
-                              .map((row, meta) -> "cta.shown".equals(row.get("event_name", String.class))
-                                      ? row.get("url", String.class) : "")
-                              .one())
-                      .filter(url -> !url.isEmpty())
+                      .then(studio.currentCtaUrl(actor.tenantId(), session))
                       .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.CTA_NOT_SHOWN,
                               "This class shows no call to action now")))
                       .flatMap(url -> Mono.fromCallable(() -> QrCodes.png(url)).subscribeOn(Schedulers.boundedElastic()))

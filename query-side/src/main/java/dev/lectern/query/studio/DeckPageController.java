@@ -11,7 +11,6 @@ import dev.lectern.query.web.PathIds;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,29 +24,24 @@ import java.util.UUID;
 
 /**
  * A short-lived signed link to one rendered page of a class's deck. Images never pass through
- * Lectern: clients fetch them from object storage with the link. The deck must be one the class's log
- * recorded ({@code deck.added}); a page that failed to render has no image and answers 404, and
- * clients keep showing the last slide they had (seed 004).
+ * Lectern: clients fetch them from object storage with the link. The deck must be one the class
+ * recorded ({@code deck.added}, as the studio read model has it:
+ * docs/adr/0023-query-side-read-models-for-studio.md); a page that failed to render has no image and
+ * answers 404, and clients keep showing the last slide they had (seed 004).
  */
 @RestController
 class DeckPageController {
 
     static final Duration LINK_TTL = Duration.ofMinutes(5);
 
-    private static final String PAGE_COUNT = """
-            SELECT (payload->>'pageCount')::int AS page_count FROM session_state_events_readable
-            WHERE tenant_id = :tenant AND session_id = :session AND event_name = 'deck.added'
-              AND payload->>'deckId' = :deck
-            LIMIT 1""";
-
     private final ClassAccess access;
-    private final DatabaseClient db;
+    private final StudioViewRepository studio;
     private final ObjectStorage storage;
     private final Clock clock;
 
-    DeckPageController(ClassAccess access, DatabaseClient db, ObjectStorage storage, Clock clock) {
+    DeckPageController(ClassAccess access, StudioViewRepository studio, ObjectStorage storage, Clock clock) {
         this.access = access;
-        this.db = db;
+        this.studio = studio;
         this.storage = storage;
         this.clock = clock;
     }
@@ -63,12 +57,7 @@ class DeckPageController {
         int number = pageNumber(page);
         DeckObjects objects = new DeckObjects(actor.tenantId(), session, deck);
         return access.check(actor, session).map(granted -> granted.viewer().classRole())
-                      .then(db.sql(PAGE_COUNT)
-                              .bind("tenant", actor.tenantId().value())
-                              .bind("session", session.value())
-                              .bind("deck", deck.toString())
-                              .map((row, meta) -> row.get("page_count", Integer.class))
-                              .one())
+                      .then(studio.pageCount(actor.tenantId(), session, deck))
                       .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.DECK_NOT_FOUND,
                               "This class has no deck " + deck)))
                       .flatMap(pageCount -> {
