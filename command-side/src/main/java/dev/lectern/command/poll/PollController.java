@@ -46,7 +46,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Polls of a class (issue 6): prepare, open, vote, close, publish, read. Every write runs in one
+ * Polls of a class (docs/adr/0010-poll-voting-model.md): prepare, open, vote, close, publish, read. Every write runs in one
  * {@link IdempotentWrites} transaction with the poll's gate row (docs/adr/0010). The class's teacher or an admin
  * manages a poll (checked by the aggregates); people with a student or assistant role in the class vote.
  */

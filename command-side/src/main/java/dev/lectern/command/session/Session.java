@@ -94,11 +94,11 @@ class Session implements ClassContext {
     private final Map<UserId, String> classRoles = new HashMap<>();
     private final Map<UserId, Instant> joinedAt = new HashMap<>();
 
-    /** Scenes, slides, whiteboard and calls to action: the teaching studio (issue 6). */
+    /** Scenes, slides, whiteboard and calls to action: the teaching studio (docs/studio.md). */
     @AggregateMember
     private final Studio studio = new Studio(this);
 
-    /** Chat, its moderation and settings, exam mode; creates questions and polls (issue 6). */
+    /** Chat, its moderation and settings, exam mode; creates questions and polls (docs/interaction.md). */
     @AggregateMember
     private final Interaction interaction = new Interaction(this);
 
