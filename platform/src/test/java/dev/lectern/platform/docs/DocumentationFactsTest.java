@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The facts the README and docs state that a machine can check, checked against the code: environment
- * variables, decision records, runbooks, links and HTTP endpoints. Every fact is found by scanning
+ * variables, decision records, runbooks, links, named files and HTTP endpoints. Every fact is found by scanning
  * (sources, configuration, the docs folder), never from a list kept here, so a new variable, ADR,
- * runbook or endpoint is checked without touching this test. Each failure names the missing fact.
+ * runbook, file or endpoint is checked without touching this test. Each failure names the missing fact.
  */
 class DocumentationFactsTest {
 
@@ -162,12 +165,8 @@ class DocumentationFactsTest {
 
     @Test
     void everyRelativeLinkInTheReadmeAndDocsLeadsToAFileThatExists() {
-        List<Path> pages = new ArrayList<>(files(p -> p.startsWith(ROOT.resolve("docs")) && p.toString().endsWith(".md")));
-        pages.add(ROOT.resolve("README.md"));
-        files(p -> p.getFileName().toString().equals("README.md") && p.getParent().getParent() != null
-                && p.getParent().getParent().equals(ROOT)).forEach(pages::add);
         List<String> broken = new ArrayList<>();
-        for (Path page : pages) {
+        for (Path page : documentationPages()) {
             for (String link : links(page)) {
                 if (!Files.exists(ROOT.resolve(link))) {
                     broken.add(relative(page) + " links " + link + ", which does not exist");
@@ -175,6 +174,51 @@ class DocumentationFactsTest {
             }
         }
         assertThat(broken).as("broken links").isEmpty();
+    }
+
+    private static final Pattern NAMED_FILE = Pattern.compile("`([\\w./-]+\\.(?:java|sql|ya?ml|sh|http|md))`");
+
+    /**
+     * Files the README and docs name in backticks ({@code ActorResolver.java}, {@code platform/.../live/RedisLiveRelay.java},
+     * {@code platform/src/main/resources/application.yaml}) exist: a class that moved leaves no stale path behind.
+     * A file that is not in the repository (one the reader creates, the seeds' layout) is named in italics instead.
+     */
+    @Test
+    void everyFileTheReadmeAndDocsNameExists() {
+        List<Path> everyFile = files(p -> true);
+        Set<String> paths = everyFile.stream().map(DocumentationFactsTest::relative).collect(Collectors.toSet());
+        Set<String> names = everyFile.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        for (Path page : documentationPages()) {
+            Matcher named = NAMED_FILE.matcher(read(page));
+            while (named.find()) {
+                String file = named.group(1);
+                boolean exists;
+                if (file.contains(".../")) {
+                    String head = file.substring(0, file.indexOf("/..."));
+                    String tail = file.substring(file.lastIndexOf(".../") + 3);
+                    exists = paths.stream().anyMatch(p -> p.startsWith(head + "/") && p.endsWith(tail));
+                } else if (file.contains("/")) {
+                    exists = paths.contains(file) || Files.exists(page.getParent().resolve(file))
+                            || paths.stream().anyMatch(p -> p.endsWith("/" + file));
+                } else {
+                    exists = names.contains(file);
+                }
+                if (!exists) {
+                    missing.add(relative(page) + " names " + file + ", which does not exist");
+                }
+            }
+        }
+        assertThat(missing).as("files named in the docs").isEmpty();
+    }
+
+    /** README.md, every module's README.md and every page under docs/. */
+    private static List<Path> documentationPages() {
+        List<Path> pages = new ArrayList<>(files(p -> p.startsWith(ROOT.resolve("docs")) && p.toString().endsWith(".md")));
+        pages.add(ROOT.resolve("README.md"));
+        files(p -> p.getFileName().toString().equals("README.md") && p.getParent().getParent() != null
+                && p.getParent().getParent().equals(ROOT)).forEach(pages::add);
+        return pages;
     }
 
     /** Relative link targets of a Markdown page, as paths from the repository root (no anchors, no URLs). */
@@ -455,15 +499,36 @@ class DocumentationFactsTest {
     }
 
     private static List<Path> files(java.util.function.Predicate<Path> which) {
-        try (Stream<Path> all = Files.walk(ROOT)) {
-            return all.filter(Files::isRegularFile)
-                      .filter(p -> !relative(p).matches("(.*/)?(target|\\.git|node_modules|\\.lectern-data)/.*"))
-                      .filter(which)
-                      .sorted()
-                      .toList();
+        return ALL_FILES.stream().filter(which).toList();
+    }
+
+    /** Every file of the work tree, once: build output, Git's folder and the embedded data folder left out. */
+    private static final List<Path> ALL_FILES = walk();
+
+    private static List<Path> walk() {
+        Set<String> skipped = Set.of("target", ".git", "node_modules", ".lectern-data", ".idea");
+        List<Path> all = new ArrayList<>();
+        try {
+            Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return !dir.equals(ROOT) && skipped.contains(dir.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        all.add(file.toAbsolutePath().normalize());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        all.sort(null);
+        return List.copyOf(all);
     }
 
     private static List<Path> filesIn(Path dir) {
