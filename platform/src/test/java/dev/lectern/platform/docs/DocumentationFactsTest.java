@@ -12,7 +12,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +74,55 @@ class DocumentationFactsTest {
             }
         }
         assertThat(unused).as("documented environment variables that the code does not read").isEmpty();
+    }
+
+    /**
+     * The defaults the README's table and .env.example's commented lines give are the ones the configuration has
+     * (outside profile documents). A row is compared when it gives one backticked default per variable.
+     */
+    @Test
+    void theDefaultsTheReadmeAndEnvExampleGiveAreTheConfiguredOnes() {
+        Map<String, String> configured = configuredDefaults();
+        List<String> wrong = new ArrayList<>();
+        String section = section(read(ROOT.resolve("README.md")), "## Configuration");
+        for (String line : section.lines().filter(l -> l.startsWith("| `")).toList()) {
+            String[] cells = line.split("\\|");
+            List<String> variables = Pattern.compile("`([A-Z][A-Z0-9_]*)`").matcher(cells[1]).results()
+                    .map(m -> m.group(1)).toList();
+            List<String> defaults = Pattern.compile("`([^`]*)`").matcher(cells[2]).results().map(m -> m.group(1)).toList();
+            if (variables.size() != defaults.size()) {
+                continue;
+            }
+            for (int i = 0; i < variables.size(); i++) {
+                String expected = configured.get(variables.get(i));
+                if (expected != null && !expected.equals(defaults.get(i))) {
+                    wrong.add("README.md gives " + variables.get(i) + " the default " + defaults.get(i)
+                            + ", the configuration " + expected);
+                }
+            }
+        }
+        Matcher commented = Pattern.compile("(?m)^#\\s*([A-Z][A-Z0-9_]*)=(.*)$").matcher(read(ROOT.resolve(".env.example")));
+        while (commented.find()) {
+            String expected = configured.get(commented.group(1));
+            if (expected != null && !expected.equals(commented.group(2).strip())) {
+                wrong.add(".env.example gives " + commented.group(1) + " the default " + commented.group(2).strip()
+                        + ", the configuration " + expected);
+            }
+        }
+        assertThat(wrong).as("documented defaults").isEmpty();
+    }
+
+    /** {@code ${VAR:default}} with a non-empty default, from the part of each configuration file before any profile. */
+    static Map<String, String> configuredDefaults() {
+        Map<String, String> defaults = new TreeMap<>();
+        for (Path file : files(p -> isMainResource(p) && p.getFileName().toString().matches(".*\\.(ya?ml|properties)"))) {
+            String common = read(file).split("(?m)^---\\s*$")[0];
+            Matcher placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}$]+)}").matcher(common);
+            while (placeholder.find()) {
+                defaults.put(placeholder.group(1), placeholder.group(2));
+            }
+        }
+        return defaults;
     }
 
     /** {@code ${VAR...}} placeholders in every module's main resources, and {@code System.getenv("VAR")} in main code. */
