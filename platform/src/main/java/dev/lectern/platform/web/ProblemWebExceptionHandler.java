@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.lectern.command.identity.AuditTrail;
 import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.events.error.DomainError;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.identity.AccessDeniedException;
 import org.slf4j.MDC;
@@ -94,6 +95,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         AccessDeniedException denied = causeOfType(failure, AccessDeniedException.class);
         RequestRejectedException refusedAtEdge = causeOfType(failure, RequestRejectedException.class);
         DomainException refusedByAggregate = causeOfType(failure, DomainException.class);
+        DomainError refusedRemotely = refusedRemotely(failure);
         String action;
         String why;
         if (denied != null) {
@@ -109,6 +111,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         } else if (refusedByAggregate != null && refusedByAggregate.code() == ErrorCode.FORBIDDEN) {
             action = "authority";
             why = refusedByAggregate.getMessage();
+        } else if (refusedRemotely != null && refusedRemotely.code() == ErrorCode.FORBIDDEN) {
+            // Refused by a handler on another node: only the details of the wrapping exception arrive.
+            action = "authority";
+            why = refusedRemotely.detail();
         } else {
             return Mono.empty();
         }
@@ -189,6 +195,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             }
             if (t instanceof CommandExecutionException commandFailure) {
                 Object details = commandFailure.getDetails().orElse(null);
+                if (details instanceof DomainError refusal) {
+                    // From the command bus's exception-wrapping interceptor: the same answer whether the
+                    // handler ran here (the cause is still attached) or on another node (only the details are).
+                    return refused(refusal);
+                }
                 if (details instanceof ErrorCode code) {
                     return new Problem(code, commandFailure.getMessage(), List.of());
                 }
@@ -200,12 +211,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
 
     private static Problem classifyOne(Throwable t) {
         if (t instanceof RequestRejectedException rejected) {
-            List<Map<String, String>> errors = rejected.parameter()
-                    .map(name -> List.of(Map.of("parameter", name, "detail", rejected.getMessage()))).orElse(List.of());
-            return new Problem(rejected.code(), rejected.getMessage(), errors, rejected.retryAfter().orElse(null));
+            return refused(DomainError.of(rejected));
         }
         if (t instanceof DomainException domain) {
-            return new Problem(domain.code(), domain.getMessage(), List.of(), domain.retryAfter().orElse(null));
+            return refused(DomainError.of(domain));
         }
         if (t instanceof WebExchangeBindException bind) {
             List<Map<String, String>> errors = bind.getFieldErrors().stream().map(ProblemWebExceptionHandler::fieldError)
@@ -309,6 +318,14 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
                 List.of());
     }
 
+    /** A refusal by an aggregate or at the edge; {@code errors[]} names the parameter at fault, if any. */
+    private static Problem refused(DomainError refusal) {
+        List<Map<String, String>> errors = refusal.parameterAtFault()
+                .map(name -> List.of(Map.of("parameter", name, "detail", String.valueOf(refusal.detail()))))
+                .orElse(List.of());
+        return new Problem(refusal.code(), refusal.detail(), errors, refusal.retryAfter().orElse(null));
+    }
+
     private static Problem invalidField(String pointer, String detail) {
         return new Problem(ErrorCode.VALIDATION_FAILED, "The request body has 1 invalid field(s)",
                 List.of(Map.of("pointer", pointer, "detail", detail)));
@@ -320,6 +337,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
                           .map(r -> r.getFieldName() != null ? r.getFieldName().replace("~", "~0").replace("/", "~1")
                                   : String.valueOf(r.getIndex()))
                           .collect(Collectors.joining("/"));
+    }
+
+    private static DomainError refusedRemotely(Throwable failure) {
+        CommandExecutionException wrapped = causeOfType(failure, CommandExecutionException.class);
+        return wrapped == null ? null : wrapped.getDetails().filter(DomainError.class::isInstance)
+                .map(DomainError.class::cast).orElse(null);
     }
 
     private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {

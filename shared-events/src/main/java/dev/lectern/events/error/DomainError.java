@@ -1,0 +1,45 @@
+package dev.lectern.events.error;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a refusal tells the caller, in a form that crosses a distributed command bus: the details of
+ * the {@code CommandExecutionException} that the command bus's exception-wrapping interceptor makes of
+ * a {@link DomainException} or {@link RequestRejectedException}. A remote caller gets these details,
+ * never the exception itself (see docs/adr/0004-errors-problem-json.md).
+ *
+ * @param parameter the query parameter or form field at fault, when there is one
+ * @param retryAfterMillis how long the refusal lasts, when it lifts by itself; milliseconds so that
+ *     every serializer carries it unchanged
+ */
+public record DomainError(ErrorCode code, String detail, String parameter, Long retryAfterMillis)
+        implements Serializable {
+
+    public DomainError {
+        Objects.requireNonNull(code);
+    }
+
+    public static DomainError of(DomainException refused) {
+        return new DomainError(refused.code(), refused.getMessage(), null, millis(refused.retryAfter()));
+    }
+
+    public static DomainError of(RequestRejectedException rejected) {
+        return new DomainError(rejected.code(), rejected.getMessage(), rejected.parameter().orElse(null),
+                millis(rejected.retryAfter()));
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfterMillis).map(Duration::ofMillis);
+    }
+
+    public Optional<String> parameterAtFault() {
+        return Optional.ofNullable(parameter);
+    }
+
+    private static Long millis(Optional<Duration> duration) {
+        return duration.map(Duration::toMillis).orElse(null);
+    }
+}
