@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
 public class JoinStorm {
 
     static final String TENANT = "north-high";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                             .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     static String base;
 
     public static void main(String[] args) throws Exception {
@@ -41,8 +43,14 @@ public class JoinStorm {
         for (int i = 0; i < students; i++) {
             String subject = "storm-" + run + "-" + i;
             tokens.add(setup.submit(() -> {
-                String user = field(call("POST", "/admin/users", admin,
-                        "{\"subject\":\"" + subject + "\",\"displayName\":\"Student " + subject + "\"}", 201), "userId");
+                String user = field(
+                        call(
+                                "POST",
+                                "/admin/users",
+                                admin,
+                                "{\"subject\":\"" + subject + "\",\"displayName\":\"Student " + subject + "\"}",
+                                201),
+                        "userId");
                 call("PUT", "/admin/users/" + user + "/roles/student", admin, null, 200);
                 return token(subject);
             }));
@@ -56,8 +64,15 @@ public class JoinStorm {
         // A running node is warm. Its JIT keeps compiling for thousands of requests (C2 was still at ~60% of a
         // core after 1,200 joins), so warm up with `rounds` full storms into other classes (not measured).
         for (int round = 0; round < warmupRounds; round++) {
-            String warm = field(call("POST", "/sessions", teacher, "{\"title\":\"Warm-up " + run + " " + round
-                    + "\",\"startsAt\":\"2030-01-01T09:00:00Z\",\"durationMinutes\":60}", 201), "sessionId");
+            String warm = field(
+                    call(
+                            "POST",
+                            "/sessions",
+                            teacher,
+                            "{\"title\":\"Warm-up " + run + " " + round
+                                    + "\",\"startsAt\":\"2030-01-01T09:00:00Z\",\"durationMinutes\":60}",
+                            201),
+                    "sessionId");
             call("POST", "/sessions/" + warm + "/start", teacher, null, 200);
             ExecutorService warming = Executors.newFixedThreadPool(concurrency);
             List<Future<?>> done = new ArrayList<>();
@@ -70,8 +85,15 @@ public class JoinStorm {
             warming.shutdown();
         }
         System.out.println("warm-up: " + warmupRounds + " rounds of " + students + " joins into other classes");
-        String session = field(call("POST", "/sessions", teacher, "{\"title\":\"Join storm " + run
-                + "\",\"startsAt\":\"2030-01-01T09:00:00Z\",\"durationMinutes\":60}", 201), "sessionId");
+        String session = field(
+                call(
+                        "POST",
+                        "/sessions",
+                        teacher,
+                        "{\"title\":\"Join storm " + run
+                                + "\",\"startsAt\":\"2030-01-01T09:00:00Z\",\"durationMinutes\":60}",
+                        201),
+                "sessionId");
         call("POST", "/sessions/" + session + "/start", teacher, null, 200);
 
         System.out.println("setup done: storm begins");
@@ -98,13 +120,21 @@ public class JoinStorm {
         StringBuilder trend = new StringBuilder();
         int tenth = Math.max(1, students / 10);
         for (int i = 0; i + tenth <= students; i += tenth) {
-            trend.append(String.format(" %.1f", Arrays.stream(inOrder, i, i + tenth).average().orElse(0) / 1e6));
+            trend.append(String.format(
+                    " %.1f", Arrays.stream(inOrder, i, i + tenth).average().orElse(0) / 1e6));
         }
         System.out.println("mean latency by tenth of the storm (ms):" + trend);
         Arrays.sort(latencies);
-        System.out.printf("join storm: %d joins, concurrency %d, %.2f s, %.0f joins/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                students, concurrency, elapsed / 1e9, students / (elapsed / 1e9), ms(latencies, 0.50), ms(latencies, 0.90),
-                ms(latencies, 0.99), latencies[students - 1] / 1e6);
+        System.out.printf(
+                "join storm: %d joins, concurrency %d, %.2f s, %.0f joins/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                students,
+                concurrency,
+                elapsed / 1e9,
+                students / (elapsed / 1e9),
+                ms(latencies, 0.50),
+                ms(latencies, 0.90),
+                ms(latencies, 0.99),
+                latencies[students - 1] / 1e6);
 
         int joined = 0;
         String after = "0";
@@ -120,8 +150,9 @@ public class JoinStorm {
             }
             after = next.group(1);
         }
-        System.out.printf("event log: %d participant.joined for %d students (%s)%n", joined, students,
-                joined == students ? "exactly once each" : "MISMATCH");
+        System.out.printf(
+                "event log: %d participant.joined for %d students (%s)%n",
+                joined, students, joined == students ? "exactly once each" : "MISMATCH");
         if (joined != students) {
             System.exit(1);
         }
@@ -132,14 +163,23 @@ public class JoinStorm {
     }
 
     static String token(String subject) throws Exception {
-        return field(call("POST", "/dev/tokens", null, "{\"tenant\":\"" + TENANT + "\",\"subject\":\"" + subject + "\"}", 200),
+        return field(
+                call(
+                        "POST",
+                        "/dev/tokens",
+                        null,
+                        "{\"tenant\":\"" + TENANT + "\",\"subject\":\"" + subject + "\"}",
+                        200),
                 "accessToken");
     }
 
     static String call(String method, String path, String token, String body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -148,7 +188,8 @@ public class JoinStorm {
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " -> " + response.statusCode() + " " + response.body());
         }
         return response.body();
     }

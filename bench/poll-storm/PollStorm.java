@@ -26,12 +26,13 @@ public class PollStorm {
 
     static final String TENANT = "north-high";
     static final int OPTIONS = 4;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                             .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     static String base;
 
-    record Outcome(int status, String body, long nanos) {
-    }
+    record Outcome(int status, String body, long nanos) {}
 
     public static void main(String[] args) throws Exception {
         base = args.length > 0 ? args[0] : "http://localhost:8080";
@@ -48,8 +49,15 @@ public class PollStorm {
         for (int i = 0; i < students; i++) {
             String subject = "voter-" + run + "-" + i;
             tokens.add(setup.submit(() -> {
-                String user = field(call("POST", "/admin/users", admin,
-                        "{\"subject\":\"" + subject + "\",\"displayName\":\"Student " + subject + "\"}", 201).body(), "userId");
+                String user = field(
+                        call(
+                                        "POST",
+                                        "/admin/users",
+                                        admin,
+                                        "{\"subject\":\"" + subject + "\",\"displayName\":\"Student " + subject + "\"}",
+                                        201)
+                                .body(),
+                        "userId");
                 call("PUT", "/admin/users/" + user + "/roles/student", admin, null, 200);
                 return token(subject);
             }));
@@ -60,8 +68,16 @@ public class PollStorm {
         }
         setup.shutdown();
         String teacher = token("teacher@" + TENANT);
-        String session = field(call("POST", "/sessions", teacher, "{\"title\":\"Poll storm " + run
-                + "\",\"startsAt\":\"2030-01-01T09:00:00Z\",\"durationMinutes\":60}", 201).body(), "sessionId");
+        String session = field(
+                call(
+                                "POST",
+                                "/sessions",
+                                teacher,
+                                "{\"title\":\"Poll storm " + run
+                                        + "\",\"startsAt\":\"2030-01-01T09:00:00Z\",\"durationMinutes\":60}",
+                                201)
+                        .body(),
+                "sessionId");
         call("POST", "/sessions/" + session + "/start", teacher, null, 200);
 
         // A running node is warm: full storms on other polls first (not measured), each closed and published.
@@ -76,17 +92,26 @@ public class PollStorm {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double[] cpu = Cpu.since(cpu0, serverPid);
             rounds.add(new double[] {students / seconds, cpu[0] * 1000 / students, cpu[1] * 1000 / students});
-            System.out.printf("warm-up round %d: %.0f votes/s, server CPU %.2f ms/vote (Lectern %.2f, PostgreSQL %.2f)%n",
-                    round, students / seconds, (cpu[0] + cpu[1]) * 1000 / students, cpu[0] * 1000 / students,
+            System.out.printf(
+                    "warm-up round %d: %.0f votes/s, server CPU %.2f ms/vote (Lectern %.2f, PostgreSQL %.2f)%n",
+                    round,
+                    students / seconds,
+                    (cpu[0] + cpu[1]) * 1000 / students,
+                    cpu[0] * 1000 / students,
                     cpu[1] * 1000 / students);
             closeAndPublish(teacher, session, poll);
         }
         System.out.println("warm-up: " + warmupRounds + " rounds of " + students + " votes on other polls");
         if (rounds.size() >= 4) {
             List<double[]> later = rounds.subList(rounds.size() / 2, rounds.size());
-            System.out.printf("later warm-up rounds (%d): median %.0f votes/s, median server CPU %.2f ms/vote "
-                            + "(Lectern %.2f, PostgreSQL %.2f)%n", later.size(), Cpu.median(later, 0),
-                    Cpu.median(later, 1) + Cpu.median(later, 2), Cpu.median(later, 1), Cpu.median(later, 2));
+            System.out.printf(
+                    "later warm-up rounds (%d): median %.0f votes/s, median server CPU %.2f ms/vote "
+                            + "(Lectern %.2f, PostgreSQL %.2f)%n",
+                    later.size(),
+                    Cpu.median(later, 0),
+                    Cpu.median(later, 1) + Cpu.median(later, 2),
+                    Cpu.median(later, 1),
+                    Cpu.median(later, 2));
         }
 
         String poll = openPoll(teacher, session, "Poll storm " + run);
@@ -122,21 +147,34 @@ public class PollStorm {
         StringBuilder trend = new StringBuilder();
         int tenth = Math.max(1, students / 10);
         for (int i = 0; i + tenth <= students; i += tenth) {
-            trend.append(String.format(" %.1f", Arrays.stream(votes, i, i + tenth).average().orElse(0) / 1e6));
+            trend.append(String.format(
+                    " %.1f", Arrays.stream(votes, i, i + tenth).average().orElse(0) / 1e6));
         }
         System.out.println("mean vote latency by tenth of the storm (ms):" + trend);
         Arrays.sort(votes);
         Arrays.sort(dupes);
         int requests = students + duplicates;
-        System.out.printf("poll storm: %d votes + %d duplicates, concurrency %d, %.2f s, %.0f votes/s (%.0f requests/s), "
+        System.out.printf(
+                "poll storm: %d votes + %d duplicates, concurrency %d, %.2f s, %.0f votes/s (%.0f requests/s), "
                         + "votes p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; duplicates p50 %.1f ms, p99 %.1f ms%n",
-                students, duplicates, concurrency, elapsed / 1e9, students / (elapsed / 1e9), requests / (elapsed / 1e9),
-                ms(votes, 0.50), ms(votes, 0.90), ms(votes, 0.99), votes[students - 1] / 1e6,
-                duplicates == 0 ? 0 : ms(dupes, 0.50), duplicates == 0 ? 0 : ms(dupes, 0.99));
+                students,
+                duplicates,
+                concurrency,
+                elapsed / 1e9,
+                students / (elapsed / 1e9),
+                requests / (elapsed / 1e9),
+                ms(votes, 0.50),
+                ms(votes, 0.90),
+                ms(votes, 0.99),
+                votes[students - 1] / 1e6,
+                duplicates == 0 ? 0 : ms(dupes, 0.50),
+                duplicates == 0 ? 0 : ms(dupes, 0.99));
 
         if (serverPid > 0) {
-            System.out.printf("server CPU during the storm: %.2f ms per request (Lectern %.2f, PostgreSQL %.2f)%n",
-                    (stormCpu[0] + stormCpu[1]) * 1000 / requests, stormCpu[0] * 1000 / requests,
+            System.out.printf(
+                    "server CPU during the storm: %.2f ms per request (Lectern %.2f, PostgreSQL %.2f)%n",
+                    (stormCpu[0] + stormCpu[1]) * 1000 / requests,
+                    stormCpu[0] * 1000 / requests,
                     stormCpu[1] * 1000 / requests);
         }
 
@@ -147,12 +185,24 @@ public class PollStorm {
         }
         Matcher counts = Pattern.compile("\"counts\":\\[([0-9,]*)]").matcher(published);
         Matcher ballots = Pattern.compile("\"ballots\":(\\d+)").matcher(published);
-        String expectedCounts = Arrays.toString(expected).replace(" ", "").replace("[", "").replace("]", "");
-        boolean tallyExact = counts.find() && ballots.find() && counts.group(1).equals(expectedCounts)
+        String expectedCounts =
+                Arrays.toString(expected).replace(" ", "").replace("[", "").replace("]", "");
+        boolean tallyExact = counts.find()
+                && ballots.find()
+                && counts.group(1).equals(expectedCounts)
                 && Long.parseLong(ballots.group(1)) == students;
-        System.out.printf("tally: %s (expected ballots %d, counts [%s]); accepted %d of %d votes; duplicates refused %d of %d (%s)%n",
-                published, students, expectedCounts, accepted, students, refused, duplicates,
-                tallyExact && accepted == students && refused == duplicates ? "exact, every duplicate refused" : "MISMATCH");
+        System.out.printf(
+                "tally: %s (expected ballots %d, counts [%s]); accepted %d of %d votes; duplicates refused %d of %d (%s)%n",
+                published,
+                students,
+                expectedCounts,
+                accepted,
+                students,
+                refused,
+                duplicates,
+                tallyExact && accepted == students && refused == duplicates
+                        ? "exact, every duplicate refused"
+                        : "MISMATCH");
         if (!tallyExact || accepted != students || refused != duplicates) {
             System.exit(1);
         }
@@ -182,15 +232,23 @@ public class PollStorm {
     }
 
     static String openPoll(String teacher, String session, String question) throws Exception {
-        String poll = field(call("POST", "/sessions/" + session + "/polls", teacher, "{\"question\":\"" + question
-                + "\",\"options\":[\"a\",\"b\",\"c\",\"d\"]}", 201).body(), "pollId");
+        String poll = field(
+                call(
+                                "POST",
+                                "/sessions/" + session + "/polls",
+                                teacher,
+                                "{\"question\":\"" + question + "\",\"options\":[\"a\",\"b\",\"c\",\"d\"]}",
+                                201)
+                        .body(),
+                "pollId");
         call("POST", "/sessions/" + session + "/polls/" + poll + "/open", teacher, null, 200);
         return poll;
     }
 
     static String closeAndPublish(String teacher, String session, String poll) throws Exception {
         call("POST", "/sessions/" + session + "/polls/" + poll + "/close", teacher, null, 200);
-        return call("POST", "/sessions/" + session + "/polls/" + poll + "/publish", teacher, null, 200).body();
+        return call("POST", "/sessions/" + session + "/polls/" + poll + "/publish", teacher, null, 200)
+                .body();
     }
 
     static double ms(long[] sorted, double quantile) {
@@ -198,22 +256,34 @@ public class PollStorm {
     }
 
     static String token(String subject) throws Exception {
-        return field(call("POST", "/dev/tokens", null, "{\"tenant\":\"" + TENANT + "\",\"subject\":\"" + subject + "\"}", 200)
-                .body(), "accessToken");
+        return field(
+                call(
+                                "POST",
+                                "/dev/tokens",
+                                null,
+                                "{\"tenant\":\"" + TENANT + "\",\"subject\":\"" + subject + "\"}",
+                                200)
+                        .body(),
+                "accessToken");
     }
 
-    static HttpResponse<String> call(String method, String path, String token, String body, int expected) throws Exception {
+    static HttpResponse<String> call(String method, String path, String token, String body, int expected)
+            throws Exception {
         HttpResponse<String> response = send(method, path, token, body);
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " -> " + response.statusCode() + " " + response.body());
         }
         return response;
     }
 
     static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -240,7 +310,8 @@ public class PollStorm {
                 return new double[] {0, 0};
             }
             double postgres = 0;
-            java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+            java.io.File[] procs =
+                    new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
             for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
                 String[] stat = stat(proc.toPath().resolve("stat"));
                 if (stat != null && stat[1].equals("(postgres)")) {
@@ -258,7 +329,8 @@ public class PollStorm {
 
         static double median(List<double[]> rows, int column) {
             double[] values = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
-            return values.length % 2 == 1 ? values[values.length / 2]
+            return values.length % 2 == 1
+                    ? values[values.length / 2]
                     : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
         }
 

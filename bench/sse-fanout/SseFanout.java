@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +32,15 @@ import java.util.regex.Pattern;
 public class SseFanout {
 
     static final String TENANT = "north-high";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                             .connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     static String base;
 
     /** Per action (k-th permission event): how many subscribers have it, and when the last one got it. */
     static final ConcurrentHashMap<Integer, AtomicInteger> received = new ConcurrentHashMap<>();
+
     static final ConcurrentHashMap<Integer, AtomicLong> lastArrival = new ConcurrentHashMap<>();
     static final AtomicInteger duplicates = new AtomicInteger();
     static final AtomicInteger states = new AtomicInteger();
@@ -57,10 +59,16 @@ public class SseFanout {
         for (int i = 0; i < subscribers; i++) {
             String subject = "sse-" + run + "-" + i;
             tokens.add(setup.submit(() -> {
-                String user = field(call("POST", "/admin/users", admin,
-                        "{\"subject\":\"" + subject + "\",\"displayName\":\"Student " + subject + "\"}", 201), "userId");
+                String user = field(
+                        call(
+                                "POST",
+                                "/admin/users",
+                                admin,
+                                "{\"subject\":\"" + subject + "\",\"displayName\":\"Student " + subject + "\"}",
+                                201),
+                        "userId");
                 call("PUT", "/admin/users/" + user + "/roles/student", admin, null, 200);
-                return new String[]{user, token(subject)};
+                return new String[] {user, token(subject)};
             }));
         }
         List<String> studentTokens = new ArrayList<>();
@@ -71,8 +79,15 @@ public class SseFanout {
         }
         setup.shutdown();
         String teacher = token("teacher@" + TENANT);
-        String session = field(call("POST", "/sessions", teacher, "{\"title\":\"Fan-out " + run
-                + "\",\"startsAt\":\"2030-01-01T09:00:00Z\",\"durationMinutes\":60}", 201), "sessionId");
+        String session = field(
+                call(
+                        "POST",
+                        "/sessions",
+                        teacher,
+                        "{\"title\":\"Fan-out " + run
+                                + "\",\"startsAt\":\"2030-01-01T09:00:00Z\",\"durationMinutes\":60}",
+                        201),
+                "sessionId");
         call("POST", "/sessions/" + session + "/start", teacher, null, 200);
         call("POST", "/sessions/" + session + "/join", studentTokens.get(0), null, 200);
         String target = studentIds.get(0);
@@ -89,10 +104,15 @@ public class SseFanout {
         System.out.printf("subscribers connected: %d of %d%n", states.get(), subscribers);
         long[] after = memory(pid);
         if (before != null && after != null) {
-            System.out.printf("memory per connection: heap %.1f KiB live after full GC (%d -> %d MiB), "
+            System.out.printf(
+                    "memory per connection: heap %.1f KiB live after full GC (%d -> %d MiB), "
                             + "process resident %.1f KiB (%d -> %d MiB)%n",
-                    (after[0] - before[0]) / 1024.0 / subscribers, before[0] >> 20, after[0] >> 20,
-                    (after[1] - before[1]) / 1024.0 / subscribers, before[1] >> 20, after[1] >> 20);
+                    (after[0] - before[0]) / 1024.0 / subscribers,
+                    before[0] >> 20,
+                    after[0] >> 20,
+                    (after[1] - before[1]) / 1024.0 / subscribers,
+                    before[1] >> 20,
+                    after[1] >> 20);
         }
 
         if (pid != null && System.getenv("HISTOGRAM") != null) {
@@ -111,8 +131,12 @@ public class SseFanout {
             }
             String action = k % 2 == 0 ? "grant" : "revoke";
             sent[k] = System.nanoTime();
-            call("POST", "/sessions/" + session + "/permissions", teacher,
-                    "{\"userId\":\"" + target + "\",\"permission\":\"present\",\"action\":\"" + action + "\"}", 200);
+            call(
+                    "POST",
+                    "/sessions/" + session + "/permissions",
+                    teacher,
+                    "{\"userId\":\"" + target + "\",\"permission\":\"present\",\"action\":\"" + action + "\"}",
+                    200);
             accepted[k] = System.nanoTime();
         }
         deadline = System.currentTimeMillis() + 30_000;
@@ -127,11 +151,14 @@ public class SseFanout {
             if (countOf(k) < subscribers) {
                 incomplete++;
             }
-            long last = lastArrival.getOrDefault(k, new AtomicLong(Long.MAX_VALUE)).get();
+            long last =
+                    lastArrival.getOrDefault(k, new AtomicLong(Long.MAX_VALUE)).get();
             fromAccepted[k - warmup] = Math.max(0, last - accepted[k]);
             fromSent[k - warmup] = last - sent[k];
         }
-        System.out.printf("actions: %d measured (after %d warm-up), one every 100 ms, %d subscribers%n", actions, warmup, subscribers);
+        System.out.printf(
+                "actions: %d measured (after %d warm-up), one every 100 ms, %d subscribers%n",
+                actions, warmup, subscribers);
         report("command accepted -> last subscriber", fromAccepted);
         report("command sent     -> last subscriber", fromSent);
         long[] commands = new long[actions];
@@ -139,7 +166,8 @@ public class SseFanout {
             commands[k - warmup] = accepted[k] - sent[k];
         }
         report("command round trip (HTTP)         ", commands);
-        System.out.printf("delivery: %d actions reached every subscriber, %d did not; %d duplicate deliveries%n",
+        System.out.printf(
+                "delivery: %d actions reached every subscriber, %d did not; %d duplicate deliveries%n",
                 actions - incomplete, incomplete, duplicates.get());
         System.exit(0);
     }
@@ -152,8 +180,9 @@ public class SseFanout {
     static void report(String what, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf("%s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
-                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+        System.out.printf(
+                "%s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                what, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
     }
 
     static double pct(long[] sorted, int p) {
@@ -164,8 +193,10 @@ public class SseFanout {
     /** One SSE connection; counts the k-th permission event it sees as action k. */
     static void subscribe(String session, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/sessions/" + session + "/stream"))
-                                         .header("Authorization", "Bearer " + token)
-                                         .header("Accept", "text/event-stream").GET().build();
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         HTTP.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
             String event;
             int actionsSeen;
@@ -201,8 +232,7 @@ public class SseFanout {
                 System.err.println("stream failed: " + t);
             }
 
-            public void onComplete() {
-            }
+            public void onComplete() {}
         }));
     }
 
@@ -221,36 +251,47 @@ public class SseFanout {
                 rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         }
-        return new long[]{heap, rss};
+        return new long[] {heap, rss};
     }
 
     static String jcmd(String pid, String command) throws Exception {
-        Process process = new ProcessBuilder("jcmd", pid, command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("jcmd", pid, command)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor();
         return out;
     }
 
     static String token(String subject) throws Exception {
-        return field(call("POST", "/dev/tokens", null, "{\"subject\":\"" + subject + "\",\"tenant\":\"" + TENANT + "\"}", 200),
+        return field(
+                call(
+                        "POST",
+                        "/dev/tokens",
+                        null,
+                        "{\"subject\":\"" + subject + "\",\"tenant\":\"" + TENANT + "\"}",
+                        200),
                 "accessToken");
     }
 
     static String call(String method, String path, String token, String body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (!method.equals("GET")) {
             request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " -> " + response.statusCode() + " " + response.body());
         }
         return response.body();
     }

@@ -1,9 +1,8 @@
 package dev.lectern.events;
 
-import org.axonframework.messaging.MetaData;
-
 import java.util.List;
 import java.util.Map;
+import org.axonframework.messaging.MetaData;
 
 /**
  * Why an event happened, as Axon metadata on the command and, copied by the correlation data
@@ -15,6 +14,7 @@ public final class Cause {
 
     /** Who or what caused it: {@code http}, {@code livekit-webhook}, {@code deadline}. */
     public static final String SOURCE = "source";
+
     public static final String REQUEST_ID = "requestId";
     public static final String ACTOR = "actor";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
@@ -22,6 +22,7 @@ public final class Cause {
     public static final String DELIVERY_ID = "deliveryId";
     /** The provider's name of what was delivered ({@code room_finished}, ...). */
     public static final String DELIVERY_EVENT = "deliveryEvent";
+
     public static final String SAGA = "saga";
     public static final String DEADLINE = "deadline";
 
@@ -30,11 +31,10 @@ public final class Cause {
     public static final String DEADLINE_SOURCE = "deadline";
 
     /** Every key of a cause: what the correlation data provider copies from a command onto its events. */
-    public static final List<String> KEYS = List.of(SOURCE, REQUEST_ID, ACTOR, IDEMPOTENCY_KEY, DELIVERY_ID, DELIVERY_EVENT,
-            SAGA, DEADLINE);
+    public static final List<String> KEYS =
+            List.of(SOURCE, REQUEST_ID, ACTOR, IDEMPOTENCY_KEY, DELIVERY_ID, DELIVERY_EVENT, SAGA, DEADLINE);
 
-    private Cause() {
-    }
+    private Cause() {}
 
     /** A delivery from a provider's webhook, e.g. {@code webhook(LIVEKIT_WEBHOOK, event.getId(), event.getEvent())}. */
     public static MetaData webhook(String source, String deliveryId, String deliveryEvent) {

@@ -10,7 +10,6 @@ import dev.lectern.events.scene.SceneEvent;
 import dev.lectern.events.session.SessionLifecycleEvent;
 import dev.lectern.events.session.SessionPermissionEvent;
 import dev.lectern.events.studio.StudioEvent;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +30,18 @@ public final class EventCatalogue {
      * one per feature package); each new family adds its root here. EventCatalogueTest checks that every
      * event class in shared-events is reachable from one of these roots.
      */
-    private static final Class<?>[] ROOTS = {SessionLifecycleEvent.class, SessionPermissionEvent.class,
-            RecordingEvent.class, AttendanceEvent.class, StudioEvent.class, InteractionEvent.class, SceneEvent.class, QuestionEvent.class,
-            PollEvent.class, BallotEvent.class};
+    private static final Class<?>[] ROOTS = {
+        SessionLifecycleEvent.class,
+        SessionPermissionEvent.class,
+        RecordingEvent.class,
+        AttendanceEvent.class,
+        StudioEvent.class,
+        InteractionEvent.class,
+        SceneEvent.class,
+        QuestionEvent.class,
+        PollEvent.class,
+        BallotEvent.class
+    };
 
     private static final Map<Class<?>, String> NAMES_BY_CLASS;
     private static final Map<String, Class<?>> CLASSES_BY_NAME;
@@ -58,8 +66,7 @@ public final class EventCatalogue {
         CLASSES_BY_SIMPLE_NAME = Collections.unmodifiableMap(bySimpleName);
     }
 
-    private EventCatalogue() {
-    }
+    private EventCatalogue() {}
 
     private static void collect(Class<?> type, Map<Class<?>, String> byClass, Map<String, Class<?>> byName) {
         if (type.isSealed()) {
@@ -74,11 +81,13 @@ public final class EventCatalogue {
         }
         String name = annotation.value();
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalStateException("Event name '" + name + "' of " + type.getName() + " is not <subject>.<verb>");
+            throw new IllegalStateException(
+                    "Event name '" + name + "' of " + type.getName() + " is not <subject>.<verb>");
         }
         Class<?> previous = byName.putIfAbsent(name, type);
         if (previous != null) {
-            throw new IllegalStateException("Event name '" + name + "' used by " + previous.getName() + " and " + type.getName());
+            throw new IllegalStateException(
+                    "Event name '" + name + "' used by " + previous.getName() + " and " + type.getName());
         }
         byClass.put(type, name);
     }

@@ -1,11 +1,11 @@
 package dev.lectern.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdentifierGrammarTest {
 

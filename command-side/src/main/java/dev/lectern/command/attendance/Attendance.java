@@ -1,5 +1,7 @@
 package dev.lectern.command.attendance;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import dev.lectern.command.member.ClassContext;
 import dev.lectern.events.attendance.JoinResult;
 import dev.lectern.events.attendance.JoinSessionCommand;
@@ -15,9 +17,6 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.ParticipantRevokedEvent;
 import dev.lectern.events.session.SessionEndedEvent;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +24,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * Who is in the class, a member of the Session aggregate: joining (the class role is decided here, from the
@@ -59,15 +58,18 @@ public class Attendance {
         if (session.isRevoked(actor.userId())) {
             throw new DomainException(ErrorCode.PARTICIPANT_REVOKED, "You were removed from this class");
         }
-        String classRole = ClassRoles.of(actor, session.teacher(), session.course(), command.enrollments()).orElseThrow(() ->
-                new DomainException(ErrorCode.NOT_ON_ROSTER, "You are not on this class's roster"));
+        String classRole = ClassRoles.of(actor, session.teacher(), session.course(), command.enrollments())
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_ON_ROSTER, "You are not on this class's roster"));
         boolean already = present.contains(actor.userId());
         if (!already) {
-            apply(new ParticipantJoinedEvent(session.id(), session.tenant(), actor.userId(), actor.subject(), classRole,
-                    clock.instant()));
+            apply(new ParticipantJoinedEvent(
+                    session.id(), session.tenant(), actor.userId(), actor.subject(), classRole, clock.instant()));
         }
-        return new JoinResult(classRole, ClassRoles.grants(classRole, session.permissionsOf(actor.userId())),
-                session.mediaRoom(), already);
+        return new JoinResult(
+                classRole,
+                ClassRoles.grants(classRole, session.permissionsOf(actor.userId())),
+                session.mediaRoom(),
+                already);
     }
 
     /** Returns false when the person was not in the class (said, not silent). */
@@ -86,7 +88,8 @@ public class Attendance {
     @CommandHandler
     boolean handle(RecordMediaPresenceCommand command, ClassContext session, Clock clock) throws DomainException {
         session.requireTenant(command.tenantId());
-        return command.present() ? seenInRoom(session, command.userId(), clock.instant())
+        return command.present()
+                ? seenInRoom(session, command.userId(), clock.instant())
                 : goneFromRoom(session, command.userId(), clock.instant());
     }
 

@@ -33,7 +33,14 @@ class AttendanceController {
 
     @PostMapping(path = "/sessions/{sessionId}/join", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> join(Actor actor, IdempotencyKey key, @PathVariable String sessionId) {
-        return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/join", null,
+        return writes.run(
+                actor,
+                key,
+                Capability.JOIN_SESSION,
+                "POST",
+                sessionId,
+                "/join",
+                null,
                 (id, k) -> new IdempotentWrites.Result(200, null, joining.join(actor, id, k)));
     }
 
@@ -45,6 +52,5 @@ class AttendanceController {
         });
     }
 
-    record LeaveView(String sessionId, boolean changed) {
-    }
+    record LeaveView(String sessionId, boolean changed) {}
 }

@@ -32,14 +32,26 @@ class Joining {
 
     JoinView join(Actor actor, SessionId session, IdempotencyKey key) {
         JoinResult joined = commands.send(new JoinSessionCommand(session, actor, courses.enrollmentsOf(actor)), key);
-        JoinCredentials credentials = joined.mediaRoom() == null ? new JoinCredentials(null, null)
+        JoinCredentials credentials = joined.mediaRoom() == null
+                ? new JoinCredentials(null, null)
                 : media.credentials(joined.mediaRoom(), actor.userId().toString(), actor.subject(), joined.grants());
-        return new JoinView(session.toString(), joined.classRole(), joined.mediaRoom() == null ? "off" : "on",
-                credentials.url(), credentials.token(), joined.grants(), joined.alreadyJoined());
+        return new JoinView(
+                session.toString(),
+                joined.classRole(),
+                joined.mediaRoom() == null ? "off" : "on",
+                credentials.url(),
+                credentials.token(),
+                joined.grants(),
+                joined.alreadyJoined());
     }
 
     /** {@code media} is "off" when the platform runs without a media plane; then url and token are absent. */
-    record JoinView(String sessionId, String classRole, String media, String livekitUrl, String token, MediaGrants grants,
-                    boolean alreadyJoined) {
-    }
+    record JoinView(
+            String sessionId,
+            String classRole,
+            String media,
+            String livekitUrl,
+            String token,
+            MediaGrants grants,
+            boolean alreadyJoined) {}
 }

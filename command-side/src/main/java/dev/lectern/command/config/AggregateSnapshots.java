@@ -13,13 +13,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.Serializers;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.UUID;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * How aggregates are written to the snapshot table: their fields as JSON, whatever their visibility (aggregates
@@ -30,8 +29,7 @@ import java.util.UUID;
  */
 public final class AggregateSnapshots {
 
-    private AggregateSnapshots() {
-    }
+    private AggregateSnapshots() {}
 
     public static Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(objectMapper()).build();
@@ -39,12 +37,12 @@ public final class AggregateSnapshots {
 
     static ObjectMapper objectMapper() {
         return JsonMapper.builder()
-                         .addModule(new JavaTimeModule())
-                         .addModule(new TypedIdKeys())
-                         .visibility(PropertyAccessor.ALL, Visibility.NONE)
-                         .visibility(PropertyAccessor.FIELD, Visibility.ANY)
-                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                         .build();
+                .addModule(new JavaTimeModule())
+                .addModule(new TypedIdKeys())
+                .visibility(PropertyAccessor.ALL, Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, Visibility.ANY)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
     }
 
     /** A typed id: a record of one UUID or String component. */
@@ -68,9 +66,10 @@ public final class AggregateSnapshots {
             super.setupModule(context);
             context.addKeySerializers(new Serializers.Base() {
                 @Override
-                public JsonSerializer<?> findSerializer(com.fasterxml.jackson.databind.SerializationConfig config,
-                                                        com.fasterxml.jackson.databind.JavaType type,
-                                                        com.fasterxml.jackson.databind.BeanDescription beanDesc) {
+                public JsonSerializer<?> findSerializer(
+                        com.fasterxml.jackson.databind.SerializationConfig config,
+                        com.fasterxml.jackson.databind.JavaType type,
+                        com.fasterxml.jackson.databind.BeanDescription beanDesc) {
                     return isTypedId(type.getRawClass()) ? new KeySerializer(type.getRawClass()) : null;
                 }
             });
@@ -92,7 +91,8 @@ public final class AggregateSnapshots {
             try {
                 gen.writeFieldName(component.getAccessor().invoke(id).toString());
             } catch (ReflectiveOperationException e) {
-                throw new IOException("Cannot read the value of " + id.getClass().getName(), e);
+                throw new IOException(
+                        "Cannot read the value of " + id.getClass().getName(), e);
             }
         }
     }

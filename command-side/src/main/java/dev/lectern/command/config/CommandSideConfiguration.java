@@ -1,7 +1,11 @@
 package dev.lectern.command.config;
 
-import org.axonframework.common.AxonThreadFactory;
 import dev.lectern.command.idempotency.IdempotencyKeyArgumentResolver;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.transaction.TransactionManager;
@@ -24,11 +28,6 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
-
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /** The command side as a library: aggregates, write endpoints, idempotency. Assembled by the platform. */
 @Configuration(proxyBeanMethods = false)
@@ -98,6 +97,8 @@ public class CommandSideConfiguration {
                                          .spanFactory(spanFactory)
                                          .executor(snapshotExecutor)
                                          .build();
+    }
+
     /** Write endpoints declare an {@code IdempotencyKey} parameter (docs/adr/0020-thin-controllers-one-write-path.md). */
     @Bean
     WebFluxConfigurer idempotencyKeyArguments() {

@@ -5,15 +5,14 @@ import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.UserId;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Courses, lessons and rosters as the write side needs them: who may manage a course (an admin, or a
@@ -31,8 +30,11 @@ public class CourseDirectory {
 
     /** The course of a lesson of the actor's school, or 404. */
     public UUID courseOfLesson(Actor actor, UUID lessonId) {
-        List<UUID> course = jdbc.queryForList("SELECT course_id FROM lessons WHERE tenant_id = ? AND lesson_id = ?",
-                UUID.class, actor.tenantId().value(), lessonId);
+        List<UUID> course = jdbc.queryForList(
+                "SELECT course_id FROM lessons WHERE tenant_id = ? AND lesson_id = ?",
+                UUID.class,
+                actor.tenantId().value(),
+                lessonId);
         if (course.isEmpty()) {
             throw new RequestRejectedException(ErrorCode.LESSON_NOT_FOUND, "No lesson " + lessonId + " in this tenant");
         }
@@ -40,8 +42,11 @@ public class CourseDirectory {
     }
 
     public void requireCourse(Actor actor, UUID courseId) {
-        Integer found = jdbc.queryForObject("SELECT count(*) FROM courses WHERE tenant_id = ? AND course_id = ?",
-                Integer.class, actor.tenantId().value(), courseId);
+        Integer found = jdbc.queryForObject(
+                "SELECT count(*) FROM courses WHERE tenant_id = ? AND course_id = ?",
+                Integer.class,
+                actor.tenantId().value(),
+                courseId);
         if (found == null || found == 0) {
             throw new RequestRejectedException(ErrorCode.COURSE_NOT_FOUND, "No course " + courseId + " in this tenant");
         }
@@ -53,10 +58,13 @@ public class CourseDirectory {
             return Map.of();
         }
         Map<UUID, String> result = new HashMap<>();
-        jdbc.query("SELECT course_id, role FROM enrollments WHERE tenant_id = ? AND user_id = ?",
+        jdbc.query(
+                "SELECT course_id, role FROM enrollments WHERE tenant_id = ? AND user_id = ?",
                 rs -> {
                     result.put(rs.getObject("course_id", UUID.class), rs.getString("role"));
-                }, actor.tenantId().value(), actor.userId().value());
+                },
+                actor.tenantId().value(),
+                actor.userId().value());
         return result;
     }
 
@@ -66,39 +74,67 @@ public class CourseDirectory {
         if (actor.has(Role.ADMIN)) {
             return;
         }
-        Integer teaches = actor.userId() == null || !actor.has(Role.TEACHER) ? Integer.valueOf(0) : jdbc.queryForObject("""
+        Integer teaches = actor.userId() == null || !actor.has(Role.TEACHER)
+                ? Integer.valueOf(0)
+                : jdbc.queryForObject(
+                        """
                         SELECT count(*) FROM enrollments
                         WHERE tenant_id = ? AND course_id = ? AND user_id = ? AND role = 'teacher'""",
-                Integer.class, actor.tenantId().value(), courseId, actor.userId().value());
+                        Integer.class,
+                        actor.tenantId().value(),
+                        courseId,
+                        actor.userId().value());
         if (teaches == null || teaches == 0) {
-            throw new RequestRejectedException(ErrorCode.FORBIDDEN, "Only this course's teachers or an admin may do this");
+            throw new RequestRejectedException(
+                    ErrorCode.FORBIDDEN, "Only this course's teachers or an admin may do this");
         }
     }
 
     void addCourse(Actor actor, UUID courseId, String title, Instant now) {
-        jdbc.update("INSERT INTO courses (tenant_id, course_id, title, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-                actor.tenantId().value(), courseId, title, actor.subject(), Timestamp.from(now));
+        jdbc.update(
+                "INSERT INTO courses (tenant_id, course_id, title, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+                actor.tenantId().value(),
+                courseId,
+                title,
+                actor.subject(),
+                Timestamp.from(now));
     }
 
     void addLesson(Actor actor, UUID lessonId, UUID courseId, String title, Instant now) {
-        jdbc.update("INSERT INTO lessons (tenant_id, lesson_id, course_id, title, created_at) VALUES (?, ?, ?, ?, ?)",
-                actor.tenantId().value(), lessonId, courseId, title, Timestamp.from(now));
+        jdbc.update(
+                "INSERT INTO lessons (tenant_id, lesson_id, course_id, title, created_at) VALUES (?, ?, ?, ?, ?)",
+                actor.tenantId().value(),
+                lessonId,
+                courseId,
+                title,
+                Timestamp.from(now));
     }
 
     /** Enrols or changes the role; returns whether anything changed. */
     boolean enroll(Actor actor, UUID course, UserId user, Role role, Instant now) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                         INSERT INTO enrollments (tenant_id, course_id, user_id, role, enrolled_at, enrolled_by)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (tenant_id, course_id, user_id) DO UPDATE SET role = EXCLUDED.role,
                             enrolled_at = EXCLUDED.enrolled_at, enrolled_by = EXCLUDED.enrolled_by
                         WHERE enrollments.role <> EXCLUDED.role""",
-                actor.tenantId().value(), course, user.value(), role.value(), Timestamp.from(now), actor.subject()) == 1;
+                        actor.tenantId().value(),
+                        course,
+                        user.value(),
+                        role.value(),
+                        Timestamp.from(now),
+                        actor.subject())
+                == 1;
     }
 
     /** Whether the user was enrolled. */
     boolean unenroll(Actor actor, UUID course, UserId user) {
-        return jdbc.update("DELETE FROM enrollments WHERE tenant_id = ? AND course_id = ? AND user_id = ?",
-                actor.tenantId().value(), course, user.value()) == 1;
+        return jdbc.update(
+                        "DELETE FROM enrollments WHERE tenant_id = ? AND course_id = ? AND user_id = ?",
+                        actor.tenantId().value(),
+                        course,
+                        user.value())
+                == 1;
     }
 }

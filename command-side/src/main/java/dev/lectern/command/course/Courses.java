@@ -5,11 +5,10 @@ import dev.lectern.command.identity.UserDirectory;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.UserId;
-import org.springframework.stereotype.Service;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * The use cases of courses, lessons and the roster, inside the write's transaction
@@ -54,7 +53,13 @@ class Courses {
         users.requireUser(actor, user);
         boolean changed = courses.enroll(actor, course, user, role, clock.instant());
         if (changed) {
-            audit.record(actor, "enrollment.set", AuditTrail.DONE, "course_user", course + "/" + user + "/" + role.value(), null);
+            audit.record(
+                    actor,
+                    "enrollment.set",
+                    AuditTrail.DONE,
+                    "course_user",
+                    course + "/" + user + "/" + role.value(),
+                    null);
         }
         return new EnrollmentView(course.toString(), user.toString(), role.value(), changed);
     }
@@ -68,13 +73,10 @@ class Courses {
         return new EnrollmentView(course.toString(), user.toString(), null, changed);
     }
 
-    record CourseView(String courseId, String title) {
-    }
+    record CourseView(String courseId, String title) {}
 
-    record LessonView(String lessonId, String courseId, String title) {
-    }
+    record LessonView(String lessonId, String courseId, String title) {}
 
     /** {@code changed} is false when the user already had that role in the course (or was not enrolled). */
-    record EnrollmentView(String courseId, String userId, String role, boolean changed) {
-    }
+    record EnrollmentView(String courseId, String userId, String role, boolean changed) {}
 }

@@ -2,7 +2,6 @@ package dev.lectern.command.idempotency;
 
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
-
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -40,12 +39,13 @@ public final class IdempotencyKey {
     /** This key, if it is one: a missing header is {@code IDEMPOTENCY_KEY_REQUIRED}, a malformed one {@code VALIDATION_FAILED}. */
     public IdempotencyKey require() {
         if (header == null || header.isEmpty()) {
-            throw new RequestRejectedException(ErrorCode.IDEMPOTENCY_KEY_REQUIRED,
+            throw new RequestRejectedException(
+                    ErrorCode.IDEMPOTENCY_KEY_REQUIRED,
                     "Send an " + HEADER + " header (for example a UUID) with every write; retries reuse it");
         }
         if (!GRAMMAR.matcher(header).matches()) {
-            throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                    HEADER + " must be 1 to 255 visible ASCII characters without spaces");
+            throw new RequestRejectedException(
+                    ErrorCode.VALIDATION_FAILED, HEADER + " must be 1 to 255 visible ASCII characters without spaces");
         }
         return this;
     }

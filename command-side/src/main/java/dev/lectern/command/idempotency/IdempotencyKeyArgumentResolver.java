@@ -1,12 +1,11 @@
 package dev.lectern.command.idempotency;
 
+import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
 
 /**
  * Lets a write endpoint declare an {@link IdempotencyKey} parameter instead of reading the header itself.
@@ -22,10 +21,11 @@ public final class IdempotencyKeyArgumentResolver implements HandlerMethodArgume
     }
 
     @Override
-    public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
-                                        ServerWebExchange exchange) {
+    public Mono<Object> resolveArgument(
+            MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
         List<String> values = exchange.getRequest().getHeaders().get(IdempotencyKey.HEADER);
-        String header = values == null || values.isEmpty() ? null
+        String header = values == null || values.isEmpty()
+                ? null
                 : values.size() == 1 ? values.get(0) : String.join(",", values);
         return Mono.just(IdempotencyKey.sent(header));
     }

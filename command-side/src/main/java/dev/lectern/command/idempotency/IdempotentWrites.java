@@ -2,13 +2,19 @@ package dev.lectern.command.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.events.Cause;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
-import dev.lectern.events.Cause;
 import io.micrometer.context.ContextSnapshot;
-import org.slf4j.MDC;
 import io.micrometer.context.ContextSnapshotFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,13 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.HexFormat;
-import java.util.List;
 
 /**
  * The one way every write endpoint runs: in a single database transaction it claims the
@@ -47,8 +46,7 @@ public class IdempotentWrites {
     }
 
     /** What an action produced: HTTP status, optional Location, and a body to be written as JSON. */
-    public record Result(int status, String location, Object body) {
-    }
+    public record Result(int status, String location, Object body) {}
 
     private static final String CLAIM = """
             INSERT INTO idempotency_keys (tenant_id, principal, idempotency_key, request_fingerprint, method, path, created_at)
@@ -60,7 +58,8 @@ public class IdempotentWrites {
             SELECT request_fingerprint, status, location, content_type, body FROM idempotency_keys
             WHERE tenant_id = ? AND principal = ? AND idempotency_key = ?""";
 
-    private static final ContextSnapshotFactory CONTEXT_SNAPSHOTS = ContextSnapshotFactory.builder().build();
+    private static final ContextSnapshotFactory CONTEXT_SNAPSHOTS =
+            ContextSnapshotFactory.builder().build();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -80,16 +79,17 @@ public class IdempotentWrites {
      *
      * @param request the validated request body (or null); part of the fingerprint with method and path
      */
-    public Mono<RecordedResponse> execute(Actor actor, IdempotencyKey key, String method, String path,
-                                          Object request, Action action) {
+    public Mono<RecordedResponse> execute(
+            Actor actor, IdempotencyKey key, String method, String path, Object request, Action action) {
         // The worker thread gets the request's thread-locals (request id in the MDC) from the Reactor context.
         return Mono.deferContextual(context -> Mono.fromCallable(() -> {
-            try (ContextSnapshot.Scope ignored = CONTEXT_SNAPSHOTS.setThreadLocalsFrom(context);
-                 MDC.MDCCloseable actorInLogs = MDC.putCloseable(Cause.ACTOR, actor.subject())) {
-                // The actor goes into the logs and, through CommandDispatcher, into every event's metadata.
-                return executeBlocking(actor, key.require(), method, path, request, action);
-            }
-        })).subscribeOn(scheduler);
+                    try (ContextSnapshot.Scope ignored = CONTEXT_SNAPSHOTS.setThreadLocalsFrom(context);
+                            MDC.MDCCloseable actorInLogs = MDC.putCloseable(Cause.ACTOR, actor.subject())) {
+                        // The actor goes into the logs and, through CommandDispatcher, into every event's metadata.
+                        return executeBlocking(actor, key.require(), method, path, request, action);
+                    }
+                }))
+                .subscribeOn(scheduler);
     }
 
     /**
@@ -100,8 +100,8 @@ public class IdempotentWrites {
      */
     private static final int ATTEMPTS = 3;
 
-    private RecordedResponse executeBlocking(Actor actor, IdempotencyKey key, String method, String path,
-                                             Object request, Action action) {
+    private RecordedResponse executeBlocking(
+            Actor actor, IdempotencyKey key, String method, String path, Object request, Action action) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return executeOnce(actor, key, method, path, request, action);
@@ -110,7 +110,8 @@ public class IdempotentWrites {
                     throw e;
                 }
                 try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(2, 15) * (long) attempt);
+                    Thread.sleep(
+                            java.util.concurrent.ThreadLocalRandom.current().nextInt(2, 15) * (long) attempt);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -132,13 +133,20 @@ public class IdempotentWrites {
         return false;
     }
 
-    private RecordedResponse executeOnce(Actor actor, IdempotencyKey key, String method, String path,
-                                         Object request, Action action) {
+    private RecordedResponse executeOnce(
+            Actor actor, IdempotencyKey key, String method, String path, Object request, Action action) {
         String tenant = actor.tenantId().value();
         String principal = actor.subject();
         String fingerprint = fingerprint(method, path, request);
         return transaction.execute(status -> {
-            int claimed = jdbc.update(CLAIM, tenant, principal, key.value(), fingerprint, method, path,
+            int claimed = jdbc.update(
+                    CLAIM,
+                    tenant,
+                    principal,
+                    key.value(),
+                    fingerprint,
+                    method,
+                    path,
                     java.sql.Timestamp.from(clock.instant()));
             if (claimed == 0) {
                 return replay(tenant, principal, key, fingerprint);
@@ -152,17 +160,28 @@ public class IdempotentWrites {
     }
 
     private RecordedResponse replay(String tenant, String principal, IdempotencyKey key, String fingerprint) {
-        List<RecordedResponse> rows = jdbc.query(FIND, (rs, i) -> {
-            if (!fingerprint.equals(rs.getString("request_fingerprint"))) {
-                throw new RequestRejectedException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "This Idempotency-Key was already used for a different request; use a new key for a new request");
-            }
-            return new RecordedResponse(rs.getInt("status"), rs.getString("location"),
-                    rs.getString("content_type"), rs.getBytes("body"), true);
-        }, tenant, principal, key.value());
+        List<RecordedResponse> rows = jdbc.query(
+                FIND,
+                (rs, i) -> {
+                    if (!fingerprint.equals(rs.getString("request_fingerprint"))) {
+                        throw new RequestRejectedException(
+                                ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                "This Idempotency-Key was already used for a different request; use a new key for a new request");
+                    }
+                    return new RecordedResponse(
+                            rs.getInt("status"),
+                            rs.getString("location"),
+                            rs.getString("content_type"),
+                            rs.getBytes("body"),
+                            true);
+                },
+                tenant,
+                principal,
+                key.value());
         if (rows.isEmpty()) {
             // The row we collided with was committed and removed in between (retention sweep): try again.
-            throw new RequestRejectedException(ErrorCode.CONCURRENT_MODIFICATION,
+            throw new RequestRejectedException(
+                    ErrorCode.CONCURRENT_MODIFICATION,
                     "The Idempotency-Key changed state while this request ran; retry it");
         }
         return rows.get(0);

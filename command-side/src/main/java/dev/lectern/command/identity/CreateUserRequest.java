@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 record CreateUserRequest(
         @NotBlank @Size(max = 255) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be visible ASCII without spaces")
         String subject,
-        @NotBlank @PlainText(max = 200)
-        String displayName,
-        @Email @Size(max = 254) String email) {
-}
+
+        @NotBlank @PlainText(max = 200) String displayName,
+        @Email @Size(max = 254) String email) {}

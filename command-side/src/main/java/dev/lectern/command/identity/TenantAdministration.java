@@ -5,10 +5,9 @@ import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.UserId;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * The use cases of a school's admin (seed 002 step 5): users, role grants and revocations, tenant domains, each
@@ -53,8 +52,8 @@ class TenantAdministration {
         if (role == Role.ADMIN) {
             List<UUID> admins = roles.lockAdmins(actor);
             if (admins.size() == 1 && admins.get(0).equals(user.value())) {
-                throw new RequestRejectedException(ErrorCode.LAST_ADMIN,
-                        "This is the tenant's last admin; grant admin to someone else first");
+                throw new RequestRejectedException(
+                        ErrorCode.LAST_ADMIN, "This is the tenant's last admin; grant admin to someone else first");
             }
         }
         boolean changed = roles.revoke(actor, user, role);
@@ -78,13 +77,10 @@ class TenantAdministration {
         return new DomainView(domain, actor.tenantId().value());
     }
 
-    record UserView(String userId, String subject, String displayName, String email, List<String> roles) {
-    }
+    record UserView(String userId, String subject, String displayName, String email, List<String> roles) {}
 
     /** {@code changed} is false when the user already had (or already lacked) the role: said, not silent. */
-    record RoleChangeView(String userId, String role, boolean changed, List<String> roles) {
-    }
+    record RoleChangeView(String userId, String role, boolean changed, List<String> roles) {}
 
-    record DomainView(String domain, String tenantId) {
-    }
+    record DomainView(String domain, String tenantId) {}
 }

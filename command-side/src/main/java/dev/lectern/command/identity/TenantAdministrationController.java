@@ -40,8 +40,12 @@ class TenantAdministrationController {
         this.administration = administration;
     }
 
-    @PostMapping(path = "/admin/users", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> createUser(Actor actor, IdempotencyKey key, @Valid @RequestBody CreateUserRequest request) {
+    @PostMapping(
+            path = "/admin/users",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> createUser(
+            Actor actor, IdempotencyKey key, @Valid @RequestBody CreateUserRequest request) {
         return writes.authorize(actor, Capability.MANAGE_USERS, key).run("POST", "/admin/users", request, () -> {
             TenantAdministration.UserView user = administration.createUser(actor, request);
             return new IdempotentWrites.Result(201, "/admin/users/" + user.userId(), user);
@@ -49,47 +53,73 @@ class TenantAdministrationController {
     }
 
     @PutMapping(path = "/admin/users/{userId}/roles/{role}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> grantRole(Actor actor, IdempotencyKey key, @PathVariable String userId,
-                                           @PathVariable String role,
-                                           @RequestParam(name = "reason", required = false) String reason) {
+    Mono<ResponseEntity<byte[]>> grantRole(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String userId,
+            @PathVariable String role,
+            @RequestParam(name = "reason", required = false) String reason) {
         Writes.Write write = writes.authorize(actor, Capability.MANAGE_ROLES, key);
         UserId user = UserDirectory.parse(userId);
         Role granted = parseRole(role);
         String why = TextParameters.optional("reason", reason, MAX_REASON, true);
-        return write.run("PUT", "/admin/users/" + user + "/roles/" + granted.value(), why,
+        return write.run(
+                "PUT",
+                "/admin/users/" + user + "/roles/" + granted.value(),
+                why,
                 () -> new IdempotentWrites.Result(200, null, administration.grantRole(actor, user, granted, why)));
     }
 
     @DeleteMapping(path = "/admin/users/{userId}/roles/{role}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> revokeRole(Actor actor, IdempotencyKey key, @PathVariable String userId,
-                                            @PathVariable String role,
-                                            @RequestParam(name = "reason", required = false) String reason) {
+    Mono<ResponseEntity<byte[]>> revokeRole(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String userId,
+            @PathVariable String role,
+            @RequestParam(name = "reason", required = false) String reason) {
         Writes.Write write = writes.authorize(actor, Capability.MANAGE_ROLES, key);
         UserId user = UserDirectory.parse(userId);
         Role revoked = parseRole(role);
         String why = TextParameters.optional("reason", reason, MAX_REASON, true);
-        return write.run("DELETE", "/admin/users/" + user + "/roles/" + revoked.value(), why,
+        return write.run(
+                "DELETE",
+                "/admin/users/" + user + "/roles/" + revoked.value(),
+                why,
                 () -> new IdempotentWrites.Result(200, null, administration.revokeRole(actor, user, revoked, why)));
     }
 
-    @PostMapping(path = "/admin/tenant-domains", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/admin/tenant-domains",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> addDomain(Actor actor, IdempotencyKey key, @Valid @RequestBody TenantDomainRequest request) {
-        return writes.authorize(actor, Capability.MANAGE_TENANT_DOMAINS, key).run("POST", "/admin/tenant-domains", request,
-                () -> new IdempotentWrites.Result(201, "/admin/tenant-domains/" + request.domain(),
-                        administration.addDomain(actor, request.domain())));
+    Mono<ResponseEntity<byte[]>> addDomain(
+            Actor actor, IdempotencyKey key, @Valid @RequestBody TenantDomainRequest request) {
+        return writes.authorize(actor, Capability.MANAGE_TENANT_DOMAINS, key)
+                .run(
+                        "POST",
+                        "/admin/tenant-domains",
+                        request,
+                        () -> new IdempotentWrites.Result(
+                                201,
+                                "/admin/tenant-domains/" + request.domain(),
+                                administration.addDomain(actor, request.domain())));
     }
 
     @DeleteMapping(path = "/admin/tenant-domains/{domain}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> removeDomain(Actor actor, IdempotencyKey key, @PathVariable String domain) {
         Writes.Write write = writes.authorize(actor, Capability.MANAGE_TENANT_DOMAINS, key);
         String name = domain.toLowerCase();
-        return write.run("DELETE", "/admin/tenant-domains/" + name, null,
+        return write.run(
+                "DELETE",
+                "/admin/tenant-domains/" + name,
+                null,
                 () -> new IdempotentWrites.Result(200, null, administration.removeDomain(actor, name)));
     }
 
     private static Role parseRole(String text) {
-        return Role.parse(text).orElseThrow(() -> new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                "role must be one of admin, teacher, assistant, student, public_viewer, auditor"));
+        return Role.parse(text)
+                .orElseThrow(() -> new RequestRejectedException(
+                        ErrorCode.VALIDATION_FAILED,
+                        "role must be one of admin, teacher, assistant, student, public_viewer, auditor"));
     }
 }

@@ -1,22 +1,15 @@
 package dev.lectern.command.interaction;
 
-import dev.lectern.command.member.ClassContext;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.lectern.command.member.ClassContext;
 import dev.lectern.command.poll.PollCreation;
 import dev.lectern.command.question.QuestionCreation;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
-import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.identity.UserId;
-import dev.lectern.events.poll.PollCreatedEvent;
-import dev.lectern.events.question.QuestionAskedEvent;
-import dev.lectern.events.question.AskQuestionCommand;
-import dev.lectern.events.session.AuthorizeModerationCommand;
-import dev.lectern.events.session.AuthorizeParticipationCommand;
 import dev.lectern.events.interaction.ChangeInteractionSettingsCommand;
-import dev.lectern.events.poll.CreatePollCommand;
-import dev.lectern.events.poll.CreatePollResult;
 import dev.lectern.events.interaction.ChatMessageDeletedEvent;
 import dev.lectern.events.interaction.ChatMessageHiddenEvent;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
@@ -27,11 +20,16 @@ import dev.lectern.events.interaction.MuteParticipantCommand;
 import dev.lectern.events.interaction.ParticipantMutedEvent;
 import dev.lectern.events.interaction.ParticipantUnmutedEvent;
 import dev.lectern.events.interaction.PostChatMessageCommand;
-import dev.lectern.events.session.SessionPermission;
 import dev.lectern.events.interaction.SetExamModeCommand;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-
+import dev.lectern.events.poll.CreatePollCommand;
+import dev.lectern.events.poll.CreatePollResult;
+import dev.lectern.events.poll.PollCreatedEvent;
+import dev.lectern.events.question.AskQuestionCommand;
+import dev.lectern.events.question.QuestionAskedEvent;
+import dev.lectern.events.session.AuthorizeModerationCommand;
+import dev.lectern.events.session.AuthorizeParticipationCommand;
+import dev.lectern.events.session.ClassRoles;
+import dev.lectern.events.session.SessionPermission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +40,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * Chat and the class's interaction rules, a member of the Session aggregate. Because chat messages,
@@ -92,21 +90,28 @@ public class Interaction {
         }
         String blocked = blockedWordIn(text);
         if (blocked != null) {
-            throw new DomainException(ErrorCode.CHAT_BLOCKED_WORD, "This class does not allow the word \"" + blocked + "\"");
+            throw new DomainException(
+                    ErrorCode.CHAT_BLOCKED_WORD, "This class does not allow the word \"" + blocked + "\"");
         }
         Instant now = clock.instant();
         boolean staff = session.mayManage(command.actor()) || session.has(user, SessionPermission.MODERATE);
         Instant last = lastPost.get(user);
-        if (!staff && slowModeSeconds > 0 && last != null && last.plusSeconds(slowModeSeconds).isAfter(now)) {
+        if (!staff
+                && slowModeSeconds > 0
+                && last != null
+                && last.plusSeconds(slowModeSeconds).isAfter(now)) {
             Duration left = Duration.between(now, last.plusSeconds(slowModeSeconds));
             long wait = Math.max(1, (left.toMillis() + 999) / 1000);
-            throw new DomainException(ErrorCode.RATE_LIMITED, "Slow mode: one message every " + slowModeSeconds
-                    + " s; wait " + wait + " s", Duration.ofSeconds(wait));
+            throw new DomainException(
+                    ErrorCode.RATE_LIMITED,
+                    "Slow mode: one message every " + slowModeSeconds + " s; wait " + wait + " s",
+                    Duration.ofSeconds(wait));
         }
         if (messages.contains(command.messageId())) {
             throw new DomainException(ErrorCode.ALREADY_EXISTS, "This message was already posted");
         }
-        apply(new ChatMessagePostedEvent(session.id(), session.tenant(), command.messageId(), user, classRole, text, now));
+        apply(new ChatMessagePostedEvent(
+                session.id(), session.tenant(), command.messageId(), user, classRole, text, now));
         return command.messageId();
     }
 
@@ -121,11 +126,21 @@ public class Interaction {
             return false;
         }
         if (command.delete()) {
-            apply(new ChatMessageDeletedEvent(session.id(), session.tenant(), command.messageId(),
-                    command.actor().subject(), command.reason(), clock.instant()));
+            apply(new ChatMessageDeletedEvent(
+                    session.id(),
+                    session.tenant(),
+                    command.messageId(),
+                    command.actor().subject(),
+                    command.reason(),
+                    clock.instant()));
         } else {
-            apply(new ChatMessageHiddenEvent(session.id(), session.tenant(), command.messageId(),
-                    command.actor().subject(), command.reason(), clock.instant()));
+            apply(new ChatMessageHiddenEvent(
+                    session.id(),
+                    session.tenant(),
+                    command.messageId(),
+                    command.actor().subject(),
+                    command.reason(),
+                    clock.instant()));
         }
         return true;
     }
@@ -138,17 +153,27 @@ public class Interaction {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "The class's own teacher cannot be muted");
         }
         if (session.classRoleOf(command.userId()) == null && !muted.contains(command.userId())) {
-            throw new DomainException(ErrorCode.PARTICIPANT_NOT_FOUND, "No one with user id " + command.userId()
-                    + " has joined this class");
+            throw new DomainException(
+                    ErrorCode.PARTICIPANT_NOT_FOUND,
+                    "No one with user id " + command.userId() + " has joined this class");
         }
         if (muted.contains(command.userId()) == command.mute()) {
             return false;
         }
         if (command.mute()) {
-            apply(new ParticipantMutedEvent(session.id(), session.tenant(), command.userId(), command.actor().subject(),
-                    command.reason(), clock.instant()));
+            apply(new ParticipantMutedEvent(
+                    session.id(),
+                    session.tenant(),
+                    command.userId(),
+                    command.actor().subject(),
+                    command.reason(),
+                    clock.instant()));
         } else {
-            apply(new ParticipantUnmutedEvent(session.id(), session.tenant(), command.userId(), command.actor().subject(),
+            apply(new ParticipantUnmutedEvent(
+                    session.id(),
+                    session.tenant(),
+                    command.userId(),
+                    command.actor().subject(),
                     clock.instant()));
         }
         return true;
@@ -162,25 +187,38 @@ public class Interaction {
     boolean handle(ChangeInteractionSettingsCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor());
         session.requireNotOver();
-        if (command.chatEnabled() == null && command.slowModeSeconds() == null && command.blockedWords() == null
+        if (command.chatEnabled() == null
+                && command.slowModeSeconds() == null
+                && command.blockedWords() == null
                 && command.anonymousQuestions() == null) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+            throw new DomainException(
+                    ErrorCode.VALIDATION_FAILED,
                     "Give at least one of chatEnabled, slowModeSeconds, blockedWords, anonymousQuestions");
         }
         int slow = command.slowModeSeconds() == null ? slowModeSeconds : command.slowModeSeconds();
         if (slow < 0 || slow > 3600) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "slowModeSeconds must be between 0 and 3600");
         }
-        List<String> words = command.blockedWords() == null ? List.copyOf(new java.util.TreeSet<>(blockedWords))
+        List<String> words = command.blockedWords() == null
+                ? List.copyOf(new java.util.TreeSet<>(blockedWords))
                 : normalise(command.blockedWords());
         boolean chat = command.chatEnabled() == null ? chatEnabled : command.chatEnabled();
         boolean anonymous = command.anonymousQuestions() == null ? anonymousQuestions : command.anonymousQuestions();
-        if (chat == chatEnabled && slow == slowModeSeconds && Set.copyOf(words).equals(blockedWords)
+        if (chat == chatEnabled
+                && slow == slowModeSeconds
+                && Set.copyOf(words).equals(blockedWords)
                 && anonymous == anonymousQuestions) {
             return false;
         }
-        apply(new InteractionSettingsChangedEvent(session.id(), session.tenant(), chat, slow, words, anonymous,
-                command.actor().subject(), clock.instant()));
+        apply(new InteractionSettingsChangedEvent(
+                session.id(),
+                session.tenant(),
+                chat,
+                slow,
+                words,
+                anonymous,
+                command.actor().subject(),
+                clock.instant()));
         return true;
     }
 
@@ -192,7 +230,11 @@ public class Interaction {
         if (examMode == command.enabled()) {
             return false;
         }
-        apply(new ExamModeChangedEvent(session.id(), session.tenant(), command.enabled(), command.actor().subject(),
+        apply(new ExamModeChangedEvent(
+                session.id(),
+                session.tenant(),
+                command.enabled(),
+                command.actor().subject(),
                 clock.instant()));
         return true;
     }
@@ -208,10 +250,17 @@ public class Interaction {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "text: 1 to " + MAX_TEXT + " characters");
         }
         if (command.anonymous() && !anonymousQuestions) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "The teacher has not allowed anonymous questions in this class");
+            throw new DomainException(
+                    ErrorCode.FORBIDDEN, "The teacher has not allowed anonymous questions in this class");
         }
-        QuestionAskedEvent asked = new QuestionAskedEvent(command.questionId(), session.id(), session.tenant(),
-                command.actor().userId(), text, command.anonymous(), clock.instant());
+        QuestionAskedEvent asked = new QuestionAskedEvent(
+                command.questionId(),
+                session.id(),
+                session.tenant(),
+                command.actor().userId(),
+                text,
+                command.anonymous(),
+                clock.instant());
         QuestionCreation.create(asked);
         return command.questionId();
     }
@@ -226,10 +275,19 @@ public class Interaction {
         session.authorize(command.actor());
         session.requireNotOver();
         requireDistinct(command.options());
-        PollCreatedEvent created = new PollCreatedEvent(command.pollId(), session.id(), session.tenant(),
-                command.question(), List.copyOf(command.options()), command.multipleChoice(), command.allowChange(),
-                command.showLiveResults(), command.correctOptions() == null ? null : List.copyOf(command.correctOptions()),
-                command.actor().subject(), clock.instant(), session.teacher());
+        PollCreatedEvent created = new PollCreatedEvent(
+                command.pollId(),
+                session.id(),
+                session.tenant(),
+                command.question(),
+                List.copyOf(command.options()),
+                command.multipleChoice(),
+                command.allowChange(),
+                command.showLiveResults(),
+                command.correctOptions() == null ? null : List.copyOf(command.correctOptions()),
+                command.actor().subject(),
+                clock.instant(),
+                session.teacher());
         PollCreation.create(created, session.teacher());
         return new CreatePollResult(command.pollId(), session.teacher(), session.course());
     }
@@ -265,7 +323,8 @@ public class Interaction {
     private static void requireModerator(ClassContext session, Actor actor) throws DomainException {
         session.requireSameTenant(actor);
         if (!session.mayManage(actor) && !session.has(actor.userId(), SessionPermission.MODERATE)) {
-            throw new DomainException(ErrorCode.FORBIDDEN,
+            throw new DomainException(
+                    ErrorCode.FORBIDDEN,
                     "Only this class's teacher, an admin or a participant with the moderate permission may do this");
         }
     }
@@ -288,8 +347,9 @@ public class Interaction {
         for (String option : options == null ? List.<String>of() : options) {
             String key = option == null ? "" : option.strip().toLowerCase(Locale.ROOT);
             if (!seen.add(key)) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED, "options must be distinct: \"" + option
-                        + "\" appears more than once");
+                throw new DomainException(
+                        ErrorCode.VALIDATION_FAILED,
+                        "options must be distinct: \"" + option + "\" appears more than once");
             }
         }
     }
@@ -302,7 +362,8 @@ public class Interaction {
         for (String word : words) {
             String w = word == null ? "" : word.strip().toLowerCase(Locale.ROOT);
             if (w.isEmpty() || w.length() > 50 || !w.matches("[\\p{L}\\p{N}]+")) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                throw new DomainException(
+                        ErrorCode.VALIDATION_FAILED,
                         "blockedWords: single words of letters and digits, up to 50 characters");
             }
             result.add(w);

@@ -6,7 +6,6 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionPermission;
-
 import java.util.Set;
 import java.util.UUID;
 

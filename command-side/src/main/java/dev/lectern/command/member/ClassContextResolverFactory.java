@@ -1,13 +1,12 @@
 package dev.lectern.command.member;
 
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.Scope;
 import org.axonframework.messaging.annotation.ParameterResolver;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
-
-import java.lang.reflect.Executable;
-import java.lang.reflect.Parameter;
 
 /**
  * Resolves a handler parameter of type {@link ClassContext} to the root of the aggregate whose handler runs: Axon
@@ -40,12 +39,15 @@ public final class ClassContextResolverFactory implements ParameterResolverFacto
         try {
             scope = Scope.getCurrentScope();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("A ClassContext is only known while a Session aggregate handles a message", e);
+            throw new IllegalStateException(
+                    "A ClassContext is only known while a Session aggregate handles a message", e);
         }
-        if (scope instanceof AnnotatedAggregate<?> aggregate && aggregate.getAggregateRoot() instanceof ClassContext context) {
+        if (scope instanceof AnnotatedAggregate<?> aggregate
+                && aggregate.getAggregateRoot() instanceof ClassContext context) {
             return context;
         }
-        throw new IllegalStateException("A ClassContext is only known while a Session aggregate handles a message, not in "
-                + scope.describeScope());
+        throw new IllegalStateException(
+                "A ClassContext is only known while a Session aggregate handles a message, not in "
+                        + scope.describeScope());
     }
 }

@@ -1,5 +1,7 @@
 package dev.lectern.command.poll;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.poll.BallotId;
@@ -9,16 +11,13 @@ import dev.lectern.events.poll.VoteCastEvent;
 import dev.lectern.events.poll.VoteChangedEvent;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.ClassScope;
+import java.time.Clock;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Clock;
-import java.util.List;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One person's ballot in one poll, id {@code <pollId>:<userId>}. Casting creates it; a second cast by the same person
@@ -32,6 +31,7 @@ class Ballot {
 
     @AggregateIdentifier
     private BallotId ballotId;
+
     private ClassScope scope;
     private List<Integer> options;
 
@@ -43,7 +43,12 @@ class Ballot {
     Ballot(CastVoteCommand command, Clock clock) throws DomainException {
         requireShape(command.options(), command.optionCount(), command.multipleChoice());
         BallotId id = command.ballotId();
-        apply(new VoteCastEvent(id.pollId(), command.sessionId(), command.actor().tenantId(), id.userId(), command.options(),
+        apply(new VoteCastEvent(
+                id.pollId(),
+                command.sessionId(),
+                command.actor().tenantId(),
+                id.userId(),
+                command.options(),
                 clock.instant()));
     }
 
@@ -63,12 +68,18 @@ class Ballot {
         if (command.options().equals(options)) {
             return false;
         }
-        apply(new VoteChangedEvent(ballotId.pollId(), scope.sessionId(), scope.tenantId(), ballotId.userId(), command.options(),
+        apply(new VoteChangedEvent(
+                ballotId.pollId(),
+                scope.sessionId(),
+                scope.tenantId(),
+                ballotId.userId(),
+                command.options(),
                 clock.instant()));
         return true;
     }
 
-    private static void requireShape(List<Integer> chosen, int optionCount, boolean multipleChoice) throws DomainException {
+    private static void requireShape(List<Integer> chosen, int optionCount, boolean multipleChoice)
+            throws DomainException {
         if (chosen.isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "Choose at least one option");
         }
@@ -77,7 +88,8 @@ class Ballot {
         }
         for (int option : chosen) {
             if (option < 0 || option >= optionCount) {
-                throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                throw new DomainException(
+                        ErrorCode.VALIDATION_FAILED,
                         "Option " + option + " does not exist (options are 0 to " + (optionCount - 1) + ")");
             }
         }

@@ -1,5 +1,7 @@
 package dev.lectern.command.poll;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
@@ -14,18 +16,15 @@ import dev.lectern.events.poll.PollResultsPublishedEvent;
 import dev.lectern.events.poll.PublishPollResultsCommand;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.ClassScope;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One poll of a class: its definition and lifecycle (draft, open, closed, published). Ballots are not here: each person's
@@ -38,10 +37,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Poll {
 
-    enum Status { DRAFT, OPEN, CLOSED, PUBLISHED }
+    enum Status {
+        DRAFT,
+        OPEN,
+        CLOSED,
+        PUBLISHED
+    }
 
     @AggregateIdentifier
     private UUID pollId;
+
     private ClassScope scope;
     private UserId owner;
     private int optionCount;
@@ -77,18 +82,22 @@ class Poll {
     void handle(OpenPollCommand command, Clock clock) throws DomainException {
         authorize(command.actor());
         if (status != Status.DRAFT) {
-            throw new DomainException(ErrorCode.POLL_ALREADY_OPENED, "The poll was already opened (it is " + describe() + ")");
+            throw new DomainException(
+                    ErrorCode.POLL_ALREADY_OPENED, "The poll was already opened (it is " + describe() + ")");
         }
-        apply(new PollOpenedEvent(pollId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
+        apply(new PollOpenedEvent(
+                pollId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
     }
 
     @CommandHandler
     void handle(ClosePollCommand command, Clock clock) throws DomainException {
         authorize(command.actor());
         if (status != Status.OPEN) {
-            throw new DomainException(ErrorCode.POLL_NOT_OPEN, "Only an open poll can be closed (it is " + describe() + ")");
+            throw new DomainException(
+                    ErrorCode.POLL_NOT_OPEN, "Only an open poll can be closed (it is " + describe() + ")");
         }
-        apply(new PollClosedEvent(pollId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
+        apply(new PollClosedEvent(
+                pollId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
     }
 
     /** The counts come from the ballots in the log (the endpoint tallies them once the poll is closed). */
@@ -99,21 +108,31 @@ class Poll {
             throw new DomainException(ErrorCode.POLL_RESULTS_ALREADY_PUBLISHED, "The results were already published");
         }
         if (status != Status.CLOSED) {
-            throw new DomainException(ErrorCode.POLL_NOT_CLOSED, "Close the poll before publishing its results (it is "
-                    + describe() + ")");
+            throw new DomainException(
+                    ErrorCode.POLL_NOT_CLOSED,
+                    "Close the poll before publishing its results (it is " + describe() + ")");
         }
         List<Long> counts = command.counts();
         long chosen = counts.stream().mapToLong(Long::longValue).sum();
         boolean negative = command.ballots() < 0 || counts.stream().anyMatch(c -> c == null || c < 0);
         // Every ballot chooses one option (single choice) or at least one (multiple choice).
-        boolean consistent = multipleChoice ? chosen >= command.ballots() && chosen <= command.ballots() * optionCount
+        boolean consistent = multipleChoice
+                ? chosen >= command.ballots() && chosen <= command.ballots() * optionCount
                 : chosen == command.ballots();
         if (counts.size() != optionCount || negative || !consistent) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "The tally does not fit the poll: " + counts.size()
-                    + " counts for " + optionCount + " options, " + chosen + " choices for " + command.ballots() + " ballots");
+            throw new DomainException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "The tally does not fit the poll: " + counts.size() + " counts for " + optionCount + " options, "
+                            + chosen + " choices for " + command.ballots() + " ballots");
         }
-        apply(new PollResultsPublishedEvent(pollId, scope.sessionId(), scope.tenantId(), List.copyOf(counts), command.ballots(),
-                command.actor().subject(), clock.instant()));
+        apply(new PollResultsPublishedEvent(
+                pollId,
+                scope.sessionId(),
+                scope.tenantId(),
+                List.copyOf(counts),
+                command.ballots(),
+                command.actor().subject(),
+                clock.instant()));
     }
 
     /** Within the poll's own class ({@link #inScope}), only the class's teacher or an admin. */

@@ -14,6 +14,8 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.events.session.SessionId;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Polls of a class over HTTP: prepare, open, vote, close, publish, read. Parses, runs one use case of {@link Polls}
@@ -46,52 +45,83 @@ class PollController {
         this.voting = voting;
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/polls", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/polls",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> create(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                        @PathVariable String sessionId, @Valid @RequestBody CreatePollRequest request) {
+    Mono<ResponseEntity<byte[]>> create(
+            Actor actor,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+            @PathVariable String sessionId,
+            @Valid @RequestBody CreatePollRequest request) {
         AccessDeniedException.require(actor, Capability.RUN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId session = SessionPaths.parse(sessionId);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/polls", request, () -> {
-            UUID pollId = UUID.randomUUID();
-            PollView created = polls.create(actor, session, pollId, draft(request), idempotencyKey);
-            return new IdempotentWrites.Result(HttpStatus.CREATED.value(), "/sessions/" + session + "/polls/" + pollId, created);
-        }).map(RecordedResponse::toResponseEntity);
+                    UUID pollId = UUID.randomUUID();
+                    PollView created = polls.create(actor, session, pollId, draft(request), idempotencyKey);
+                    return new IdempotentWrites.Result(
+                            HttpStatus.CREATED.value(), "/sessions/" + session + "/polls/" + pollId, created);
+                })
+                .map(RecordedResponse::toResponseEntity);
     }
 
     @PostMapping(path = "/sessions/{sessionId}/polls/{pollId}/open", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> open(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                      @PathVariable String sessionId, @PathVariable String pollId) {
+    Mono<ResponseEntity<byte[]>> open(
+            Actor actor,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+            @PathVariable String sessionId,
+            @PathVariable String pollId) {
         return transition(actor, key, sessionId, pollId, "open", polls::open);
     }
 
     @PostMapping(path = "/sessions/{sessionId}/polls/{pollId}/close", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> close(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                       @PathVariable String sessionId, @PathVariable String pollId) {
+    Mono<ResponseEntity<byte[]>> close(
+            Actor actor,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+            @PathVariable String sessionId,
+            @PathVariable String pollId) {
         return transition(actor, key, sessionId, pollId, "close", polls::close);
     }
 
     @PostMapping(path = "/sessions/{sessionId}/polls/{pollId}/publish", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> publish(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                         @PathVariable String sessionId, @PathVariable String pollId) {
+    Mono<ResponseEntity<byte[]>> publish(
+            Actor actor,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+            @PathVariable String sessionId,
+            @PathVariable String pollId) {
         return transition(actor, key, sessionId, pollId, "publish", polls::publish);
     }
 
     /** 201 for a first ballot, 200 for a change (or the same options again). */
-    @PostMapping(path = "/sessions/{sessionId}/polls/{pollId}/votes", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/polls/{pollId}/votes",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> vote(Actor actor, @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                      @PathVariable String sessionId, @PathVariable String pollId,
-                                      @Valid @RequestBody VoteRequest request) {
+    Mono<ResponseEntity<byte[]>> vote(
+            Actor actor,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+            @PathVariable String sessionId,
+            @PathVariable String pollId,
+            @Valid @RequestBody VoteRequest request) {
         AccessDeniedException.require(actor, Capability.JOIN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId session = SessionPaths.parse(sessionId);
         UUID poll = SessionPaths.uuid("pollId", pollId);
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/polls/" + poll + "/votes", request, () -> {
-            VoteView vote = voting.vote(actor, session, poll, request.options(), idempotencyKey);
-            return new IdempotentWrites.Result("cast".equals(vote.outcome()) ? HttpStatus.CREATED.value() : HttpStatus.OK.value(), null, vote);
-        }).map(RecordedResponse::toResponseEntity);
+        return writes.execute(
+                        actor,
+                        idempotencyKey,
+                        "POST",
+                        "/sessions/" + session + "/polls/" + poll + "/votes",
+                        request,
+                        () -> {
+                            VoteView vote = voting.vote(actor, session, poll, request.options(), idempotencyKey);
+                            return new IdempotentWrites.Result(
+                                    "cast".equals(vote.outcome()) ? HttpStatus.CREATED.value() : HttpStatus.OK.value(),
+                                    null,
+                                    vote);
+                        })
+                .map(RecordedResponse::toResponseEntity);
     }
 
     @GetMapping(path = "/sessions/{sessionId}/polls/{pollId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -108,21 +138,34 @@ class PollController {
     }
 
     /** Teacher actions: the capability at the edge, the rest in the use case, in one transaction. */
-    private Mono<ResponseEntity<byte[]>> transition(Actor actor, String key, String sessionId, String pollId, String step,
-                                                    Transition transition) {
+    private Mono<ResponseEntity<byte[]>> transition(
+            Actor actor, String key, String sessionId, String pollId, String step, Transition transition) {
         AccessDeniedException.require(actor, Capability.RUN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId session = SessionPaths.parse(sessionId);
         UUID poll = SessionPaths.uuid("pollId", pollId);
-        return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/polls/" + poll + "/" + step, null,
-                () -> new IdempotentWrites.Result(200, null, transition.run(actor, session, poll, idempotencyKey)))
-                     .map(RecordedResponse::toResponseEntity);
+        return writes.execute(
+                        actor,
+                        idempotencyKey,
+                        "POST",
+                        "/sessions/" + session + "/polls/" + poll + "/" + step,
+                        null,
+                        () -> new IdempotentWrites.Result(
+                                200, null, transition.run(actor, session, poll, idempotencyKey)))
+                .map(RecordedResponse::toResponseEntity);
     }
 
     private static Polls.Draft draft(CreatePollRequest request) {
         List<String> options = request.options().stream().map(String::strip).toList();
-        List<Integer> correct = request.correctOptions() == null ? null : request.correctOptions().stream().sorted().toList();
-        return new Polls.Draft(request.question().strip(), options, request.multiple(), Boolean.TRUE.equals(request.allowChange()),
-                Boolean.TRUE.equals(request.showLiveResults()), correct);
+        List<Integer> correct = request.correctOptions() == null
+                ? null
+                : request.correctOptions().stream().sorted().toList();
+        return new Polls.Draft(
+                request.question().strip(),
+                options,
+                request.multiple(),
+                Boolean.TRUE.equals(request.allowChange()),
+                Boolean.TRUE.equals(request.showLiveResults()),
+                correct);
     }
 }

@@ -1,9 +1,9 @@
 package dev.lectern.command.poll;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.poll.PollCreatedEvent;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * How the class (the Session aggregate) creates a Poll aggregate from inside its own command handler,
@@ -11,8 +11,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  */
 public final class PollCreation {
 
-    private PollCreation() {
-    }
+    private PollCreation() {}
 
     public static void create(PollCreatedEvent created, UserId owner) throws Exception {
         createNew(Poll.class, () -> Poll.create(created, owner));

@@ -5,9 +5,6 @@ import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +14,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads of the poll's command-side rows and the poll's advisory lock (docs/adr/0010): the {@code poll_gate} row
@@ -31,7 +30,11 @@ import java.util.UUID;
 @Component
 class PollGate {
 
-    enum Status { DRAFT, OPEN, CLOSED, PUBLISHED;
+    enum Status {
+        DRAFT,
+        OPEN,
+        CLOSED,
+        PUBLISHED;
 
         String value() {
             return name().toLowerCase();
@@ -46,8 +49,19 @@ class PollGate {
      * The gate row as a vote (or a teacher's action) sees it; {@code enrolledAs} is the voter's course role, if any;
      * {@code hasBallot} whether the voter has a ballot already (only looked up in polls that allow a change).
      */
-    record Gate(UUID pollId, SessionId sessionId, Status status, int optionCount, boolean multipleChoice, boolean allowChange,
-                boolean showLiveResults, UserId owner, UUID courseId, String enrolledAs, boolean revoked, boolean hasBallot) {
+    record Gate(
+            UUID pollId,
+            SessionId sessionId,
+            Status status,
+            int optionCount,
+            boolean multipleChoice,
+            boolean allowChange,
+            boolean showLiveResults,
+            UserId owner,
+            UUID courseId,
+            String enrolledAs,
+            boolean revoked,
+            boolean hasBallot) {
 
         /** The voter's course enrolment in the shape {@code ClassRoles.of} takes. */
         Map<UUID, String> enrollments() {
@@ -56,12 +70,15 @@ class PollGate {
     }
 
     /** Counts per option (0-based) over the current ballot of each person, and the number of ballots. */
-    record Tally(List<Long> counts, long ballots) {
-    }
+    record Tally(List<Long> counts, long ballots) {}
 
     /** What the poll asks, and its results once published ({@code publishedCounts} null before). */
-    record Definition(String question, List<String> options, List<Integer> correctOptions, List<Long> publishedCounts,
-                      Long publishedBallots) {
+    record Definition(
+            String question,
+            List<String> options,
+            List<Integer> correctOptions,
+            List<Long> publishedCounts,
+            Long publishedBallots) {
 
         boolean published() {
             return publishedCounts != null;
@@ -84,6 +101,7 @@ class PollGate {
             SELECT -1 AS option, count(*) AS n FROM poll_ballots WHERE poll_id = ?
             UNION ALL
             SELECT o.value, count(*) FROM poll_ballots b, unnest(b.options) AS o(value) WHERE b.poll_id = ? GROUP BY o.value""";
+
     private static final String DEFINITION = """
             SELECT question, options, correct_options, published_counts, published_ballots FROM poll_definitions
             WHERE poll_id = ?""";
@@ -111,10 +129,15 @@ class PollGate {
 
     /** The poll of this class in the actor's school, with the actor's course role; 404 otherwise. */
     Gate require(Actor actor, SessionId sessionId, UUID pollId) {
-        List<Gate> rows = jdbc.query(READ, PollGate::gate, actor.userId() == null ? null : actor.userId().value(),
-                actor.tenantId().value(), pollId);
+        List<Gate> rows = jdbc.query(
+                READ,
+                PollGate::gate,
+                actor.userId() == null ? null : actor.userId().value(),
+                actor.tenantId().value(),
+                pollId);
         if (rows.isEmpty() || !rows.get(0).sessionId().equals(sessionId)) {
-            throw new RequestRejectedException(ErrorCode.POLL_NOT_FOUND, "No poll " + pollId + " in class " + sessionId);
+            throw new RequestRejectedException(
+                    ErrorCode.POLL_NOT_FOUND, "No poll " + pollId + " in class " + sessionId);
         }
         return rows.get(0);
     }
@@ -122,15 +145,19 @@ class PollGate {
     Tally tally(Gate gate) {
         long[] counts = new long[gate.optionCount()];
         long[] ballots = {0};
-        jdbc.query(TALLY, rs -> {
-            int option = rs.getInt("option");
-            long n = rs.getLong("n");
-            if (option == -1) {
-                ballots[0] = n;
-            } else if (option >= 0 && option < counts.length) {
-                counts[option] = n;
-            }
-        }, gate.pollId(), gate.pollId());
+        jdbc.query(
+                TALLY,
+                rs -> {
+                    int option = rs.getInt("option");
+                    long n = rs.getLong("n");
+                    if (option == -1) {
+                        ballots[0] = n;
+                    } else if (option >= 0 && option < counts.length) {
+                        counts[option] = n;
+                    }
+                },
+                gate.pollId(),
+                gate.pollId());
         List<Long> list = new ArrayList<>(counts.length);
         for (long c : counts) {
             list.add(c);
@@ -140,9 +167,15 @@ class PollGate {
 
     /** The poll's definition and, once published, its results. */
     Definition definition(UUID pollId) {
-        List<Definition> rows = jdbc.query(DEFINITION, (rs, n) -> new Definition(rs.getString("question"),
-                list(rs.getArray("options"), String.class), list(rs.getArray("correct_options"), Integer.class),
-                list(rs.getArray("published_counts"), Long.class), (Long) rs.getObject("published_ballots")), pollId);
+        List<Definition> rows = jdbc.query(
+                DEFINITION,
+                (rs, n) -> new Definition(
+                        rs.getString("question"),
+                        list(rs.getArray("options"), String.class),
+                        list(rs.getArray("correct_options"), Integer.class),
+                        list(rs.getArray("published_counts"), Long.class),
+                        (Long) rs.getObject("published_ballots")),
+                pollId);
         if (rows.isEmpty()) {
             throw new IllegalStateException("poll_gate has poll " + pollId + " but poll_definitions has not");
         }
@@ -159,10 +192,18 @@ class PollGate {
 
     private static Gate gate(ResultSet rs, int row) throws SQLException {
         UUID owner = rs.getObject("owner_id", UUID.class);
-        return new Gate(rs.getObject("poll_id", UUID.class), new SessionId(rs.getObject("session_id", UUID.class)),
-                Status.of(rs.getString("status")), rs.getInt("option_count"), rs.getBoolean("multiple_choice"),
-                rs.getBoolean("allow_change"), rs.getBoolean("show_live_results"), owner == null ? null : new UserId(owner),
-                rs.getObject("course_id", UUID.class), rs.getString("role"), rs.getBoolean("revoked"),
+        return new Gate(
+                rs.getObject("poll_id", UUID.class),
+                new SessionId(rs.getObject("session_id", UUID.class)),
+                Status.of(rs.getString("status")),
+                rs.getInt("option_count"),
+                rs.getBoolean("multiple_choice"),
+                rs.getBoolean("allow_change"),
+                rs.getBoolean("show_live_results"),
+                owner == null ? null : new UserId(owner),
+                rs.getObject("course_id", UUID.class),
+                rs.getString("role"),
+                rs.getBoolean("revoked"),
                 rs.getBoolean("has_ballot"));
     }
 }

@@ -6,24 +6,21 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.HashSet;
 import java.util.List;
 
 /** Request bodies of the poll endpoints: their shape is checked here (400 with errors[]), invariants by the aggregates. */
 final class PollRequests {
 
-    private PollRequests() {
-    }
+    private PollRequests() {}
 
     /** {@code correctOptions} (0-based) makes the poll a quiz: in range, distinct, and exactly one for a single-choice poll. */
     record CreatePollRequest(
             @NotBlank @PlainText(max = 300, multiLine = true)
             String question,
-            @NotNull @Size(min = 2, max = 10)
-            List<@NotBlank @PlainText(max = 200) String> options,
+
+            @NotNull @Size(min = 2, max = 10) List<@NotBlank @PlainText(max = 200) String> options,
             Boolean multipleChoice,
             Boolean allowChange,
             Boolean showLiveResults,
@@ -45,6 +42,5 @@ final class PollRequests {
     }
 
     /** The chosen options, 0-based. */
-    record VoteRequest(@NotNull @Size(min = 1, max = 10) List<@NotNull @Min(0) @Max(9) Integer> options) {
-    }
+    record VoteRequest(@NotNull @Size(min = 1, max = 10) List<@NotNull @Min(0) @Max(9) Integer> options) {}
 }

@@ -7,15 +7,14 @@ import dev.lectern.events.poll.PollOpenedEvent;
 import dev.lectern.events.poll.PollResultsPublishedEvent;
 import dev.lectern.events.poll.VoteCastEvent;
 import dev.lectern.events.poll.VoteChangedEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Keeps the poll's command-side rows current from its events, in the unit of work that appends them
@@ -39,6 +38,7 @@ class PollTables {
     /** Idempotent: the row may already be in the target state; any other state means the two drifted apart. */
     private static final String MOVE = """
             UPDATE poll_gate SET status = ?, updated_at = ? WHERE poll_id = ? AND status IN (?, ?)""";
+
     private static final String RESULTS = """
             UPDATE poll_definitions SET published_counts = ?, published_ballots = ? WHERE poll_id = ?""";
     /** The last event of a ballot wins (vote_changed after vote_cast). */
@@ -54,17 +54,32 @@ class PollTables {
 
     @EventHandler
     void on(PollCreatedEvent event, @Timestamp Instant at) {
-        jdbc.update(GATE, event.tenantId().value(), event.pollId(), event.sessionId().value(), event.options().size(),
-                event.multipleChoice(), event.allowChange(), event.showLiveResults(),
-                event.owner() == null ? null : event.owner().value(), event.sessionId().value(), java.sql.Timestamp.from(at));
+        jdbc.update(
+                GATE,
+                event.tenantId().value(),
+                event.pollId(),
+                event.sessionId().value(),
+                event.options().size(),
+                event.multipleChoice(),
+                event.allowChange(),
+                event.showLiveResults(),
+                event.owner() == null ? null : event.owner().value(),
+                event.sessionId().value(),
+                java.sql.Timestamp.from(at));
         jdbc.update(DEFINITION, ps -> {
             ps.setObject(1, event.pollId());
             ps.setString(2, event.tenantId().value());
             ps.setObject(3, event.sessionId().value());
             ps.setString(4, event.question());
-            ps.setArray(5, ps.getConnection().createArrayOf("text", event.options().toArray()));
-            ps.setArray(6, event.correctOptions() == null ? null
-                    : ps.getConnection().createArrayOf("integer", event.correctOptions().toArray()));
+            ps.setArray(
+                    5, ps.getConnection().createArrayOf("text", event.options().toArray()));
+            ps.setArray(
+                    6,
+                    event.correctOptions() == null
+                            ? null
+                            : ps.getConnection()
+                                    .createArrayOf(
+                                            "integer", event.correctOptions().toArray()));
         });
     }
 
@@ -82,7 +97,8 @@ class PollTables {
     void on(PollResultsPublishedEvent event, @Timestamp Instant at) {
         move(event.pollId(), PollGate.Status.CLOSED, PollGate.Status.PUBLISHED, at);
         jdbc.update(RESULTS, ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("bigint", event.counts().toArray()));
+            ps.setArray(
+                    1, ps.getConnection().createArrayOf("bigint", event.counts().toArray()));
             ps.setLong(2, event.ballots());
             ps.setObject(3, event.pollId());
         });
@@ -90,12 +106,22 @@ class PollTables {
 
     @EventHandler
     void on(VoteCastEvent event) {
-        ballot(event.pollId(), event.userId().value(), event.tenantId().value(), event.sessionId().value(), event.options());
+        ballot(
+                event.pollId(),
+                event.userId().value(),
+                event.tenantId().value(),
+                event.sessionId().value(),
+                event.options());
     }
 
     @EventHandler
     void on(VoteChangedEvent event) {
-        ballot(event.pollId(), event.userId().value(), event.tenantId().value(), event.sessionId().value(), event.options());
+        ballot(
+                event.pollId(),
+                event.userId().value(),
+                event.tenantId().value(),
+                event.sessionId().value(),
+                event.options());
     }
 
     private void ballot(UUID pollId, UUID userId, String tenantId, UUID sessionId, List<Integer> options) {
@@ -111,8 +137,8 @@ class PollTables {
     private void move(UUID pollId, PollGate.Status from, PollGate.Status to, Instant at) {
         int updated = jdbc.update(MOVE, to.value(), java.sql.Timestamp.from(at), pollId, from.value(), to.value());
         if (updated != 1) {
-            throw new IllegalStateException("poll_gate of " + pollId + " is neither " + from.value() + " nor " + to.value()
-                    + " while its events say so");
+            throw new IllegalStateException("poll_gate of " + pollId + " is neither " + from.value() + " nor "
+                    + to.value() + " while its events say so");
         }
     }
 }

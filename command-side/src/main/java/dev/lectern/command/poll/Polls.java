@@ -17,10 +17,9 @@ import dev.lectern.events.poll.OpenPollCommand;
 import dev.lectern.events.poll.PublishPollResultsCommand;
 import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.SessionId;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * The teacher's use cases of a poll (prepare, open, close, publish) and reading one (docs/adr/0010). The class's
@@ -31,9 +30,13 @@ import java.util.UUID;
 class Polls {
 
     /** A poll as the teacher prepared it: stripped text, sorted correct options (null for a poll that is no quiz). */
-    record Draft(String question, List<String> options, boolean multipleChoice, boolean allowChange, boolean showLiveResults,
-                 List<Integer> correctOptions) {
-    }
+    record Draft(
+            String question,
+            List<String> options,
+            boolean multipleChoice,
+            boolean allowChange,
+            boolean showLiveResults,
+            List<Integer> correctOptions) {}
 
     private final CommandDispatcher commands;
     private final PollGate gates;
@@ -44,10 +47,30 @@ class Polls {
     }
 
     PollView create(Actor actor, SessionId session, UUID pollId, Draft draft, IdempotencyKey key) {
-        commands.send(new CreatePollCommand(session, actor, pollId, draft.question(), draft.options(), draft.multipleChoice(),
-                draft.allowChange(), draft.showLiveResults(), draft.correctOptions()), key);
-        return new PollView(pollId.toString(), session.toString(), Status.DRAFT.value(), draft.question(), draft.options(),
-                draft.multipleChoice(), draft.allowChange(), draft.showLiveResults(), draft.correctOptions(), null, null);
+        commands.send(
+                new CreatePollCommand(
+                        session,
+                        actor,
+                        pollId,
+                        draft.question(),
+                        draft.options(),
+                        draft.multipleChoice(),
+                        draft.allowChange(),
+                        draft.showLiveResults(),
+                        draft.correctOptions()),
+                key);
+        return new PollView(
+                pollId.toString(),
+                session.toString(),
+                Status.DRAFT.value(),
+                draft.question(),
+                draft.options(),
+                draft.multipleChoice(),
+                draft.allowChange(),
+                draft.showLiveResults(),
+                draft.correctOptions(),
+                null,
+                null);
     }
 
     StatusView open(Actor actor, SessionId session, UUID poll, IdempotencyKey key) {
@@ -68,7 +91,8 @@ class Polls {
     StatusView publish(Actor actor, SessionId session, UUID poll, IdempotencyKey key) {
         Gate gate = gates.require(actor, session, poll);
         PollGate.Tally tally = gates.tally(gate);
-        commands.send(new PublishPollResultsCommand(gate.pollId(), session, actor, tally.counts(), tally.ballots()), key);
+        commands.send(
+                new PublishPollResultsCommand(gate.pollId(), session, actor, tally.counts(), tally.ballots()), key);
         return new StatusView(gate.pollId().toString(), Status.PUBLISHED.value(), tally.counts(), tally.ballots());
     }
 
@@ -79,7 +103,9 @@ class Polls {
     PollView read(Actor actor, SessionId session, UUID poll) {
         Gate gate = gates.require(actor, session, poll);
         boolean manager = SessionAuthority.mayManage(actor, gate.owner());
-        if (!manager && ClassRoles.of(actor, gate.owner(), gate.courseId(), gate.enrollments()).isEmpty()) {
+        if (!manager
+                && ClassRoles.of(actor, gate.owner(), gate.courseId(), gate.enrollments())
+                        .isEmpty()) {
             throw new RequestRejectedException(ErrorCode.NOT_ON_ROSTER, "You are not on this class's roster");
         }
         Definition definition = gates.definition(poll);
@@ -95,8 +121,17 @@ class Polls {
             ballots = tally.ballots();
         }
         List<Integer> correct = (published || manager) ? definition.correctOptions() : null;
-        return new PollView(poll.toString(), session.toString(), gate.status().value(), definition.question(),
-                definition.options(), gate.multipleChoice(), gate.allowChange(), gate.showLiveResults(), correct, counts,
+        return new PollView(
+                poll.toString(),
+                session.toString(),
+                gate.status().value(),
+                definition.question(),
+                definition.options(),
+                gate.multipleChoice(),
+                gate.allowChange(),
+                gate.showLiveResults(),
+                correct,
+                counts,
                 ballots);
     }
 }

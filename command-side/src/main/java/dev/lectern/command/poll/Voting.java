@@ -13,12 +13,11 @@ import dev.lectern.events.poll.CastVoteCommand;
 import dev.lectern.events.poll.ChangeVoteCommand;
 import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.springframework.stereotype.Service;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.stereotype.Service;
 
 /**
  * Casting or changing a ballot (docs/adr/0010), the hot path when a whole class votes at once: the poll's shared lock,
@@ -51,21 +50,30 @@ class Voting {
         requireVoter(actor, gate);
         requireOpen(gate);
         if (gate.hasBallot()) {
-            Boolean changed = commands.send(new ChangeVoteCommand(ballot, session, actor, options, gate.optionCount(),
-                    gate.multipleChoice(), true), key);
-            return new VoteView(poll.toString(), actor.userId().toString(), sorted(options),
+            Boolean changed = commands.send(
+                    new ChangeVoteCommand(
+                            ballot, session, actor, options, gate.optionCount(), gate.multipleChoice(), true),
+                    key);
+            return new VoteView(
+                    poll.toString(),
+                    actor.userId().toString(),
+                    sorted(options),
                     Boolean.TRUE.equals(changed) ? "changed" : "unchanged");
         }
         try {
-            commands.send(new CastVoteCommand(ballot, session, actor, options, gate.optionCount(), gate.multipleChoice()), key);
+            commands.send(
+                    new CastVoteCommand(ballot, session, actor, options, gate.optionCount(), gate.multipleChoice()),
+                    key);
         } catch (RuntimeException e) {
             if (!secondBallot(e)) {
                 throw e;
             }
             // The unique key refused sequence 0 of this ballot's stream: the transaction rolls back with this 409.
-            throw new RequestRejectedException(ErrorCode.ALREADY_VOTED, gate.allowChange()
-                    ? "Your vote in this poll was being recorded at the same moment; send the change again"
-                    : "You already voted in this poll, and it does not allow changing a vote");
+            throw new RequestRejectedException(
+                    ErrorCode.ALREADY_VOTED,
+                    gate.allowChange()
+                            ? "Your vote in this poll was being recorded at the same moment; send the change again"
+                            : "You already voted in this poll, and it does not allow changing a vote");
         }
         return new VoteView(poll.toString(), actor.userId().toString(), sorted(options), "cast");
     }
@@ -80,16 +88,19 @@ class Voting {
             throw new RequestRejectedException(ErrorCode.NOT_ON_ROSTER, "You are not on this class's roster");
         }
         if (!ClassRoles.STUDENT.equals(role.get()) && !ClassRoles.ASSISTANT.equals(role.get())) {
-            throw new RequestRejectedException(ErrorCode.FORBIDDEN, "Only the class's students and assistants vote; you are its "
-                    + role.get().replace('_', ' '));
+            throw new RequestRejectedException(
+                    ErrorCode.FORBIDDEN,
+                    "Only the class's students and assistants vote; you are its "
+                            + role.get().replace('_', ' '));
         }
     }
 
     /** Read under the poll's shared lock: a close either waits for this vote or has already set the row. */
     static void requireOpen(Gate gate) {
         if (gate.status() != Status.OPEN) {
-            throw new RequestRejectedException(ErrorCode.POLL_NOT_OPEN, "The poll is " + gate.status().value()
-                    + "; votes are taken only while it is open");
+            throw new RequestRejectedException(
+                    ErrorCode.POLL_NOT_OPEN,
+                    "The poll is " + gate.status().value() + "; votes are taken only while it is open");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.lectern.command.question;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.UserId;
@@ -14,18 +16,15 @@ import dev.lectern.events.question.ResolveQuestionCommand;
 import dev.lectern.events.question.UpvoteQuestionCommand;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.ClassScope;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One question in a class's Q&A. Asked through the class (the Session aggregate checks the asker, exam
@@ -40,10 +39,15 @@ class Question {
 
     public static final int MAX_ANSWER = 4000;
 
-    enum Status { OPEN, RESOLVED, DISMISSED }
+    enum Status {
+        OPEN,
+        RESOLVED,
+        DISMISSED
+    }
 
     @AggregateIdentifier
     private UUID questionId;
+
     private ClassScope scope;
     private UserId author;
     private Status status;
@@ -81,30 +85,44 @@ class Question {
         requireOpen();
         String text = command.text();
         if (!command.live() && (text == null || text.isBlank() || text.length() > MAX_ANSWER)) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+            throw new DomainException(
+                    ErrorCode.VALIDATION_FAILED,
                     "An answer needs text (1 to " + MAX_ANSWER + " characters), or live: true");
         }
-        apply(new QuestionAnsweredEvent(questionId, scope.sessionId(), scope.tenantId(), command.actor().subject(),
-                command.live() ? null : text, command.live(), clock.instant()));
+        apply(new QuestionAnsweredEvent(
+                questionId,
+                scope.sessionId(),
+                scope.tenantId(),
+                command.actor().subject(),
+                command.live() ? null : text,
+                command.live(),
+                clock.instant()));
     }
 
     @CommandHandler
     void handle(ResolveQuestionCommand command, Clock clock) throws DomainException {
         requireOpen();
-        apply(new QuestionResolvedEvent(questionId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
+        apply(new QuestionResolvedEvent(
+                questionId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
     }
 
     @CommandHandler
     void handle(DismissQuestionCommand command, Clock clock) throws DomainException {
         requireOpen();
-        apply(new QuestionDismissedEvent(questionId, scope.sessionId(), scope.tenantId(), command.actor().subject(), command.reason(),
+        apply(new QuestionDismissedEvent(
+                questionId,
+                scope.sessionId(),
+                scope.tenantId(),
+                command.actor().subject(),
+                command.reason(),
                 clock.instant()));
     }
 
     private void requireOpen() throws DomainException {
         if (status != Status.OPEN) {
-            throw new DomainException(ErrorCode.QUESTION_CLOSED, "This question was already "
-                    + status.name().toLowerCase());
+            throw new DomainException(
+                    ErrorCode.QUESTION_CLOSED,
+                    "This question was already " + status.name().toLowerCase());
         }
     }
 

@@ -10,6 +10,7 @@ import dev.lectern.events.identity.Capability;
 import dev.lectern.events.session.SessionId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.util.UUID;
 
 /**
  * Q&amp;A (seed 001): {@code POST /sessions/{id}/questions}, upvote, answer, resolve, dismiss. HTTP only: who may do
@@ -36,17 +35,22 @@ class QuestionController {
         this.questions = questions;
     }
 
-    record QuestionRequest(@NotNull @PlainText(min = 1, max = 1000, multiLine = true) String text, boolean anonymous) {
-    }
+    record QuestionRequest(
+            @NotNull @PlainText(min = 1, max = 1000, multiLine = true)
+            String text,
 
-    record AnswerRequest(@PlainText(min = 1, max = 4000, multiLine = true) String text, boolean live) {
-    }
+            boolean anonymous) {}
 
-    record ModerationRequest(@PlainText(max = 500, multiLine = true) String reason) {
-    }
+    record AnswerRequest(
+            @PlainText(min = 1, max = 4000, multiLine = true)
+            String text,
 
-    record Changed(String sessionId, String id, boolean changed) {
-    }
+            boolean live) {}
+
+    record ModerationRequest(
+            @PlainText(max = 500, multiLine = true) String reason) {}
+
+    record Changed(String sessionId, String id, boolean changed) {}
 
     /** What a question endpoint does once the class id and the question id are parsed, inside the transaction. */
     @FunctionalInterface
@@ -54,57 +58,117 @@ class QuestionController {
         void run(SessionId session, UUID question, IdempotencyKey key) throws Exception;
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/questions", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/questions",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> ask(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                     @Valid @RequestBody QuestionRequest request) {
+    Mono<ResponseEntity<byte[]>> ask(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @Valid @RequestBody QuestionRequest request) {
         UUID question = UUID.randomUUID();
         return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/questions", request, (id, k) -> {
             questions.ask(actor, id, question, request.text(), request.anonymous(), k);
-            return new IdempotentWrites.Result(201, "/sessions/" + id + "/questions/" + question,
+            return new IdempotentWrites.Result(
+                    201,
+                    "/sessions/" + id + "/questions/" + question,
                     new Changed(id.toString(), question.toString(), true));
         });
     }
 
     /** Upvote: the class checks that the voter takes part; the question checks one vote per person. */
-    @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/upvote", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> upvote(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                        @PathVariable String questionId) {
-        return onQuestion(actor, key, sessionId, questionId, "upvote", null,
+    @PostMapping(
+            path = "/sessions/{sessionId}/questions/{questionId}/upvote",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> upvote(
+            Actor actor, IdempotencyKey key, @PathVariable String sessionId, @PathVariable String questionId) {
+        return onQuestion(
+                actor,
+                key,
+                sessionId,
+                questionId,
+                "upvote",
+                null,
                 (id, question, k) -> questions.upvote(actor, id, question, k));
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/questions/{questionId}/answer",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> answer(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                        @PathVariable String questionId, @Valid @RequestBody AnswerRequest request) {
-        return onQuestion(actor, key, sessionId, questionId, "answer", request,
+    Mono<ResponseEntity<byte[]>> answer(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @PathVariable String questionId,
+            @Valid @RequestBody AnswerRequest request) {
+        return onQuestion(
+                actor,
+                key,
+                sessionId,
+                questionId,
+                "answer",
+                request,
                 (id, question, k) -> questions.answer(actor, id, question, request.text(), request.live(), k));
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> resolve(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                         @PathVariable String questionId) {
-        return onQuestion(actor, key, sessionId, questionId, "resolve", null,
+    @PostMapping(
+            path = "/sessions/{sessionId}/questions/{questionId}/resolve",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> resolve(
+            Actor actor, IdempotencyKey key, @PathVariable String sessionId, @PathVariable String questionId) {
+        return onQuestion(
+                actor,
+                key,
+                sessionId,
+                questionId,
+                "resolve",
+                null,
                 (id, question, k) -> questions.resolve(actor, id, question, k));
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/questions/{questionId}/dismiss", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> dismiss(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                         @PathVariable String questionId,
-                                         @Valid @RequestBody(required = false) ModerationRequest request) {
+    @PostMapping(
+            path = "/sessions/{sessionId}/questions/{questionId}/dismiss",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> dismiss(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @PathVariable String questionId,
+            @Valid @RequestBody(required = false) ModerationRequest request) {
         String reason = request == null ? null : blankToNull(request.reason());
-        return onQuestion(actor, key, sessionId, questionId, "dismiss", request,
+        return onQuestion(
+                actor,
+                key,
+                sessionId,
+                questionId,
+                "dismiss",
+                request,
                 (id, question, k) -> questions.dismiss(actor, id, question, reason, k));
     }
 
-    private Mono<ResponseEntity<byte[]>> onQuestion(Actor actor, IdempotencyKey key, String sessionId, String questionId,
-                                                    String verb, Object request, OnQuestion action) {
+    private Mono<ResponseEntity<byte[]>> onQuestion(
+            Actor actor,
+            IdempotencyKey key,
+            String sessionId,
+            String questionId,
+            String verb,
+            Object request,
+            OnQuestion action) {
         UUID question = SessionPaths.uuid("questionId", questionId);
-        return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/questions/" + question + "/" + verb,
-                request, (id, k) -> {
+        return writes.run(
+                actor,
+                key,
+                Capability.JOIN_SESSION,
+                "POST",
+                sessionId,
+                "/questions/" + question + "/" + verb,
+                request,
+                (id, k) -> {
                     action.run(id, question, k);
-                    return new IdempotentWrites.Result(200, null, new Changed(id.toString(), question.toString(), true));
+                    return new IdempotentWrites.Result(
+                            200, null, new Changed(id.toString(), question.toString(), true));
                 });
     }
 

@@ -1,8 +1,8 @@
 package dev.lectern.command.question;
 
-import dev.lectern.events.question.QuestionAskedEvent;
-
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+import dev.lectern.events.question.QuestionAskedEvent;
 
 /**
  * How the class (the Session aggregate) creates a Question aggregate from inside its own command handler,
@@ -10,8 +10,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  */
 public final class QuestionCreation {
 
-    private QuestionCreation() {
-    }
+    private QuestionCreation() {}
 
     public static void create(QuestionAskedEvent asked) throws Exception {
         createNew(Question.class, () -> new Question(asked));

@@ -13,10 +13,9 @@ import dev.lectern.events.question.UpvoteQuestionCommand;
 import dev.lectern.events.session.AuthorizeModerationCommand;
 import dev.lectern.events.session.AuthorizeParticipationCommand;
 import dev.lectern.events.session.SessionId;
+import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Service;
-
-import java.util.UUID;
 
 /**
  * Q&amp;A of a class, inside the write's transaction: the class (Session aggregate) creates a question; before any
@@ -43,7 +42,8 @@ class Questions {
     }
 
     void answer(Actor actor, SessionId session, UUID question, String text, boolean live, IdempotencyKey key) {
-        onQuestion(actor, session, question, true, new AnswerQuestionCommand(question, session, actor, text, live), key);
+        onQuestion(
+                actor, session, question, true, new AnswerQuestionCommand(question, session, actor, text, live), key);
     }
 
     void resolve(Actor actor, SessionId session, UUID question, IdempotencyKey key) {
@@ -54,10 +54,13 @@ class Questions {
         onQuestion(actor, session, question, true, new DismissQuestionCommand(question, session, actor, reason), key);
     }
 
-    private void onQuestion(Actor actor, SessionId session, UUID question, boolean moderation, Object command,
-                            IdempotencyKey key) {
-        commands.send(moderation ? new AuthorizeModerationCommand(session, actor)
-                : new AuthorizeParticipationCommand(session, actor), key);
+    private void onQuestion(
+            Actor actor, SessionId session, UUID question, boolean moderation, Object command, IdempotencyKey key) {
+        commands.send(
+                moderation
+                        ? new AuthorizeModerationCommand(session, actor)
+                        : new AuthorizeParticipationCommand(session, actor),
+                key);
         try {
             commands.send(command, key);
         } catch (AggregateNotFoundException e) {

@@ -32,14 +32,25 @@ class PermissionChanges {
     }
 
     /** Whether the permission changed (false: the participant already had, or already lacked, it). */
-    boolean change(Actor actor, SessionId session, UserId user, SessionPermission permission, boolean grant,
-                   String reason, IdempotencyKey key) {
+    boolean change(
+            Actor actor,
+            SessionId session,
+            UserId user,
+            SessionPermission permission,
+            boolean grant,
+            String reason,
+            IdempotencyKey key) {
         users.requireUser(actor, user);
-        boolean changed = Boolean.TRUE.equals(commands.send(new ChangeSessionPermissionCommand(session, actor, user,
-                permission, grant, reason), key));
+        boolean changed = Boolean.TRUE.equals(commands.send(
+                new ChangeSessionPermissionCommand(session, actor, user, permission, grant, reason), key));
         if (changed) {
-            audit.record(actor, grant ? "permission.granted" : "permission.revoked", AuditTrail.DONE, "session_user",
-                    session + "/" + user + "/" + permission.value(), reason);
+            audit.record(
+                    actor,
+                    grant ? "permission.granted" : "permission.revoked",
+                    AuditTrail.DONE,
+                    "session_user",
+                    session + "/" + user + "/" + permission.value(),
+                    reason);
         }
         return changed;
     }
@@ -47,7 +58,8 @@ class PermissionChanges {
     /** Whether the participant was removed now (false: already removed). */
     boolean revoke(Actor actor, SessionId session, UserId user, String reason, IdempotencyKey key) {
         users.requireUser(actor, user);
-        boolean changed = Boolean.TRUE.equals(commands.send(new RevokeParticipantCommand(session, actor, user, reason), key));
+        boolean changed =
+                Boolean.TRUE.equals(commands.send(new RevokeParticipantCommand(session, actor, user, reason), key));
         if (changed) {
             audit.record(actor, "participant.revoked", AuditTrail.DONE, "session_user", session + "/" + user, reason);
         }

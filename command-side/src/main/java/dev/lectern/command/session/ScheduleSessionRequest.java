@@ -10,8 +10,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,9 +20,14 @@ import java.util.UUID;
 record ScheduleSessionRequest(
         @NotBlank @PlainText(max = ScheduleSessionCommand.MAX_TITLE_LENGTH)
         String title,
+
         @NotNull Instant startsAt,
-        @NotNull @Min(1) @Max(ScheduleSessionCommand.MAX_DURATION_MINUTES) Integer durationMinutes,
+
+        @NotNull @Min(1) @Max(ScheduleSessionCommand.MAX_DURATION_MINUTES)
+        Integer durationMinutes,
+
         Boolean recordingEnabled,
+
         @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", message = "must be a UUID")
         String lessonId) {
 
@@ -33,7 +36,15 @@ record ScheduleSessionRequest(
     }
 
     ScheduleSessionCommand toCommand(SessionId sessionId, TenantId tenantId, UserId scheduledBy, UUID courseId) {
-        return new ScheduleSessionCommand(sessionId, tenantId, title, startsAt, durationMinutes,
-                Boolean.TRUE.equals(recordingEnabled), scheduledBy, lesson(), courseId);
+        return new ScheduleSessionCommand(
+                sessionId,
+                tenantId,
+                title,
+                startsAt,
+                durationMinutes,
+                Boolean.TRUE.equals(recordingEnabled),
+                scheduledBy,
+                lesson(),
+                courseId);
     }
 }

@@ -1,31 +1,32 @@
 package dev.lectern.command.session;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import dev.lectern.command.attendance.Attendance;
 import dev.lectern.command.interaction.Interaction;
 import dev.lectern.command.member.ClassContext;
 import dev.lectern.command.studio.Studio;
-
+import dev.lectern.command.unitofwork.Compensation;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
-import dev.lectern.events.input.TimeBounds;
 import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.SessionAuthority;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.input.TimeBounds;
 import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.recording.FinalizeRecordingCommand;
+import dev.lectern.events.recording.RecordingFinalizedEvent;
 import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.events.session.CancelSessionCommand;
 import dev.lectern.events.session.ChangeSessionPermissionCommand;
 import dev.lectern.events.session.EndSessionCommand;
-import dev.lectern.events.recording.FinalizeRecordingCommand;
 import dev.lectern.events.session.FinishMediaRoomCommand;
 import dev.lectern.events.session.ParticipantRevokedEvent;
-import dev.lectern.events.recording.RecordingFinalizedEvent;
 import dev.lectern.events.session.RescheduleSessionCommand;
 import dev.lectern.events.session.RevokeParticipantCommand;
 import dev.lectern.events.session.ScheduleSessionCommand;
 import dev.lectern.events.session.SessionCancelledEvent;
-import dev.lectern.command.unitofwork.Compensation;
-import dev.lectern.events.identity.SessionAuthority;
-import dev.lectern.events.identity.TenantId;
-import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionPermission;
@@ -35,13 +36,6 @@ import dev.lectern.events.session.SessionRescheduledEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
 import dev.lectern.events.session.StartSessionCommand;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.serialization.Revision;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +45,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One class session: schedule, lifecycle (scheduled, live, ended or cancelled), who owns it, who is
@@ -69,10 +67,16 @@ class Session implements ClassContext {
     /** Clocks drift and forms take time to submit: a start this far in the past still counts as "now". */
     static final Duration SCHEDULING_GRACE = Duration.ofMinutes(5);
 
-    enum Status { SCHEDULED, LIVE, ENDED, CANCELLED }
+    enum Status {
+        SCHEDULED,
+        LIVE,
+        ENDED,
+        CANCELLED
+    }
 
     @AggregateIdentifier
     private SessionId sessionId;
+
     private TenantId tenantId;
     private UserId teacher;
     private UUID courseId;
@@ -105,14 +109,23 @@ class Session implements ClassContext {
     Session(ScheduleSessionCommand command, Clock clock) throws DomainException {
         Instant now = clock.instant();
         if (command.startsAt().isBefore(now.minus(SCHEDULING_GRACE))) {
-            throw new DomainException(ErrorCode.SESSION_STARTS_IN_PAST,
+            throw new DomainException(
+                    ErrorCode.SESSION_STARTS_IN_PAST,
                     "startsAt " + command.startsAt() + " is more than " + SCHEDULING_GRACE.toMinutes()
                             + " minutes before now (" + now + ")");
         }
         requireWithinHorizon(command.startsAt(), now);
-        apply(new SessionScheduledEvent(command.sessionId(), command.tenantId(), command.title().strip(),
-                command.startsAt(), command.durationMinutes(), command.recordingEnabled(), now, command.scheduledBy(),
-                command.lessonId(), command.courseId()));
+        apply(new SessionScheduledEvent(
+                command.sessionId(),
+                command.tenantId(),
+                command.title().strip(),
+                command.startsAt(),
+                command.durationMinutes(),
+                command.recordingEnabled(),
+                now,
+                command.scheduledBy(),
+                command.lessonId(),
+                command.courseId()));
     }
 
     /** Returns whether anything changed: granting a permission someone has (or revoking one they lack) is said to be a no-op. */
@@ -120,7 +133,8 @@ class Session implements ClassContext {
     boolean handle(ChangeSessionPermissionCommand command, Clock clock) throws DomainException {
         authorize(command.actor());
         if (revoked.contains(command.userId())) {
-            throw new DomainException(ErrorCode.PARTICIPANT_REVOKED,
+            throw new DomainException(
+                    ErrorCode.PARTICIPANT_REVOKED,
                     "This person was removed from the class; their permissions cannot change");
         }
         boolean has = permissions.getOrDefault(command.userId(), Set.of()).contains(command.permission());
@@ -130,11 +144,11 @@ class Session implements ClassContext {
         Instant now = clock.instant();
         String by = command.actor().subject();
         if (command.grant()) {
-            apply(new SessionPermissionGrantedEvent(sessionId, tenantId, command.userId(), command.permission(), by,
-                    command.reason(), now));
+            apply(new SessionPermissionGrantedEvent(
+                    sessionId, tenantId, command.userId(), command.permission(), by, command.reason(), now));
         } else {
-            apply(new SessionPermissionRevokedEvent(sessionId, tenantId, command.userId(), command.permission(), by,
-                    command.reason(), now));
+            apply(new SessionPermissionRevokedEvent(
+                    sessionId, tenantId, command.userId(), command.permission(), by, command.reason(), now));
         }
         return true;
     }
@@ -149,8 +163,8 @@ class Session implements ClassContext {
         if (revoked.contains(command.userId())) {
             return false;
         }
-        apply(new ParticipantRevokedEvent(sessionId, tenantId, command.userId(), command.actor().subject(),
-                command.reason(), clock.instant()));
+        apply(new ParticipantRevokedEvent(
+                sessionId, tenantId, command.userId(), command.actor().subject(), command.reason(), clock.instant()));
         if (mediaRoom != null) {
             try {
                 media.removeParticipant(mediaRoom, command.userId().toString());
@@ -167,19 +181,27 @@ class Session implements ClassContext {
         requireStatus(Status.SCHEDULED);
         Instant now = clock.instant();
         if (command.startsAt().isBefore(now.minus(SCHEDULING_GRACE))) {
-            throw new DomainException(ErrorCode.SESSION_STARTS_IN_PAST, "startsAt " + command.startsAt() + " is in the past");
+            throw new DomainException(
+                    ErrorCode.SESSION_STARTS_IN_PAST, "startsAt " + command.startsAt() + " is in the past");
         }
         requireWithinHorizon(command.startsAt(), now);
         String newTitle = command.title() == null ? title : command.title().strip();
-        apply(new SessionRescheduledEvent(sessionId, tenantId, newTitle, command.startsAt(),
-                command.durationMinutes(), command.actor().subject(), now));
+        apply(new SessionRescheduledEvent(
+                sessionId,
+                tenantId,
+                newTitle,
+                command.startsAt(),
+                command.durationMinutes(),
+                command.actor().subject(),
+                now));
     }
 
     @CommandHandler
     void handle(CancelSessionCommand command, Clock clock) throws DomainException {
         authorize(command.actor());
         requireStatus(Status.SCHEDULED);
-        apply(new SessionCancelledEvent(sessionId, tenantId, command.actor().subject(), command.reason(), clock.instant()));
+        apply(new SessionCancelledEvent(
+                sessionId, tenantId, command.actor().subject(), command.reason(), clock.instant()));
     }
 
     /**
@@ -197,24 +219,28 @@ class Session implements ClassContext {
             try {
                 room = media.allocateRoom(tenantId, sessionId);
             } catch (MediaPlane.MediaPlaneUnavailableException e) {
-                throw new DomainException(ErrorCode.DEPENDENCY_UNAVAILABLE,
+                throw new DomainException(
+                        ErrorCode.DEPENDENCY_UNAVAILABLE,
                         "The media plane could not allocate a room; the class did not start. Retry shortly.");
             }
             String allocated = room;
-            Compensation.onFailure("delete media room " + allocated + " of " + sessionId, () -> media.releaseRoom(allocated));
+            Compensation.onFailure(
+                    "delete media room " + allocated + " of " + sessionId, () -> media.releaseRoom(allocated));
         }
         String recording = null;
         if (room != null && recordingEnabled) {
             try {
                 recording = media.startRecording(room, tenantId, sessionId);
             } catch (MediaPlane.MediaPlaneUnavailableException e) {
-                throw new DomainException(ErrorCode.DEPENDENCY_UNAVAILABLE,
+                throw new DomainException(
+                        ErrorCode.DEPENDENCY_UNAVAILABLE,
                         "The recorder could not be armed; the class did not start. Retry shortly.");
             }
             String armed = recording;
             Compensation.onFailure("stop recording " + armed + " of " + sessionId, () -> media.stopRecording(armed));
         }
-        apply(new SessionStartedEvent(sessionId, tenantId, command.actor().subject(), room, recording, clock.instant()));
+        apply(new SessionStartedEvent(
+                sessionId, tenantId, command.actor().subject(), room, recording, clock.instant()));
     }
 
     @CommandHandler
@@ -228,12 +254,22 @@ class Session implements ClassContext {
     @CommandHandler
     boolean handle(FinalizeRecordingCommand command, Clock clock) throws DomainException {
         requireTenant(command.tenantId());
-        if (recordingFinalized || !command.recordingId().equals(recordingId) || !command.status().settled()) {
+        if (recordingFinalized
+                || !command.recordingId().equals(recordingId)
+                || !command.status().settled()) {
             return false;
         }
         RecordingStatus status = command.status();
-        apply(new RecordingFinalizedEvent(sessionId, tenantId, recordingId, status.state(), status.location(),
-                status.sizeBytes(), status.durationSeconds(), status.error(), clock.instant()));
+        apply(new RecordingFinalizedEvent(
+                sessionId,
+                tenantId,
+                recordingId,
+                status.state(),
+                status.location(),
+                status.sizeBytes(),
+                status.durationSeconds(),
+                status.error(),
+                clock.instant()));
         return true;
     }
 
@@ -309,8 +345,9 @@ class Session implements ClassContext {
     /** A class starts at most {@link TimeBounds#SCHEDULING_HORIZON} ahead (docs/adr/0013-one-input-rule.md). */
     private static void requireWithinHorizon(Instant startsAt, Instant now) throws DomainException {
         if (startsAt.isAfter(now.plus(TimeBounds.SCHEDULING_HORIZON))) {
-            throw new DomainException(ErrorCode.SESSION_STARTS_TOO_LATE, "startsAt " + startsAt + " is more than "
-                    + TimeBounds.SCHEDULING_HORIZON.toDays() + " days ahead");
+            throw new DomainException(
+                    ErrorCode.SESSION_STARTS_TOO_LATE,
+                    "startsAt " + startsAt + " is more than " + TimeBounds.SCHEDULING_HORIZON.toDays() + " days ahead");
         }
     }
 
@@ -331,7 +368,8 @@ class Session implements ClassContext {
 
     @Override
     public boolean has(UserId user, SessionPermission permission) {
-        return user != null && !revoked.contains(user)
+        return user != null
+                && !revoked.contains(user)
                 && permissions.getOrDefault(user, Set.of()).contains(permission);
     }
 
@@ -362,8 +400,10 @@ class Session implements ClassContext {
         if (SessionAuthority.mayManage(actor, teacher) || has(actor.userId(), orPermission)) {
             return;
         }
-        throw new DomainException(ErrorCode.FORBIDDEN, "Only this class's teacher, an admin or a participant with the "
-                + orPermission.value() + " permission may do this");
+        throw new DomainException(
+                ErrorCode.FORBIDDEN,
+                "Only this class's teacher, an admin or a participant with the " + orPermission.value()
+                        + " permission may do this");
     }
 
     /** Another school's class does not exist for the actor; within the school, only its teacher or an admin. */
@@ -417,12 +457,16 @@ class Session implements ClassContext {
 
     @EventSourcingHandler
     void on(SessionPermissionGrantedEvent event) {
-        permissions.computeIfAbsent(event.userId(), u -> EnumSet.noneOf(SessionPermission.class)).add(event.permission());
+        permissions
+                .computeIfAbsent(event.userId(), u -> EnumSet.noneOf(SessionPermission.class))
+                .add(event.permission());
     }
 
     @EventSourcingHandler
     void on(SessionPermissionRevokedEvent event) {
-        permissions.getOrDefault(event.userId(), EnumSet.noneOf(SessionPermission.class)).remove(event.permission());
+        permissions
+                .getOrDefault(event.userId(), EnumSet.noneOf(SessionPermission.class))
+                .remove(event.permission());
     }
 
     @EventSourcingHandler

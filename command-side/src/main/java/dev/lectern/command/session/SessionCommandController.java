@@ -26,13 +26,18 @@ class SessionCommandController {
         this.scheduling = scheduling;
     }
 
-    @PostMapping(path = {"/sessions", "/lesson-runs"}, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> schedule(Actor actor, IdempotencyKey key, @Valid @RequestBody ScheduleSessionRequest request) {
+    @PostMapping(
+            path = {"/sessions", "/lesson-runs"},
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> schedule(
+            Actor actor, IdempotencyKey key, @Valid @RequestBody ScheduleSessionRequest request) {
         Writes.Write write = writes.authorize(actor, Capability.SCHEDULE_SESSION, key);
         // Both paths are one request for the key: the fingerprint names /sessions.
         return write.run("POST", "/sessions", request, () -> {
             SessionScheduling.ScheduledSessionResponse scheduled = scheduling.schedule(actor, request, write.key());
-            return new IdempotentWrites.Result(HttpStatus.CREATED.value(), scheduled.links().get("self"), scheduled);
+            return new IdempotentWrites.Result(
+                    HttpStatus.CREATED.value(), scheduled.links().get("self"), scheduled);
         });
     }
 }

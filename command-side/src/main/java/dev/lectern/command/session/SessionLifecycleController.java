@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.time.Instant;
-import java.util.function.Function;
 
 /**
  * The lifecycle of a class (seed 001 diagrams 1 and 5): reschedule, cancel, start ("go live"), end. Every call is
@@ -52,8 +51,12 @@ class SessionLifecycleController {
     }
 
     /** The seed's path: {@code POST /sessions/start} with the session id in the body. */
-    @PostMapping(path = "/sessions/start", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> startBySeedPath(Actor actor, IdempotencyKey key, @Valid @RequestBody StartRequest request) {
+    @PostMapping(
+            path = "/sessions/start",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> startBySeedPath(
+            Actor actor, IdempotencyKey key, @Valid @RequestBody StartRequest request) {
         return start(actor, key, request.sessionId());
     }
 
@@ -62,45 +65,77 @@ class SessionLifecycleController {
         return run(actor, key, sessionId, "end", null, id -> new EndSessionCommand(id, actor), "ended");
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/cancel",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> cancel(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                        @Valid @RequestBody CancelRequest request) {
-        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
-        return run(actor, key, sessionId, "cancel", request, id -> new CancelSessionCommand(id, actor, reason), "cancelled");
+    Mono<ResponseEntity<byte[]>> cancel(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @Valid @RequestBody CancelRequest request) {
+        String reason = request.reason() == null || request.reason().isBlank()
+                ? null
+                : request.reason().strip();
+        return run(
+                actor,
+                key,
+                sessionId,
+                "cancel",
+                request,
+                id -> new CancelSessionCommand(id, actor, reason),
+                "cancelled");
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/reschedule",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> reschedule(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                            @Valid @RequestBody RescheduleRequest request) {
-        return run(actor, key, sessionId, "reschedule", request,
-                id -> new RescheduleSessionCommand(id, actor, request.title(), request.startsAt(), request.durationMinutes()),
+    Mono<ResponseEntity<byte[]>> reschedule(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @Valid @RequestBody RescheduleRequest request) {
+        return run(
+                actor,
+                key,
+                sessionId,
+                "reschedule",
+                request,
+                id -> new RescheduleSessionCommand(
+                        id, actor, request.title(), request.startsAt(), request.durationMinutes()),
                 "scheduled");
     }
 
-    private Mono<ResponseEntity<byte[]>> run(Actor actor, IdempotencyKey key, String sessionId, String step, Object request,
-                                             Function<SessionId, Object> command, String status) {
+    private Mono<ResponseEntity<byte[]>> run(
+            Actor actor,
+            IdempotencyKey key,
+            String sessionId,
+            String step,
+            Object request,
+            Function<SessionId, Object> command,
+            String status) {
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/" + step, request, (id, k) -> {
             commands.send(command.apply(id), k);
             return new IdempotentWrites.Result(200, null, new StatusView(id.toString(), status));
         });
     }
 
-    record StartRequest(@NotBlank String sessionId) {
-    }
+    record StartRequest(@NotBlank String sessionId) {}
 
-    record CancelRequest(@PlainText(max = 500, multiLine = true)
-                         String reason) {
-    }
+    record CancelRequest(
+            @PlainText(max = 500, multiLine = true) String reason) {}
 
     /** {@code title} is optional; when given it must hold a visible character (blank is a 400, not a 500). */
-    record RescheduleRequest(@PlainText(min = 1, max = ScheduleSessionCommand.MAX_TITLE_LENGTH)
-                             @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
-                             @NotNull Instant startsAt,
-                             @Min(1) @Max(ScheduleSessionCommand.MAX_DURATION_MINUTES) int durationMinutes) {
-    }
+    record RescheduleRequest(
+            @PlainText(min = 1, max = ScheduleSessionCommand.MAX_TITLE_LENGTH)
+            @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+            String title,
 
-    record StatusView(String sessionId, String status) {
-    }
+            @NotNull Instant startsAt,
+
+            @Min(1) @Max(ScheduleSessionCommand.MAX_DURATION_MINUTES)
+            int durationMinutes) {}
+
+    record StatusView(String sessionId, String status) {}
 }

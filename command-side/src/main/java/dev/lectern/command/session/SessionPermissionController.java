@@ -40,34 +40,48 @@ class SessionPermissionController {
         this.permissions = permissions;
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/permissions", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/permissions",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> change(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                        @Valid @RequestBody PermissionRequest request) {
+    Mono<ResponseEntity<byte[]>> change(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @Valid @RequestBody PermissionRequest request) {
         SessionWrites.ClassWrite write = writes.authorize(actor, Capability.MANAGE_SESSION_PERMISSIONS, key, sessionId);
         SessionId session = write.session();
         UserId user = UserDirectory.parse(request.userId());
-        SessionPermission permission = SessionPermission.parse(request.permission()).orElseThrow(() ->
-                new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "permission must be present or moderate"));
+        SessionPermission permission = SessionPermission.parse(request.permission())
+                .orElseThrow(() -> new RequestRejectedException(
+                        ErrorCode.VALIDATION_FAILED, "permission must be present or moderate"));
         boolean grant = "grant".equals(request.action());
         return write.run("POST", "/permissions", request, () -> {
-            boolean changed = permissions.change(actor, session, user, permission, grant, reason(request.reason()),
-                    write.key());
-            return new IdempotentWrites.Result(200, null, new PermissionView(session.toString(), user.toString(),
-                    permission.value(), grant, changed));
+            boolean changed =
+                    permissions.change(actor, session, user, permission, grant, reason(request.reason()), write.key());
+            return new IdempotentWrites.Result(
+                    200,
+                    null,
+                    new PermissionView(session.toString(), user.toString(), permission.value(), grant, changed));
         });
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/revocations", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/revocations",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> revoke(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                        @Valid @RequestBody RevocationRequest request) {
+    Mono<ResponseEntity<byte[]>> revoke(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @Valid @RequestBody RevocationRequest request) {
         SessionWrites.ClassWrite write = writes.authorize(actor, Capability.MANAGE_SESSION_PERMISSIONS, key, sessionId);
         SessionId session = write.session();
         UserId user = UserDirectory.parse(request.userId());
         return write.run("POST", "/revocations", request, () -> {
             boolean changed = permissions.revoke(actor, session, user, reason(request.reason()), write.key());
-            return new IdempotentWrites.Result(200, null, new RevocationView(session.toString(), user.toString(), changed));
+            return new IdempotentWrites.Result(
+                    200, null, new RevocationView(session.toString(), user.toString(), changed));
         });
     }
 
@@ -75,21 +89,21 @@ class SessionPermissionController {
         return reason == null || reason.isBlank() ? null : reason.strip();
     }
 
-    record PermissionRequest(@NotBlank String userId, @NotBlank String permission,
-                             @NotBlank @Pattern(regexp = "grant|revoke", message = "must be grant or revoke") String action,
-                             @PlainText(max = 500, multiLine = true)
-                             String reason) {
-    }
+    record PermissionRequest(
+            @NotBlank String userId,
+            @NotBlank String permission,
 
-    record RevocationRequest(@NotBlank String userId,
-                             @PlainText(max = 500, multiLine = true)
-                             String reason) {
-    }
+            @NotBlank @Pattern(regexp = "grant|revoke", message = "must be grant or revoke")
+            String action,
+
+            @PlainText(max = 500, multiLine = true) String reason) {}
+
+    record RevocationRequest(
+            @NotBlank String userId,
+            @PlainText(max = 500, multiLine = true) String reason) {}
 
     /** {@code changed} is false when the participant already had (or already lacked) the permission. */
-    record PermissionView(String sessionId, String userId, String permission, boolean granted, boolean changed) {
-    }
+    record PermissionView(String sessionId, String userId, String permission, boolean granted, boolean changed) {}
 
-    record RevocationView(String sessionId, String userId, boolean changed) {
-    }
+    record RevocationView(String sessionId, String userId, boolean changed) {}
 }

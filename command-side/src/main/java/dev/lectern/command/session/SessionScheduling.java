@@ -6,11 +6,10 @@ import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * Scheduling a class, inside the write's transaction (docs/adr/0020-thin-controllers-one-write-path.md): a class for
@@ -37,12 +36,24 @@ class SessionScheduling {
         SessionId sessionId = SessionId.random();
         commands.send(request.toCommand(sessionId, tenantId, actor.userId(), courseId), key);
         String self = "/sessions/" + sessionId;
-        return new ScheduledSessionResponse(sessionId.value().toString(), tenantId.value(), "scheduled",
-                request.title().strip(), request.startsAt(), request.durationMinutes(),
-                Boolean.TRUE.equals(request.recordingEnabled()), Map.of("self", self, "events", self + "/events"));
+        return new ScheduledSessionResponse(
+                sessionId.value().toString(),
+                tenantId.value(),
+                "scheduled",
+                request.title().strip(),
+                request.startsAt(),
+                request.durationMinutes(),
+                Boolean.TRUE.equals(request.recordingEnabled()),
+                Map.of("self", self, "events", self + "/events"));
     }
 
-    record ScheduledSessionResponse(String sessionId, String tenantId, String status, String title, Instant startsAt,
-                                    int durationMinutes, boolean recordingEnabled, Map<String, String> links) {
-    }
+    record ScheduledSessionResponse(
+            String sessionId,
+            String tenantId,
+            String status,
+            String title,
+            Instant startsAt,
+            int durationMinutes,
+            boolean recordingEnabled,
+            Map<String, String> links) {}
 }

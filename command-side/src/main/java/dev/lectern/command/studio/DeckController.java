@@ -41,10 +41,12 @@ class DeckController {
         this.presenting = presenting;
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/decks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/decks",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> upload(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                        ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> upload(
+            Actor actor, IdempotencyKey key, @PathVariable String sessionId, ServerWebExchange exchange) {
         SessionId session = SessionPaths.parse(sessionId);
         // Who may present is decided per class (Presenters), after the key and before anything is read.
         Writes.Write write = writes.keyed(actor, key);
@@ -52,35 +54,36 @@ class DeckController {
         if (declared > limits.maxBytes() + MULTIPART_OVERHEAD) {
             throw tooLarge();
         }
-        return presenting.addDeck(write, session, exchange.getMultipartData().flatMap(this::read))
-                         .map(RecordedResponse::toResponseEntity);
+        return presenting
+                .addDeck(write, session, exchange.getMultipartData().flatMap(this::read))
+                .map(RecordedResponse::toResponseEntity);
     }
 
     private Mono<Presenting.Upload> read(MultiValueMap<String, Part> parts) {
         if (!(parts.getFirst("file") instanceof FilePart file)) {
-            return Mono.error(new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
-                    "Send the slides as a multipart/form-data part named file"));
+            return Mono.error(new RequestRejectedException(
+                    ErrorCode.VALIDATION_FAILED, "Send the slides as a multipart/form-data part named file"));
         }
         String title = parts.getFirst("title") instanceof FormFieldPart field ? field.value() : null;
         MediaType type = file.headers().getContentType();
         if (type == null || !MediaType.APPLICATION_PDF.equalsTypeAndSubtype(type)) {
-            return Mono.error(new RequestRejectedException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Upload the slides as a PDF (application/pdf)"));
+            return Mono.error(new RequestRejectedException(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Upload the slides as a PDF (application/pdf)"));
         }
         // One byte over the limit is enough to know it is too large: never buffer more than that.
         return DataBufferUtils.join(file.content(), (int) limits.maxBytes() + 1)
-                              .map(buffer -> {
-                                  try {
-                                      byte[] bytes = new byte[buffer.readableByteCount()];
-                                      buffer.read(bytes);
-                                      return bytes;
-                                  } finally {
-                                      DataBufferUtils.release(buffer);
-                                  }
-                              })
-                              .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> tooLarge())
-                              .defaultIfEmpty(new byte[0])
-                              .map(bytes -> new Presenting.Upload(bytes, type, file.filename(), title));
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> tooLarge())
+                .defaultIfEmpty(new byte[0])
+                .map(bytes -> new Presenting.Upload(bytes, type, file.filename(), title));
     }
 
     private RequestRejectedException tooLarge() {

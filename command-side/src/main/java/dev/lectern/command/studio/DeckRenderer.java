@@ -2,6 +2,13 @@ package dev.lectern.command.studio;
 
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -13,14 +20,6 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Turns an uploaded PDF into what a class shows: one PNG per page at a bounded size, each page's text,
@@ -70,8 +69,8 @@ final class DeckRenderer {
 
     RenderedDeck render(byte[] content) {
         if (content.length > limits.maxBytes()) {
-            throw new RequestRejectedException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "A deck may be at most " + limits.maxBytes() / (1024 * 1024) + " MB");
+            throw new RequestRejectedException(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "A deck may be at most " + limits.maxBytes() / (1024 * 1024) + " MB");
         }
         requirePdfSignature(content);
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(content))) {
@@ -80,8 +79,10 @@ final class DeckRenderer {
                 throw new RequestRejectedException(ErrorCode.DOCUMENT_UNREADABLE, "The PDF has no pages");
             }
             if (pageCount > limits.maxPages()) {
-                throw new RequestRejectedException(ErrorCode.DOCUMENT_TOO_LONG, "The PDF has " + pageCount
-                        + " pages; a deck may have at most " + limits.maxPages() + ". Split it into several decks.");
+                throw new RequestRejectedException(
+                        ErrorCode.DOCUMENT_TOO_LONG,
+                        "The PDF has " + pageCount + " pages; a deck may have at most " + limits.maxPages()
+                                + ". Split it into several decks.");
             }
             PDFRenderer renderer = new PDFRenderer(document);
             List<Page> pages = new ArrayList<>(pageCount);
@@ -89,19 +90,20 @@ final class DeckRenderer {
                 String text = text(document, index);
                 pages.add(new Page(index + 1, titleOf(text), text, png(renderer, document.getPage(index), index)));
             }
-            String documentTitle = document.getDocumentInformation() == null ? null
+            String documentTitle = document.getDocumentInformation() == null
+                    ? null
                     : document.getDocumentInformation().getTitle();
             return new RenderedDeck(documentTitle, List.copyOf(pages));
         } catch (InvalidPasswordException e) {
-            throw new RequestRejectedException(ErrorCode.DOCUMENT_UNREADABLE,
-                    "The PDF is protected with a password; upload it without one");
+            throw new RequestRejectedException(
+                    ErrorCode.DOCUMENT_UNREADABLE, "The PDF is protected with a password; upload it without one");
         } catch (IOException | RuntimeException e) {
             if (e instanceof RequestRejectedException rejected) {
                 throw rejected;
             }
             log.debug("Unreadable PDF upload", e);
-            throw new RequestRejectedException(ErrorCode.DOCUMENT_UNREADABLE,
-                    "The file could not be read as a PDF; export it again and retry");
+            throw new RequestRejectedException(
+                    ErrorCode.DOCUMENT_UNREADABLE, "The file could not be read as a PDF; export it again and retry");
         }
     }
 
@@ -111,7 +113,8 @@ final class DeckRenderer {
             return "";
         }
         for (String line : text.split("\\R")) {
-            String clean = dev.lectern.events.input.FreeText.replaceRefused(line).strip();
+            String clean =
+                    dev.lectern.events.input.FreeText.replaceRefused(line).strip();
             if (!clean.isEmpty()) {
                 return truncate(clean, limits.maxTitleLength());
             }
@@ -162,6 +165,7 @@ final class DeckRenderer {
     }
 
     private static RequestRejectedException notPdf() {
-        return new RequestRejectedException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Upload the slides as a PDF (application/pdf)");
+        return new RequestRejectedException(
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Upload the slides as a PDF (application/pdf)");
     }
 }

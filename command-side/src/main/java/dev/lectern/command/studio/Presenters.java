@@ -38,17 +38,24 @@ class Presenters {
             return Mono.error(Presenters::refused);
         }
         return Mono.fromCallable(() -> {
-            Boolean presenting = jdbc.queryForObject(PRESENTING, Boolean.class, actor.tenantId().value(), session.value(),
-                    actor.userId().value());
-            if (!Boolean.TRUE.equals(presenting)) {
-                throw refused();
-            }
-            return presenting;
-        }).subscribeOn(Schedulers.boundedElastic()).then();
+                    Boolean presenting = jdbc.queryForObject(
+                            PRESENTING,
+                            Boolean.class,
+                            actor.tenantId().value(),
+                            session.value(),
+                            actor.userId().value());
+                    if (!Boolean.TRUE.equals(presenting)) {
+                        throw refused();
+                    }
+                    return presenting;
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 
     private static RequestRejectedException refused() {
-        return new RequestRejectedException(ErrorCode.FORBIDDEN,
+        return new RequestRejectedException(
+                ErrorCode.FORBIDDEN,
                 "Only this class's teacher, an admin or a participant given the present permission may show slides");
     }
 }

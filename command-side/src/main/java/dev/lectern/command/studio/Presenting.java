@@ -21,14 +21,6 @@ import dev.lectern.events.studio.DeckObjects;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Service;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,6 +29,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * What a presenter does: upload a slide deck (seed 004) and move the class to one of its pages. Both are
@@ -68,64 +67,74 @@ class Presenting {
     }
 
     /** What the client sent, still unchecked. */
-    record Upload(byte[] content, MediaType contentType, String filename, String title) {
-    }
+    record Upload(byte[] content, MediaType contentType, String filename, String title) {}
 
-    record SlideRequest(@NotNull UUID deckId, @NotNull @Min(1) @Max(DeckLimits.MAX_PAGES) Integer page) {
-    }
+    record SlideRequest(
+            @NotNull UUID deckId,
+            @NotNull @Min(1) @Max(DeckLimits.MAX_PAGES) Integer page) {}
 
-    record SlideView(String sessionId, UUID deckId, int page) {
-    }
+    record SlideView(String sessionId, UUID deckId, int page) {}
 
     /** A rendered, stored deck, ready to be recorded. {@code request} is what the idempotency key is bound to. */
-    record Prepared(DeckObjects objects, String title, DeckRenderer.RenderedDeck deck, UploadFingerprint request,
-                    List<String> storedKeys) {
-    }
+    record Prepared(
+            DeckObjects objects,
+            String title,
+            DeckRenderer.RenderedDeck deck,
+            UploadFingerprint request,
+            List<String> storedKeys) {}
 
     /** The request as the idempotency fingerprint sees it: the same file and title is the same request. */
-    record UploadFingerprint(String title, String sha256, long size) {
-    }
+    record UploadFingerprint(String title, String sha256, long size) {}
 
-    record PageView(int page, String title, boolean rendered) {
-    }
+    record PageView(int page, String title, boolean rendered) {}
 
-    record DeckView(UUID deckId, String title, int pageCount, int renderedPages, List<PageView> pages) {
-    }
+    record DeckView(UUID deckId, String title, int pageCount, int renderedPages, List<PageView> pages) {}
 
     /** {@code upload} is read only once the actor may present in the class. */
     Mono<RecordedResponse> addDeck(Writes.Write write, SessionId session, Mono<Upload> upload) {
         Actor actor = write.actor();
-        return presenters.require(actor, session)
-                         .then(upload)
-                         .flatMap(content -> Mono.fromCallable(() -> prepare(actor, session, write.key(), content))
-                                                 .subscribeOn(Schedulers.boundedElastic()))
-                         .flatMap(prepared -> record(write, session, prepared));
+        return presenters
+                .require(actor, session)
+                .then(upload)
+                .flatMap(content -> Mono.fromCallable(() -> prepare(actor, session, write.key(), content))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(prepared -> record(write, session, prepared));
     }
 
     /** The Session aggregate checks that the deck is the class's and the page within it. */
     Mono<RecordedResponse> changeSlide(Writes.Write write, SessionId session, SlideRequest request) {
-        return presenters.require(write.actor(), session)
-                         .then(write.record("POST", "/sessions/" + session + "/slides", request, () -> {
-                             commands.send(new ChangeSlideCommand(session, write.actor(), request.deckId(), request.page()),
-                                     write.key());
-                             return new IdempotentWrites.Result(200, null,
-                                     new SlideView(session.toString(), request.deckId(), request.page()));
-                         }));
+        return presenters
+                .require(write.actor(), session)
+                .then(write.record("POST", "/sessions/" + session + "/slides", request, () -> {
+                    commands.send(
+                            new ChangeSlideCommand(session, write.actor(), request.deckId(), request.page()),
+                            write.key());
+                    return new IdempotentWrites.Result(
+                            200, null, new SlideView(session.toString(), request.deckId(), request.page()));
+                }));
     }
 
     /** Validates, renders and stores: blocking, on a worker. Nothing is recorded yet. */
-    private Prepared prepare(Actor actor, SessionId session, IdempotencyKey key, Upload upload) throws JsonProcessingException {
+    private Prepared prepare(Actor actor, SessionId session, IdempotencyKey key, Upload upload)
+            throws JsonProcessingException {
         if (upload.content().length > limits.maxBytes()) {
             throw tooLarge(limits);
         }
         String requestedTitle = requestedTitle(upload.title());
         DeckRenderer.requirePdfSignature(upload.content());
-        UploadFingerprint request = new UploadFingerprint(requestedTitle, sha256(upload.content()), upload.content().length);
+        UploadFingerprint request =
+                new UploadFingerprint(requestedTitle, sha256(upload.content()), upload.content().length);
         DeckRenderer.RenderedDeck deck = renderer.render(upload.content());
         String title = requestedTitle != null ? requestedTitle : defaultTitle(deck.documentTitle(), upload.filename());
         // A retry with the same key and file writes the same objects again instead of leaving copies behind.
-        UUID deckId = UUID.nameUUIDFromBytes(String.join("\0", actor.tenantId().value(), actor.subject(), key.value(),
-                request.sha256(), String.valueOf(requestedTitle)).getBytes(StandardCharsets.UTF_8));
+        UUID deckId = UUID.nameUUIDFromBytes(String.join(
+                        "\0",
+                        actor.tenantId().value(),
+                        actor.subject(),
+                        key.value(),
+                        request.sha256(),
+                        String.valueOf(requestedTitle))
+                .getBytes(StandardCharsets.UTF_8));
         DeckObjects objects = new DeckObjects(actor.tenantId(), session, deckId);
         List<String> stored = new java.util.ArrayList<>();
         storage.put(objects.original(), upload.content(), MediaType.APPLICATION_PDF_VALUE);
@@ -155,22 +164,43 @@ class Presenting {
 
     private Mono<RecordedResponse> record(Writes.Write write, SessionId session, Prepared prepared) {
         DeckRenderer.RenderedDeck deck = prepared.deck();
-        List<String> titles = deck.pages().stream().map(DeckRenderer.Page::title).toList();
+        List<String> titles =
+                deck.pages().stream().map(DeckRenderer.Page::title).toList();
         UUID deckId = prepared.objects().deckId();
         return write.record("POST", "/sessions/" + session + "/decks", prepared.request(), () -> {
-            commands.send(new AddDeckCommand(session, write.actor(), deckId, prepared.title(), deck.pageCount(),
-                    deck.renderedPages(), prepared.objects().original(), titles), write.key());
-            return new IdempotentWrites.Result(201, null, new DeckView(deckId, prepared.title(), deck.pageCount(),
-                    deck.renderedPages(), deck.pages().stream()
-                                              .map(p -> new PageView(p.number(), p.title(), p.rendered())).toList()));
-        }).onErrorResume(failure -> {
-            if (refused(failure)) {
-                // The class said no (ended, not theirs, key reused): what was stored for this attempt is nobody's.
-                return Mono.fromRunnable(() -> forget(prepared.storedKeys())).subscribeOn(Schedulers.boundedElastic())
-                           .then(Mono.error(failure));
-            }
-            return Mono.error(failure);
-        });
+                    commands.send(
+                            new AddDeckCommand(
+                                    session,
+                                    write.actor(),
+                                    deckId,
+                                    prepared.title(),
+                                    deck.pageCount(),
+                                    deck.renderedPages(),
+                                    prepared.objects().original(),
+                                    titles),
+                            write.key());
+                    return new IdempotentWrites.Result(
+                            201,
+                            null,
+                            new DeckView(
+                                    deckId,
+                                    prepared.title(),
+                                    deck.pageCount(),
+                                    deck.renderedPages(),
+                                    deck.pages().stream()
+                                            .map(p -> new PageView(p.number(), p.title(), p.rendered()))
+                                            .toList()));
+                })
+                .onErrorResume(failure -> {
+                    if (refused(failure)) {
+                        // The class said no (ended, not theirs, key reused): what was stored for this attempt is
+                        // nobody's.
+                        return Mono.fromRunnable(() -> forget(prepared.storedKeys()))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .then(Mono.error(failure));
+                    }
+                    return Mono.error(failure);
+                });
     }
 
     private void forget(List<String> keys) {
@@ -205,7 +235,8 @@ class Presenting {
             return DeckRenderer.truncate(FreeText.replaceRefused(documentTitle).strip(), MAX_TITLE_LENGTH);
         }
         if (filename != null && !filename.isBlank()) {
-            String name = FreeText.replaceRefused(filename.replaceAll("(?i)\\.pdf$", "")).strip();
+            String name = FreeText.replaceRefused(filename.replaceAll("(?i)\\.pdf$", ""))
+                    .strip();
             if (!name.isEmpty()) {
                 return DeckRenderer.truncate(name, MAX_TITLE_LENGTH);
             }
@@ -222,7 +253,7 @@ class Presenting {
     }
 
     static RequestRejectedException tooLarge(DeckLimits limits) {
-        return new RequestRejectedException(ErrorCode.PAYLOAD_TOO_LARGE,
-                "A deck may be at most " + limits.maxBytes() / (1024 * 1024) + " MB");
+        return new RequestRejectedException(
+                ErrorCode.PAYLOAD_TOO_LARGE, "A deck may be at most " + limits.maxBytes() / (1024 * 1024) + " MB");
     }
 }

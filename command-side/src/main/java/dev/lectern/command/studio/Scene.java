@@ -1,5 +1,7 @@
 package dev.lectern.command.studio;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
@@ -12,16 +14,13 @@ import dev.lectern.events.scene.SceneUpdatedEvent;
 import dev.lectern.events.scene.UpdateSceneCommand;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.ClassScope;
+import java.time.Clock;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Clock;
-import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One scene of a class: a name and a layout. Created by the class (the Session aggregate checks who
@@ -34,6 +33,7 @@ class Scene {
 
     @AggregateIdentifier
     private UUID sceneId;
+
     private ClassScope scope;
     private UserId owner;
     private String name;
@@ -63,7 +63,13 @@ class Scene {
         if (newName.equals(name) && newLayout.equals(layout)) {
             return false;
         }
-        apply(new SceneUpdatedEvent(sceneId, scope.sessionId(), scope.tenantId(), newName, newLayout, command.actor().subject(),
+        apply(new SceneUpdatedEvent(
+                sceneId,
+                scope.sessionId(),
+                scope.tenantId(),
+                newName,
+                newLayout,
+                command.actor().subject(),
                 clock.instant()));
         return true;
     }
@@ -71,7 +77,8 @@ class Scene {
     @CommandHandler
     void handle(DeleteSceneCommand command, Clock clock) throws DomainException {
         authorize(command.actor());
-        apply(new SceneDeletedEvent(sceneId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
+        apply(new SceneDeletedEvent(
+                sceneId, scope.sessionId(), scope.tenantId(), command.actor().subject(), clock.instant()));
     }
 
     private void authorize(Actor actor) throws DomainException {
@@ -79,7 +86,8 @@ class Scene {
             throw new DomainException(ErrorCode.SCENE_NOT_FOUND, "No scene " + sceneId);
         }
         if (!SessionAuthority.mayManage(actor, owner)) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Only this class's teacher or an admin may change its scenes");
+            throw new DomainException(
+                    ErrorCode.FORBIDDEN, "Only this class's teacher or an admin may change its scenes");
         }
     }
 

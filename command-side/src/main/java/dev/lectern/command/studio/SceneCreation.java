@@ -1,8 +1,8 @@
 package dev.lectern.command.studio;
 
-import dev.lectern.events.scene.SceneCreatedEvent;
-
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+import dev.lectern.events.scene.SceneCreatedEvent;
 
 /**
  * How the class (the Session aggregate) creates a Scene aggregate from inside its own command handler,
@@ -10,8 +10,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  */
 public final class SceneCreation {
 
-    private SceneCreation() {
-    }
+    private SceneCreation() {}
 
     public static void create(SceneCreatedEvent created) throws Exception {
         createNew(Scene.class, () -> new Scene(created));

@@ -4,11 +4,10 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.SessionId;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * A scene as its events say it is now: the {@code class_scenes} row that {@link StudioTables} writes in the unit of
@@ -18,8 +17,7 @@ import java.util.UUID;
 @Component
 class SceneLookup {
 
-    record SceneView(String sceneId, String sessionId, String name, String layout, boolean deleted) {
-    }
+    record SceneView(String sceneId, String sessionId, String name, String layout, boolean deleted) {}
 
     private final JdbcTemplate jdbc;
 
@@ -28,10 +26,18 @@ class SceneLookup {
     }
 
     SceneView require(Actor actor, SessionId session, UUID scene) {
-        List<SceneView> found = jdbc.query("""
+        List<SceneView> found = jdbc.query(
+                """
                 SELECT name, layout, deleted FROM class_scenes WHERE scene_id = ? AND tenant_id = ? AND session_id = ?""",
-                (rs, n) -> new SceneView(scene.toString(), session.toString(), rs.getString("name"), rs.getString("layout"),
-                        rs.getBoolean("deleted")), scene, actor.tenantId().value(), session.value());
+                (rs, n) -> new SceneView(
+                        scene.toString(),
+                        session.toString(),
+                        rs.getString("name"),
+                        rs.getString("layout"),
+                        rs.getBoolean("deleted")),
+                scene,
+                actor.tenantId().value(),
+                session.value());
         if (found.isEmpty()) {
             throw new RequestRejectedException(ErrorCode.SCENE_NOT_FOUND, "This class has no scene " + scene);
         }

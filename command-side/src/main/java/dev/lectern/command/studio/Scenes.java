@@ -7,11 +7,10 @@ import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.scene.DeleteSceneCommand;
 import dev.lectern.events.scene.UpdateSceneCommand;
-import dev.lectern.events.studio.SwitchSceneCommand;
 import dev.lectern.events.session.SessionId;
-import org.springframework.stereotype.Service;
-
+import dev.lectern.events.studio.SwitchSceneCommand;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * Editing a class's scenes and switching to one, inside the write's transaction: a scene of another class or
@@ -30,7 +29,8 @@ class Scenes {
     }
 
     /** {@code name} and {@code layout} may each be null: unchanged. */
-    SceneLookup.SceneView update(Actor actor, SessionId session, UUID scene, String name, String layout, IdempotencyKey key) {
+    SceneLookup.SceneView update(
+            Actor actor, SessionId session, UUID scene, String name, String layout, IdempotencyKey key) {
         scenes.require(actor, session, scene);
         commands.send(new UpdateSceneCommand(scene, session, actor, name, layout), key);
         return scenes.require(actor, session, scene);
@@ -48,6 +48,7 @@ class Scenes {
         if (view.deleted()) {
             throw new RequestRejectedException(ErrorCode.SCENE_NOT_FOUND, "Scene " + scene + " was deleted");
         }
-        return Boolean.TRUE.equals(commands.send(new SwitchSceneCommand(session, actor, scene, view.name(), view.layout()), key));
+        return Boolean.TRUE.equals(
+                commands.send(new SwitchSceneCommand(session, actor, scene, view.name(), view.layout()), key));
     }
 }

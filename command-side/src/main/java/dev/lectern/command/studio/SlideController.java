@@ -30,10 +30,15 @@ class SlideController {
         this.presenting = presenting;
     }
 
-    @PostMapping(path = "/sessions/{sessionId}/slides", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/slides",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> change(Actor actor, IdempotencyKey key, @PathVariable String sessionId,
-                                        @Valid @RequestBody Presenting.SlideRequest request) {
+    Mono<ResponseEntity<byte[]>> change(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @Valid @RequestBody Presenting.SlideRequest request) {
         SessionId session = SessionPaths.parse(sessionId);
         // Who may present is decided per class (Presenters), after the key and before the transaction.
         Writes.Write write = writes.keyed(actor, key);

@@ -1,10 +1,12 @@
 package dev.lectern.command.studio;
 
-import dev.lectern.command.member.ClassContext;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.lectern.command.member.ClassContext;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.scene.SceneCreatedEvent;
+import dev.lectern.events.session.SessionPermission;
 import dev.lectern.events.studio.AddDeckCommand;
 import dev.lectern.events.studio.ChangeLayoutCommand;
 import dev.lectern.events.studio.ChangeSlideCommand;
@@ -15,23 +17,19 @@ import dev.lectern.events.studio.DeckAddedEvent;
 import dev.lectern.events.studio.HideCtaCommand;
 import dev.lectern.events.studio.LayoutChangedEvent;
 import dev.lectern.events.studio.SceneChangedEvent;
-import dev.lectern.events.session.SessionPermission;
 import dev.lectern.events.studio.ShowCtaCommand;
 import dev.lectern.events.studio.SlideChangedEvent;
 import dev.lectern.events.studio.SwitchSceneCommand;
 import dev.lectern.events.studio.UpdateWhiteboardCommand;
 import dev.lectern.events.studio.WhiteboardOp;
 import dev.lectern.events.studio.WhiteboardUpdatedEvent;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * The teaching studio of one class, a member of the Session aggregate: which scene and layout are on,
@@ -56,8 +54,15 @@ public class Studio {
         session.authorize(command.actor());
         session.requireNotOver();
         Layouts.require(command.layout());
-        SceneCreatedEvent created = new SceneCreatedEvent(command.sceneId(), session.id(), session.tenant(),
-                command.name(), command.layout(), session.teacher(), command.actor().subject(), clock.instant());
+        SceneCreatedEvent created = new SceneCreatedEvent(
+                command.sceneId(),
+                session.id(),
+                session.tenant(),
+                command.name(),
+                command.layout(),
+                session.teacher(),
+                command.actor().subject(),
+                clock.instant());
         SceneCreation.create(created);
         return command.sceneId();
     }
@@ -71,8 +76,14 @@ public class Studio {
         if (command.sceneId().equals(activeScene)) {
             return false;
         }
-        apply(new SceneChangedEvent(session.id(), session.tenant(), command.sceneId(), command.name(), command.layout(),
-                command.actor().subject(), clock.instant()));
+        apply(new SceneChangedEvent(
+                session.id(),
+                session.tenant(),
+                command.sceneId(),
+                command.name(),
+                command.layout(),
+                command.actor().subject(),
+                clock.instant()));
         return true;
     }
 
@@ -84,7 +95,11 @@ public class Studio {
         if (command.layout().equals(layout)) {
             return false;
         }
-        apply(new LayoutChangedEvent(session.id(), session.tenant(), command.layout(), command.actor().subject(),
+        apply(new LayoutChangedEvent(
+                session.id(),
+                session.tenant(),
+                command.layout(),
+                command.actor().subject(),
                 clock.instant()));
         return true;
     }
@@ -99,9 +114,17 @@ public class Studio {
         if (command.pageCount() < 1 || command.renderedPages() < 0 || command.renderedPages() > command.pageCount()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "A deck needs at least one page");
         }
-        apply(new DeckAddedEvent(session.id(), session.tenant(), command.deckId(), command.title(), command.pageCount(),
-                command.renderedPages(), command.objectKey(), List.copyOf(command.pageTitles()),
-                command.actor().subject(), clock.instant()));
+        apply(new DeckAddedEvent(
+                session.id(),
+                session.tenant(),
+                command.deckId(),
+                command.title(),
+                command.pageCount(),
+                command.renderedPages(),
+                command.objectKey(),
+                List.copyOf(command.pageTitles()),
+                command.actor().subject(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -115,8 +138,13 @@ public class Studio {
         if (command.page() < 1 || command.page() > pages) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "page must be between 1 and " + pages);
         }
-        apply(new SlideChangedEvent(session.id(), session.tenant(), command.deckId(), command.page(),
-                command.actor().subject(), clock.instant()));
+        apply(new SlideChangedEvent(
+                session.id(),
+                session.tenant(),
+                command.deckId(),
+                command.page(),
+                command.actor().subject(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -125,7 +153,12 @@ public class Studio {
         session.requireNotOver();
         List<WhiteboardOp> ops = Whiteboard.validate(command.ops());
         board.requireApplicable(ops, command.actor().userId());
-        apply(new WhiteboardUpdatedEvent(session.id(), session.tenant(), command.batchId(), command.actor().userId(), ops,
+        apply(new WhiteboardUpdatedEvent(
+                session.id(),
+                session.tenant(),
+                command.batchId(),
+                command.actor().userId(),
+                ops,
                 clock.instant()));
     }
 
@@ -133,8 +166,14 @@ public class Studio {
     void handle(ShowCtaCommand command, ClassContext session, Clock clock) throws DomainException {
         session.authorize(command.actor());
         session.requireNotOver();
-        apply(new CtaShownEvent(session.id(), session.tenant(), command.ctaId(), command.label(), command.url(),
-                command.actor().subject(), clock.instant()));
+        apply(new CtaShownEvent(
+                session.id(),
+                session.tenant(),
+                command.ctaId(),
+                command.label(),
+                command.url(),
+                command.actor().subject(),
+                clock.instant()));
     }
 
     /** Returns false when no call to action is shown. */
@@ -144,7 +183,8 @@ public class Studio {
         if (cta == null) {
             return false;
         }
-        apply(new CtaHiddenEvent(session.id(), session.tenant(), cta, command.actor().subject(), clock.instant()));
+        apply(new CtaHiddenEvent(
+                session.id(), session.tenant(), cta, command.actor().subject(), clock.instant()));
         return true;
     }
 

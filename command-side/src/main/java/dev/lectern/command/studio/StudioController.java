@@ -1,10 +1,10 @@
 package dev.lectern.command.studio;
 
-import dev.lectern.command.web.PlainText;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.idempotency.IdempotentWrites;
-import dev.lectern.command.web.SessionPaths;
 import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.command.web.PlainText;
+import dev.lectern.command.web.SessionPaths;
 import dev.lectern.command.web.SessionWrites;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
@@ -16,8 +16,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,9 +28,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The teaching studio (seed 001 "Studio State"): scenes ({@code POST /sessions/{id}/scenes}, {@code PUT}
@@ -42,7 +40,6 @@ import java.util.UUID;
 @RestController
 class StudioController {
 
-
     private final SessionWrites writes;
     private final CommandDispatcher commands;
     private final Scenes scenes;
@@ -53,75 +50,100 @@ class StudioController {
         this.scenes = scenes;
     }
 
-    record SceneRequest(@NotBlank @PlainText(max = 80) String name,
-                        @NotBlank String layout) {
-    }
+    record SceneRequest(
+            @NotBlank @PlainText(max = 80) String name,
+            @NotBlank String layout) {}
 
-    record SceneUpdate(@PlainText(min = 1, max = 80) String name,
-                       String layout) {
-    }
+    record SceneUpdate(@PlainText(min = 1, max = 80) String name, String layout) {}
 
-    record SceneSwitch(@NotBlank String sceneId) {
-    }
+    record SceneSwitch(@NotBlank String sceneId) {}
 
-    record LayoutRequest(@NotBlank String layout) {
-    }
+    record LayoutRequest(@NotBlank String layout) {}
 
-    record WhiteboardRequest(@NotEmpty @Size(max = 100) List<@NotNull WhiteboardOp> ops) {
-    }
+    record WhiteboardRequest(@NotEmpty @Size(max = 100) List<@NotNull WhiteboardOp> ops) {}
 
-    record Changed(String sessionId, boolean changed) {
-    }
+    record Changed(String sessionId, boolean changed) {}
 
-    @PostMapping(path = "/sessions/{sessionId}/scenes", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/scenes",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> create(Actor actor, IdempotencyKey key,
-                                        @PathVariable String sessionId, @Valid @RequestBody SceneRequest request) {
+    Mono<ResponseEntity<byte[]>> create(
+            Actor actor, IdempotencyKey key, @PathVariable String sessionId, @Valid @RequestBody SceneRequest request) {
         UUID scene = UUID.randomUUID();
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scenes", request, (id, k) -> {
-            commands.send(new CreateSceneCommand(id, actor, scene, request.name().strip(), request.layout()), k);
-            return new IdempotentWrites.Result(201, "/sessions/" + id + "/scenes/" + scene,
-                    new SceneLookup.SceneView(scene.toString(), id.toString(), request.name().strip(), request.layout(), false));
+            commands.send(
+                    new CreateSceneCommand(id, actor, scene, request.name().strip(), request.layout()), k);
+            return new IdempotentWrites.Result(
+                    201,
+                    "/sessions/" + id + "/scenes/" + scene,
+                    new SceneLookup.SceneView(
+                            scene.toString(), id.toString(), request.name().strip(), request.layout(), false));
         });
     }
 
-    @PutMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PutMapping(
+            path = "/sessions/{sessionId}/scenes/{sceneId}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> update(Actor actor, IdempotencyKey key,
-                                        @PathVariable String sessionId, @PathVariable String sceneId,
-                                        @Valid @RequestBody SceneUpdate request) {
+    Mono<ResponseEntity<byte[]>> update(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @PathVariable String sceneId,
+            @Valid @RequestBody SceneUpdate request) {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
-        return writes.run(actor, key, Capability.RUN_SESSION, "PUT", sessionId, "/scenes/" + scene, request, (id, k) -> {
-            return new IdempotentWrites.Result(200, null, scenes.update(actor, id, scene,
-                    request.name() == null ? null : request.name().strip(), request.layout(), k));
-        });
+        return writes.run(
+                actor, key, Capability.RUN_SESSION, "PUT", sessionId, "/scenes/" + scene, request, (id, k) -> {
+                    return new IdempotentWrites.Result(
+                            200,
+                            null,
+                            scenes.update(
+                                    actor,
+                                    id,
+                                    scene,
+                                    request.name() == null
+                                            ? null
+                                            : request.name().strip(),
+                                    request.layout(),
+                                    k));
+                });
     }
 
     @DeleteMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> delete(Actor actor, IdempotencyKey key,
-                                        @PathVariable String sessionId, @PathVariable String sceneId) {
+    Mono<ResponseEntity<byte[]>> delete(
+            Actor actor, IdempotencyKey key, @PathVariable String sessionId, @PathVariable String sceneId) {
         UUID scene = SessionPaths.uuid("sceneId", sceneId);
-        return writes.run(actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/scenes/" + scene, null, (id, k) -> {
-            return new IdempotentWrites.Result(200, null, scenes.delete(actor, id, scene, k));
-        });
+        return writes.run(
+                actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/scenes/" + scene, null, (id, k) -> {
+                    return new IdempotentWrites.Result(200, null, scenes.delete(actor, id, scene, k));
+                });
     }
 
     /** Seed 001 {@code POST /sessions/{id}/scene}: switch the class to one of its scenes. */
-    @PostMapping(path = "/sessions/{sessionId}/scene", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/scene",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> switchScene(Actor actor, IdempotencyKey key,
-                                             @PathVariable String sessionId, @Valid @RequestBody SceneSwitch request) {
+    Mono<ResponseEntity<byte[]>> switchScene(
+            Actor actor, IdempotencyKey key, @PathVariable String sessionId, @Valid @RequestBody SceneSwitch request) {
         UUID scene = SessionPaths.uuid("sceneId", request.sceneId());
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scene", request, (id, k) -> {
-            return new IdempotentWrites.Result(200, null, new Changed(id.toString(), scenes.switchTo(actor, id, scene, k)));
+            return new IdempotentWrites.Result(
+                    200, null, new Changed(id.toString(), scenes.switchTo(actor, id, scene, k)));
         });
     }
 
     /** Seed 001 {@code POST /sessions/{id}/layout}. */
-    @PostMapping(path = "/sessions/{sessionId}/layout", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/layout",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> layout(Actor actor, IdempotencyKey key,
-                                        @PathVariable String sessionId, @Valid @RequestBody LayoutRequest request) {
+    Mono<ResponseEntity<byte[]>> layout(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @Valid @RequestBody LayoutRequest request) {
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/layout", request, (id, k) -> {
             Boolean changed = commands.send(new ChangeLayoutCommand(id, actor, request.layout()), k);
             return new IdempotentWrites.Result(200, null, new Changed(id.toString(), Boolean.TRUE.equals(changed)));
@@ -129,18 +151,24 @@ class StudioController {
     }
 
     /** A batch of whiteboard operations (the teacher, or a presenter). */
-    @PostMapping(path = "/sessions/{sessionId}/whiteboard", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/sessions/{sessionId}/whiteboard",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<byte[]>> whiteboard(Actor actor, IdempotencyKey key,
-                                            @PathVariable String sessionId, @Valid @RequestBody WhiteboardRequest request) {
+    Mono<ResponseEntity<byte[]>> whiteboard(
+            Actor actor,
+            IdempotencyKey key,
+            @PathVariable String sessionId,
+            @Valid @RequestBody WhiteboardRequest request) {
         UUID batch = UUID.randomUUID();
         return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/whiteboard", request, (id, k) -> {
             commands.send(new UpdateWhiteboardCommand(id, actor, batch, request.ops()), k);
-            return new IdempotentWrites.Result(200, null, new Batch(id.toString(), batch.toString(), request.ops().size()));
+            return new IdempotentWrites.Result(
+                    200,
+                    null,
+                    new Batch(id.toString(), batch.toString(), request.ops().size()));
         });
     }
 
-    record Batch(String sessionId, String batchId, int ops) {
-    }
-
+    record Batch(String sessionId, String batchId, int ops) {}
 }

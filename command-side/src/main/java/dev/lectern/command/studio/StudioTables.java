@@ -8,14 +8,13 @@ import dev.lectern.events.session.ParticipantRevokedEvent;
 import dev.lectern.events.session.SessionPermission;
 import dev.lectern.events.session.SessionPermissionGrantedEvent;
 import dev.lectern.events.session.SessionPermissionRevokedEvent;
+import java.time.Instant;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The studio's command-side rows, written in the unit of work of each event (docs/adr/0021): who presents in a class
@@ -40,34 +39,57 @@ class StudioTables {
     @EventHandler
     void on(SessionPermissionGrantedEvent event, @Timestamp Instant at) {
         if (event.permission() == SessionPermission.PRESENT) {
-            presenter(event.tenantId().value(), event.sessionId().value(), event.userId().value(), true, at);
+            presenter(
+                    event.tenantId().value(),
+                    event.sessionId().value(),
+                    event.userId().value(),
+                    true,
+                    at);
         }
     }
 
     @EventHandler
     void on(SessionPermissionRevokedEvent event, @Timestamp Instant at) {
         if (event.permission() == SessionPermission.PRESENT) {
-            presenter(event.tenantId().value(), event.sessionId().value(), event.userId().value(), false, at);
+            presenter(
+                    event.tenantId().value(),
+                    event.sessionId().value(),
+                    event.userId().value(),
+                    false,
+                    at);
         }
     }
 
     /** A person removed from the class presents no more, whatever they were granted. */
     @EventHandler
     void on(ParticipantRevokedEvent event, @Timestamp Instant at) {
-        presenter(event.tenantId().value(), event.sessionId().value(), event.userId().value(), false, at);
+        presenter(
+                event.tenantId().value(),
+                event.sessionId().value(),
+                event.userId().value(),
+                false,
+                at);
     }
 
     @EventHandler
     void on(SceneCreatedEvent event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO class_scenes (scene_id, tenant_id, session_id, name, layout, deleted) VALUES (?, ?, ?, ?, ?, false)
-                ON CONFLICT (scene_id) DO NOTHING""", event.sceneId(), event.tenantId().value(), event.sessionId().value(),
-                event.name(), event.layout());
+                ON CONFLICT (scene_id) DO NOTHING""",
+                event.sceneId(),
+                event.tenantId().value(),
+                event.sessionId().value(),
+                event.name(),
+                event.layout());
     }
 
     @EventHandler
     void on(SceneUpdatedEvent event) {
-        jdbc.update("UPDATE class_scenes SET name = ?, layout = ? WHERE scene_id = ?", event.name(), event.layout(),
+        jdbc.update(
+                "UPDATE class_scenes SET name = ?, layout = ? WHERE scene_id = ?",
+                event.name(),
+                event.layout(),
                 event.sceneId());
     }
 

@@ -4,7 +4,6 @@ import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.studio.WhiteboardOp;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +20,7 @@ public final class Whiteboard {
     private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
-    private Whiteboard() {
-    }
+    private Whiteboard() {}
 
     public static List<WhiteboardOp> validate(List<WhiteboardOp> ops) throws DomainException {
         if (ops == null || ops.isEmpty() || ops.size() > MAX_OPS) {
@@ -51,7 +49,10 @@ public final class Whiteboard {
                         default -> 2;
                     };
                     List<Double> points = op.points();
-                    if (points == null || points.size() < needed || points.size() > MAX_POINTS || points.size() % 2 != 0
+                    if (points == null
+                            || points.size() < needed
+                            || points.size() > MAX_POINTS
+                            || points.size() % 2 != 0
                             || ("shape".equals(op.type()) && points.size() != 4)
                             || ("text".equals(op.type()) && points.size() != 2)) {
                         throw invalid(where + "points: x,y pairs (shape: exactly 2 points, text: 1, stroke: up to "
@@ -65,7 +66,10 @@ public final class Whiteboard {
                     if ("shape".equals(op.type()) && (op.shape() == null || !SHAPES.contains(op.shape()))) {
                         throw invalid(where + "shape must be one of " + SHAPES);
                     }
-                    if ("text".equals(op.type()) && (op.text() == null || op.text().isBlank() || op.text().length() > MAX_TEXT)) {
+                    if ("text".equals(op.type())
+                            && (op.text() == null
+                                    || op.text().isBlank()
+                                    || op.text().length() > MAX_TEXT)) {
                         throw invalid(where + "text: 1 to " + MAX_TEXT + " characters");
                     }
                 }
@@ -89,8 +93,7 @@ public final class Whiteboard {
      */
     static final class Board {
 
-        private record Element(String id, UserId author) {
-        }
+        private record Element(String id, UserId author) {}
 
         private final List<Element> elements = new ArrayList<>();
 
@@ -101,8 +104,12 @@ public final class Whiteboard {
             for (int i = 0; i < ops.size(); i++) {
                 WhiteboardOp op = ops.get(i);
                 if (!trial.step(op, author)) {
-                    throw new DomainException(ErrorCode.ELEMENT_NOT_FOUND, "ops[" + i + "]: " + ("undo".equals(op.type())
-                            ? "nothing of yours is on the board to undo" : "no element " + op.targetId() + " is on the board"));
+                    throw new DomainException(
+                            ErrorCode.ELEMENT_NOT_FOUND,
+                            "ops[" + i + "]: "
+                                    + ("undo".equals(op.type())
+                                            ? "nothing of yours is on the board to undo"
+                                            : "no element " + op.targetId() + " is on the board"));
                 }
             }
         }

@@ -2,13 +2,12 @@ package dev.lectern.command.tables;
 
 import dev.lectern.events.session.ParticipantRevokedEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /**
  * Facts about a class that paths outside the Session aggregate need in SQL (the poll gate's eligibility join,
@@ -29,15 +28,18 @@ class ClassTables {
     void on(SessionScheduledEvent event) {
         jdbc.update("""
                 INSERT INTO class_courses (tenant_id, session_id, course_id) VALUES (?, ?, ?)
-                ON CONFLICT (session_id) DO UPDATE SET course_id = EXCLUDED.course_id""",
-                event.tenantId().value(), event.sessionId().value(), event.courseId());
+                ON CONFLICT (session_id) DO UPDATE SET course_id = EXCLUDED.course_id""", event.tenantId().value(), event.sessionId().value(), event.courseId());
     }
 
     @EventHandler
     void on(ParticipantRevokedEvent event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO class_revocations (tenant_id, session_id, user_id, revoked_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""", event.tenantId().value(), event.sessionId().value(), event.userId().value(),
+                ON CONFLICT DO NOTHING""",
+                event.tenantId().value(),
+                event.sessionId().value(),
+                event.userId().value(),
                 java.sql.Timestamp.from(at));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lectern.command.unitofwork;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.ExecutionResult;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -7,8 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Releases what a command handler allocated outside the event log (a media room, a recorder) when the
@@ -37,8 +36,7 @@ public final class Compensation {
         void run() throws Exception;
     }
 
-    private Compensation() {
-    }
+    private Compensation() {}
 
     /**
      * Registers {@code undo} for the current unit of work's failure. Call it right after the allocation

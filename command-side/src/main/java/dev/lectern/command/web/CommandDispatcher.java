@@ -2,14 +2,13 @@ package dev.lectern.command.web;
 
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.events.Cause;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Sends a command synchronously on the calling (worker) thread, so that its unit of work joins the
@@ -42,6 +41,7 @@ public class CommandDispatcher {
         if (requestId != null) {
             meta.put(REQUEST_ID, requestId);
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
+        return gateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
     }
 }

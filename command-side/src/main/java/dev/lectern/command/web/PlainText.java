@@ -5,7 +5,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -19,7 +18,13 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE,
+    ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
@@ -60,8 +65,9 @@ public @interface PlainText {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(problem.replace("{", "\\{").replace("$", "\\$"))
-                   .addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(
+                            problem.replace("{", "\\{").replace("$", "\\$"))
+                    .addConstraintViolation();
             return false;
         }
     }

@@ -30,8 +30,15 @@ public class SessionWrites {
     }
 
     /** {@code subPath} follows {@code /sessions/<id>} (e.g. {@code /chat}); it is part of the request's fingerprint. */
-    public Mono<ResponseEntity<byte[]>> run(Actor actor, IdempotencyKey key, Capability capability, String method,
-                                            String sessionId, String subPath, Object request, Action action) {
+    public Mono<ResponseEntity<byte[]>> run(
+            Actor actor,
+            IdempotencyKey key,
+            Capability capability,
+            String method,
+            String sessionId,
+            String subPath,
+            Object request,
+            Action action) {
         ClassWrite write = authorize(actor, capability, key, sessionId);
         return write.run(method, subPath, request, () -> action.run(write.session(), write.key()));
     }
@@ -61,7 +68,8 @@ public class SessionWrites {
             return write.key();
         }
 
-        public Mono<ResponseEntity<byte[]>> run(String method, String subPath, Object request, IdempotentWrites.Action action) {
+        public Mono<ResponseEntity<byte[]>> run(
+                String method, String subPath, Object request, IdempotentWrites.Action action) {
             return write.run(method, "/sessions/" + session + subPath, request, action);
         }
     }

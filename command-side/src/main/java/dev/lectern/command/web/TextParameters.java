@@ -6,8 +6,7 @@ import dev.lectern.events.input.FreeText;
 /** Free text in query parameters and form fields: the one text rule and a length bound, else a 400 naming the parameter. */
 public final class TextParameters {
 
-    private TextParameters() {
-    }
+    private TextParameters() {}
 
     /** Blank is absent (null); otherwise stripped. */
     public static String optional(String name, String value, int maxLength, boolean multiLine) {

@@ -57,12 +57,14 @@ public class Writes {
         }
 
         /** {@code method} and {@code path} (with the parsed ids) and {@code request} make up the request's fingerprint. */
-        public Mono<ResponseEntity<byte[]>> run(String method, String path, Object request, IdempotentWrites.Action action) {
+        public Mono<ResponseEntity<byte[]>> run(
+                String method, String path, Object request, IdempotentWrites.Action action) {
             return record(method, path, request, action).map(RecordedResponse::toResponseEntity);
         }
 
         /** As {@link #run}, for an endpoint that must react to the outcome before it is mapped (a refused deck upload). */
-        public Mono<RecordedResponse> record(String method, String path, Object request, IdempotentWrites.Action action) {
+        public Mono<RecordedResponse> record(
+                String method, String path, Object request, IdempotentWrites.Action action) {
             return writes.execute(actor, key, method, path, request, action);
         }
     }

@@ -1,21 +1,5 @@
 package dev.lectern.command.course;
 
-import dev.lectern.command.identity.AuditTrail;
-import dev.lectern.command.identity.UserDirectory;
-import dev.lectern.events.error.ErrorCode;
-import dev.lectern.events.error.RequestRejectedException;
-import dev.lectern.events.identity.Actor;
-import dev.lectern.events.identity.Role;
-import dev.lectern.events.identity.TenantId;
-import dev.lectern.events.identity.UserId;
-import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Set;
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -27,6 +11,21 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.lectern.command.identity.AuditTrail;
+import dev.lectern.command.identity.UserDirectory;
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
 class CoursesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
@@ -36,7 +35,8 @@ class CoursesTest {
     private final AuditTrail audit = mock(AuditTrail.class);
     private final Courses courses = new Courses(directory, users, audit, Clock.fixed(NOW, ZoneOffset.UTC));
 
-    private final Actor teacher = new Actor(TenantId.of("north-high"), "teacher-1", UserId.random(), Set.of(Role.TEACHER));
+    private final Actor teacher =
+            new Actor(TenantId.of("north-high"), "teacher-1", UserId.random(), Set.of(Role.TEACHER));
     private final Actor admin = new Actor(TenantId.of("north-high"), "admin-1", UserId.random(), Set.of(Role.ADMIN));
 
     @Test
@@ -60,10 +60,14 @@ class CoursesTest {
     void onlyACoursesManagerEnrolsAndNothingIsWrittenOtherwise() {
         UUID course = UUID.randomUUID();
         UserId student = UserId.random();
-        doThrow(new RequestRejectedException(ErrorCode.FORBIDDEN, "not yours")).when(directory).requireManager(teacher, course);
+        doThrow(new RequestRejectedException(ErrorCode.FORBIDDEN, "not yours"))
+                .when(directory)
+                .requireManager(teacher, course);
 
         assertThatThrownBy(() -> courses.enroll(teacher, course, student, Role.STUDENT))
-                .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        RequestRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
         verify(directory, never()).enroll(any(), any(), any(), any(), any());
         verify(audit, never()).record(any(), anyString(), anyString(), anyString(), anyString(), any());
     }

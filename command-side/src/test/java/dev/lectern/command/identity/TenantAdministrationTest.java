@@ -1,16 +1,5 @@
 package dev.lectern.command.identity;
 
-import dev.lectern.events.error.ErrorCode;
-import dev.lectern.events.error.RequestRejectedException;
-import dev.lectern.events.identity.Actor;
-import dev.lectern.events.identity.Role;
-import dev.lectern.events.identity.TenantId;
-import dev.lectern.events.identity.UserId;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -20,6 +9,16 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import dev.lectern.events.error.ErrorCode;
+import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class TenantAdministrationTest {
 
@@ -37,7 +36,8 @@ class TenantAdministrationTest {
         when(roles.lockAdmins(admin)).thenReturn(List.of(self.value()));
 
         assertThatThrownBy(() -> administration.revokeRole(admin, self, Role.ADMIN, null))
-                .isInstanceOfSatisfying(RequestRejectedException.class,
+                .isInstanceOfSatisfying(
+                        RequestRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.LAST_ADMIN));
         verify(roles, never()).revoke(any(), any(), any());
         verify(audit, never()).record(any(), anyString(), anyString(), anyString(), anyString(), any());
@@ -62,7 +62,8 @@ class TenantAdministrationTest {
         when(roles.revoke(admin, self, Role.TEACHER)).thenReturn(true);
         when(roles.of(admin, self)).thenReturn(List.of("admin"));
 
-        assertThat(administration.revokeRole(admin, self, Role.TEACHER, null).changed()).isTrue();
+        assertThat(administration.revokeRole(admin, self, Role.TEACHER, null).changed())
+                .isTrue();
         verify(roles, never()).lockAdmins(any());
     }
 
@@ -83,10 +84,12 @@ class TenantAdministrationTest {
     void aUserOfAnotherSchoolIsNotFound() {
         UserId stranger = UserId.random();
         org.mockito.Mockito.doThrow(new RequestRejectedException(ErrorCode.USER_NOT_FOUND, "No user"))
-                           .when(users).requireUser(admin, stranger);
+                .when(users)
+                .requireUser(admin, stranger);
 
         assertThatThrownBy(() -> administration.revokeRole(admin, stranger, Role.ADMIN, null))
-                .isInstanceOfSatisfying(RequestRejectedException.class,
+                .isInstanceOfSatisfying(
+                        RequestRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
         verify(roles, never()).lockAdmins(any());
         verify(roles, never()).revoke(eq(admin), any(), any());

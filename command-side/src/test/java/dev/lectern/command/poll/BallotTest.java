@@ -1,5 +1,9 @@
 package dev.lectern.command.poll;
 
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
@@ -11,20 +15,15 @@ import dev.lectern.events.poll.ChangeVoteCommand;
 import dev.lectern.events.poll.VoteCastEvent;
 import dev.lectern.events.poll.VoteChangedEvent;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class BallotTest {
 
@@ -59,71 +58,71 @@ class BallotTest {
     @Test
     void castingAVoteRecordsTheChosenOption() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, voter(), List.of(2), 4, false))
-               .expectEvents(new VoteCastEvent(poll, session, TENANT, student, List.of(2), NOW));
+                .when(new CastVoteCommand(ballot, session, voter(), List.of(2), 4, false))
+                .expectEvents(new VoteCastEvent(poll, session, TENANT, student, List.of(2), NOW));
     }
 
     @Test
     void multipleChoiceOptionsAreKeptSortedAndDistinct() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, voter(), List.of(3, 0, 3), 4, true))
-               .expectEvents(new VoteCastEvent(poll, session, TENANT, student, List.of(0, 3), NOW));
+                .when(new CastVoteCommand(ballot, session, voter(), List.of(3, 0, 3), 4, true))
+                .expectEvents(new VoteCastEvent(poll, session, TENANT, student, List.of(0, 3), NOW));
     }
 
     @Test
     void cannotChooseTwoOptionsInASingleChoicePoll() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, voter(), List.of(0, 1), 4, false))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new CastVoteCommand(ballot, session, voter(), List.of(0, 1), 4, false))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void cannotChooseAnOptionThatDoesNotExist() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, voter(), List.of(4), 4, false))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new CastVoteCommand(ballot, session, voter(), List.of(4), 4, false))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void cannotCastAnEmptyBallot() {
         fixture.givenNoPriorActivity()
-               .when(new CastVoteCommand(ballot, session, voter(), List.of(), 4, true))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new CastVoteCommand(ballot, session, voter(), List.of(), 4, true))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void changingAVoteWhereThePollAllowsIt() {
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, session, voter(), List.of(2), 4, false, true))
-               .expectEvents(new VoteChangedEvent(poll, session, TENANT, student, List.of(2), NOW))
-               .expectResultMessagePayload(true);
+                .when(new ChangeVoteCommand(ballot, session, voter(), List.of(2), 4, false, true))
+                .expectEvents(new VoteChangedEvent(poll, session, TENANT, student, List.of(2), NOW))
+                .expectResultMessagePayload(true);
     }
 
     @Test
     void theSameOptionsAgainChangeNothingAndSaySo() {
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, session, voter(), List.of(1), 4, false, true))
-               .expectNoEvents()
-               .expectResultMessagePayload(false);
+                .when(new ChangeVoteCommand(ballot, session, voter(), List.of(1), 4, false, true))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test
     void cannotChangeAVoteWhereThePollDoesNotAllowIt() {
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, session, voter(), List.of(2), 4, false, false))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VOTE_CHANGE_NOT_ALLOWED));
+                .when(new ChangeVoteCommand(ballot, session, voter(), List.of(2), 4, false, false))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VOTE_CHANGE_NOT_ALLOWED));
     }
 
     @Test
     void aChangedVoteKeepsThePollsShape() {
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, session, voter(), List.of(1, 2), 4, false, true))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new ChangeVoteCommand(ballot, session, voter(), List.of(1, 2), 4, false, true))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     private Actor voter() {
@@ -135,13 +134,13 @@ class BallotTest {
     void aBallotOfAnotherClassOrSchoolIsNotFoundAndNothingIsAppended() {
         Actor foreign = new Actor(new TenantId("south-high"), "s@south-high", student, Set.of(Role.STUDENT));
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, SessionId.random(), voter(), List.of(2), 4, false, true))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
+                .when(new ChangeVoteCommand(ballot, SessionId.random(), voter(), List.of(2), 4, false, true))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
         fixture.given(cast(List.of(1)))
-               .when(new ChangeVoteCommand(ballot, session, foreign, List.of(2), 4, false, true))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
+                .when(new ChangeVoteCommand(ballot, session, foreign, List.of(2), 4, false, true))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
     }
 
     @Test

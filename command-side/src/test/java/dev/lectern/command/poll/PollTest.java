@@ -1,5 +1,8 @@
 package dev.lectern.command.poll;
 
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
@@ -13,19 +16,15 @@ import dev.lectern.events.poll.PollOpenedEvent;
 import dev.lectern.events.poll.PollResultsPublishedEvent;
 import dev.lectern.events.poll.PublishPollResultsCommand;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class PollTest {
 
@@ -33,11 +32,12 @@ class PollTest {
     private static final TenantId TENANT = new TenantId("north-high");
     private static final UserId TEACHER = UserId.random();
     private static final Actor THE_TEACHER = new Actor(TENANT, "teacher@north-high", TEACHER, Set.of(Role.TEACHER));
-    private static final Actor ANOTHER_TEACHER = new Actor(TENANT, "other@north-high", UserId.random(), Set.of(Role.TEACHER));
+    private static final Actor ANOTHER_TEACHER =
+            new Actor(TENANT, "other@north-high", UserId.random(), Set.of(Role.TEACHER));
     private static final Actor STUDENT = new Actor(TENANT, "student@north-high", UserId.random(), Set.of(Role.STUDENT));
     private static final Actor ADMIN = new Actor(TENANT, "admin@north-high", UserId.random(), Set.of(Role.ADMIN));
-    private static final Actor FOREIGN_ADMIN = new Actor(new TenantId("south-high"), "admin@south-high", UserId.random(),
-            Set.of(Role.ADMIN));
+    private static final Actor FOREIGN_ADMIN =
+            new Actor(new TenantId("south-high"), "admin@south-high", UserId.random(), Set.of(Role.ADMIN));
 
     private AggregateTestFixture<Poll> fixture;
     private UUID poll;
@@ -52,8 +52,19 @@ class PollTest {
     }
 
     private PollCreatedEvent created(boolean multipleChoice) {
-        return new PollCreatedEvent(poll, session, TENANT, "Which planet is largest?", List.of("Mars", "Jupiter", "Venus"),
-                multipleChoice, false, false, List.of(1), "teacher@north-high", NOW.minusSeconds(600), TEACHER);
+        return new PollCreatedEvent(
+                poll,
+                session,
+                TENANT,
+                "Which planet is largest?",
+                List.of("Mars", "Jupiter", "Venus"),
+                multipleChoice,
+                false,
+                false,
+                List.of(1),
+                "teacher@north-high",
+                NOW.minusSeconds(600),
+                TEACHER);
     }
 
     private PollOpenedEvent opened() {
@@ -67,133 +78,137 @@ class PollTest {
     @Test
     void theTeacherOpensADraftPoll() {
         fixture.given(created(false))
-               .when(new OpenPollCommand(poll, session, THE_TEACHER))
-               .expectEvents(new PollOpenedEvent(poll, session, TENANT, "teacher@north-high", NOW));
+                .when(new OpenPollCommand(poll, session, THE_TEACHER))
+                .expectEvents(new PollOpenedEvent(poll, session, TENANT, "teacher@north-high", NOW));
     }
 
     @Test
     void anAdminMayOpenAnyPollOfTheSchool() {
         fixture.given(created(false))
-               .when(new OpenPollCommand(poll, session, ADMIN))
-               .expectEvents(new PollOpenedEvent(poll, session, TENANT, "admin@north-high", NOW));
+                .when(new OpenPollCommand(poll, session, ADMIN))
+                .expectEvents(new PollOpenedEvent(poll, session, TENANT, "admin@north-high", NOW));
     }
 
     @Test
     void cannotOpenAPollTwice() {
         fixture.given(created(false), opened())
-               .when(new OpenPollCommand(poll, session, THE_TEACHER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_ALREADY_OPENED));
+                .when(new OpenPollCommand(poll, session, THE_TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_ALREADY_OPENED));
     }
 
     @Test
     void cannotReopenAClosedPoll() {
         fixture.given(created(false), opened(), closed())
-               .when(new OpenPollCommand(poll, session, THE_TEACHER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_ALREADY_OPENED));
+                .when(new OpenPollCommand(poll, session, THE_TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_ALREADY_OPENED));
     }
 
     @Test
     void aStudentCannotOpenClosePublish() {
         fixture.given(created(false))
-               .when(new OpenPollCommand(poll, session, STUDENT))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+                .when(new OpenPollCommand(poll, session, STUDENT))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
         fixture.given(created(false), opened())
-               .when(new ClosePollCommand(poll, session, STUDENT))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+                .when(new ClosePollCommand(poll, session, STUDENT))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, session, STUDENT, List.of(0L, 1L, 0L), 1))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+                .when(new PublishPollResultsCommand(poll, session, STUDENT, List.of(0L, 1L, 0L), 1))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
     }
 
     @Test
     void anotherTeacherOfTheSchoolCannotClose() {
         fixture.given(created(false), opened())
-               .when(new ClosePollCommand(poll, session, ANOTHER_TEACHER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+                .when(new ClosePollCommand(poll, session, ANOTHER_TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
     }
 
     @Test
     void anotherSchoolDoesNotSeeThePoll() {
         fixture.given(created(false), opened())
-               .when(new ClosePollCommand(poll, session, FOREIGN_ADMIN))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
+                .when(new ClosePollCommand(poll, session, FOREIGN_ADMIN))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
     }
 
     @Test
     void theTeacherClosesAnOpenPoll() {
         fixture.given(created(false), opened())
-               .when(new ClosePollCommand(poll, session, THE_TEACHER))
-               .expectEvents(new PollClosedEvent(poll, session, TENANT, "teacher@north-high", NOW));
+                .when(new ClosePollCommand(poll, session, THE_TEACHER))
+                .expectEvents(new PollClosedEvent(poll, session, TENANT, "teacher@north-high", NOW));
     }
 
     @Test
     void cannotCloseADraftOrClosedPoll() {
         fixture.given(created(false))
-               .when(new ClosePollCommand(poll, session, THE_TEACHER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_NOT_OPEN));
+                .when(new ClosePollCommand(poll, session, THE_TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_NOT_OPEN));
         fixture.given(created(false), opened(), closed())
-               .when(new ClosePollCommand(poll, session, THE_TEACHER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_NOT_OPEN));
+                .when(new ClosePollCommand(poll, session, THE_TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_NOT_OPEN));
     }
 
     @Test
     void theTeacherPublishesTheTallyOfAClosedPoll() {
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(3L, 5L, 1L), 9))
-               .expectEvents(new PollResultsPublishedEvent(poll, session, TENANT, List.of(3L, 5L, 1L), 9,
-                       "teacher@north-high", NOW));
+                .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(3L, 5L, 1L), 9))
+                .expectEvents(new PollResultsPublishedEvent(
+                        poll, session, TENANT, List.of(3L, 5L, 1L), 9, "teacher@north-high", NOW));
     }
 
     @Test
     void cannotPublishWhileThePollIsOpen() {
         fixture.given(created(false), opened())
-               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(0L, 0L, 0L), 0))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_NOT_CLOSED));
+                .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(0L, 0L, 0L), 0))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_NOT_CLOSED));
     }
 
     @Test
     void cannotPublishTwice() {
-        fixture.given(created(false), opened(), closed(),
-                       new PollResultsPublishedEvent(poll, session, TENANT, List.of(1L, 0L, 0L), 1, "teacher@north-high", NOW))
-               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(1L, 0L, 0L), 1))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_RESULTS_ALREADY_PUBLISHED));
+        fixture.given(
+                        created(false),
+                        opened(),
+                        closed(),
+                        new PollResultsPublishedEvent(
+                                poll, session, TENANT, List.of(1L, 0L, 0L), 1, "teacher@north-high", NOW))
+                .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(1L, 0L, 0L), 1))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_RESULTS_ALREADY_PUBLISHED));
     }
 
     @Test
     void aTallyThatDoesNotFitThePollIsRefused() {
         // Three options, not two.
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(1L, 1L), 2))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(1L, 1L), 2))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
         // Single choice: one choice per ballot.
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(2L, 1L, 0L), 2))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(2L, 1L, 0L), 2))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
         fixture.given(created(false), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(-1L, 1L, 0L), 0))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(-1L, 1L, 0L), 0))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void aMultipleChoiceTallyMayCountMoreChoicesThanBallots() {
         fixture.given(created(true), opened(), closed())
-               .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(2L, 2L, 1L), 3))
-               .expectEvents(new PollResultsPublishedEvent(poll, session, TENANT, List.of(2L, 2L, 1L), 3,
-                       "teacher@north-high", NOW));
+                .when(new PublishPollResultsCommand(poll, session, THE_TEACHER, List.of(2L, 2L, 1L), 3))
+                .expectEvents(new PollResultsPublishedEvent(
+                        poll, session, TENANT, List.of(2L, 2L, 1L), 3, "teacher@north-high", NOW));
     }
 
     @Test
@@ -214,13 +229,13 @@ class PollTest {
                 new PublishPollResultsCommand(poll, session, FOREIGN_ADMIN, List.of(0L, 0L, 0L), 0));
         for (Object command : commands) {
             fixture.given(created(false))
-                   .when(command)
-                   .expectNoEvents()
-                   .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
+                    .when(command)
+                    .expectNoEvents()
+                    .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
         }
         fixture.given(created(false), opened())
-               .when(new ClosePollCommand(poll, otherClass, THE_TEACHER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
+                .when(new ClosePollCommand(poll, otherClass, THE_TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.POLL_NOT_FOUND));
     }
 }

@@ -1,5 +1,8 @@
 package dev.lectern.command.poll;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.lectern.command.poll.PollGate.Gate;
 import dev.lectern.command.poll.PollGate.Status;
 import dev.lectern.events.error.ErrorCode;
@@ -10,13 +13,9 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.SessionId;
-import org.junit.jupiter.api.Test;
-
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The vote's rules as {@link Voting} applies them to the gate row it read under the poll's lock (docs/adr/0010). */
 class VotingTest {
@@ -28,8 +27,19 @@ class VotingTest {
     private final UserId voter = UserId.random();
 
     private Gate gate(Status status, UUID course, String enrolledAs, boolean revoked) {
-        return new Gate(UUID.randomUUID(), new SessionId(UUID.randomUUID()), status, 3, false, false, false, TEACHER, course,
-                enrolledAs, revoked, false);
+        return new Gate(
+                UUID.randomUUID(),
+                new SessionId(UUID.randomUUID()),
+                status,
+                3,
+                false,
+                false,
+                false,
+                TEACHER,
+                course,
+                enrolledAs,
+                revoked,
+                false);
     }
 
     private Actor actor(Role role) {
@@ -40,7 +50,8 @@ class VotingTest {
     void aStudentOfAnAdHocClassAndAnEnrolledAssistantMayVote() {
         assertThatCode(() -> Voting.requireVoter(actor(Role.STUDENT), gate(Status.OPEN, null, null, false)))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> Voting.requireVoter(actor(Role.STUDENT), gate(Status.OPEN, COURSE, ClassRoles.ASSISTANT, false)))
+        assertThatCode(() -> Voting.requireVoter(
+                        actor(Role.STUDENT), gate(Status.OPEN, COURSE, ClassRoles.ASSISTANT, false)))
                 .doesNotThrowAnyException();
     }
 
@@ -65,7 +76,8 @@ class VotingTest {
 
     @Test
     void votesAreTakenOnlyWhileThePollIsOpen() {
-        assertThatCode(() -> Voting.requireOpen(gate(Status.OPEN, null, null, false))).doesNotThrowAnyException();
+        assertThatCode(() -> Voting.requireOpen(gate(Status.OPEN, null, null, false)))
+                .doesNotThrowAnyException();
         for (Status status : new Status[] {Status.DRAFT, Status.CLOSED, Status.PUBLISHED}) {
             assertThatThrownBy(() -> Voting.requireOpen(gate(status, null, null, false)))
                     .isInstanceOfSatisfying(RequestRejectedException.class, e -> code(e, ErrorCode.POLL_NOT_OPEN));

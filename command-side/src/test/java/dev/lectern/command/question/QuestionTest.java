@@ -1,5 +1,7 @@
 package dev.lectern.command.question;
 
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
@@ -14,18 +16,15 @@ import dev.lectern.events.question.QuestionUpvotedEvent;
 import dev.lectern.events.question.ResolveQuestionCommand;
 import dev.lectern.events.question.UpvoteQuestionCommand;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** A question's own rules: one upvote per person and not one's own, answers, closing. */
 class QuestionTest {
@@ -57,38 +56,40 @@ class QuestionTest {
     @Test
     void oneUpvotePerPersonAndNotOnesOwn() {
         fixture.given(asked())
-               .when(new UpvoteQuestionCommand(id, session, THE_VOTER))
-               .expectEvents(new QuestionUpvotedEvent(id, session, TENANT, VOTER, NOW));
+                .when(new UpvoteQuestionCommand(id, session, THE_VOTER))
+                .expectEvents(new QuestionUpvotedEvent(id, session, TENANT, VOTER, NOW));
         fixture.given(asked(), new QuestionUpvotedEvent(id, session, TENANT, VOTER, NOW))
-               .when(new UpvoteQuestionCommand(id, session, THE_VOTER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.ALREADY_UPVOTED));
+                .when(new UpvoteQuestionCommand(id, session, THE_VOTER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.ALREADY_UPVOTED));
         fixture.given(asked())
-               .when(new UpvoteQuestionCommand(id, session, THE_AUTHOR))
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new UpvoteQuestionCommand(id, session, THE_AUTHOR))
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void answeredLiveThenResolvedThenClosed() {
         fixture.given(asked())
-               .when(new AnswerQuestionCommand(id, session, TEACHER, null, true))
-               .expectEvents(new QuestionAnsweredEvent(id, session, TENANT, "t@north-high", null, true, NOW));
+                .when(new AnswerQuestionCommand(id, session, TEACHER, null, true))
+                .expectEvents(new QuestionAnsweredEvent(id, session, TENANT, "t@north-high", null, true, NOW));
         fixture.given(asked())
-               .when(new AnswerQuestionCommand(id, session, TEACHER, " ", false))
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new AnswerQuestionCommand(id, session, TEACHER, " ", false))
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
         fixture.given(asked(), new QuestionResolvedEvent(id, session, TENANT, "t@north-high", NOW))
-               .when(new UpvoteQuestionCommand(id, session, THE_VOTER))
-               .expectException(rejectedWith(ErrorCode.QUESTION_CLOSED));
+                .when(new UpvoteQuestionCommand(id, session, THE_VOTER))
+                .expectException(rejectedWith(ErrorCode.QUESTION_CLOSED));
         fixture.given(asked())
-               .when(new ResolveQuestionCommand(id, session, new Actor(new TenantId("south-high"), "x", UserId.random(), Set.of(Role.ADMIN))))
-               .expectException(rejectedWith(ErrorCode.QUESTION_NOT_FOUND));
+                .when(new ResolveQuestionCommand(
+                        id, session, new Actor(new TenantId("south-high"), "x", UserId.random(), Set.of(Role.ADMIN))))
+                .expectException(rejectedWith(ErrorCode.QUESTION_NOT_FOUND));
     }
 
     /** docs/adr/0014: a question is not found from another class of its school, nor from another school. */
     @Test
     void aQuestionOfAnotherClassOrSchoolIsNotFoundAndNothingIsAppended() {
         SessionId otherClass = SessionId.random();
-        Actor foreignTeacher = new Actor(new TenantId("south-high"), "t@south-high", UserId.random(), Set.of(Role.TEACHER));
+        Actor foreignTeacher =
+                new Actor(new TenantId("south-high"), "t@south-high", UserId.random(), Set.of(Role.TEACHER));
         Actor foreignVoter = new Actor(new TenantId("south-high"), "v@south-high", VOTER, Set.of(Role.STUDENT));
         List<Object> commands = List.of(
                 new UpvoteQuestionCommand(id, otherClass, THE_VOTER),
@@ -101,9 +102,9 @@ class QuestionTest {
                 new DismissQuestionCommand(id, session, foreignTeacher, null));
         for (Object command : commands) {
             fixture.given(asked())
-                   .when(command)
-                   .expectNoEvents()
-                   .expectException(rejectedWith(ErrorCode.QUESTION_NOT_FOUND));
+                    .when(command)
+                    .expectNoEvents()
+                    .expectException(rejectedWith(ErrorCode.QUESTION_NOT_FOUND));
         }
     }
 }

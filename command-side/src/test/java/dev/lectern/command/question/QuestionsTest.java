@@ -1,5 +1,14 @@
 package dev.lectern.command.question;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.error.ErrorCode;
@@ -13,28 +22,19 @@ import dev.lectern.events.question.UpvoteQuestionCommand;
 import dev.lectern.events.session.AuthorizeModerationCommand;
 import dev.lectern.events.session.AuthorizeParticipationCommand;
 import dev.lectern.events.session.SessionId;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
-
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.inOrder;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 class QuestionsTest {
 
     private final CommandDispatcher commands = mock(CommandDispatcher.class);
     private final Questions questions = new Questions(commands);
 
-    private final Actor student = new Actor(TenantId.of("north-high"), "student-1", UserId.random(), Set.of(Role.STUDENT));
+    private final Actor student =
+            new Actor(TenantId.of("north-high"), "student-1", UserId.random(), Set.of(Role.STUDENT));
     private final SessionId session = SessionId.random();
     private final UUID question = UUID.randomUUID();
     private final IdempotencyKey key = IdempotencyKey.require("k-1");
@@ -63,7 +63,8 @@ class QuestionsTest {
                 .thenThrow(new AggregateNotFoundException(question.toString(), "no such aggregate"));
 
         assertThatThrownBy(() -> questions.upvote(student, session, question, key))
-                .isInstanceOfSatisfying(RequestRejectedException.class,
+                .isInstanceOfSatisfying(
+                        RequestRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.QUESTION_NOT_FOUND));
         verify(commands).send(new AuthorizeParticipationCommand(session, student), key);
     }

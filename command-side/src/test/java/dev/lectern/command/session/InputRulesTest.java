@@ -1,5 +1,9 @@
 package dev.lectern.command.session;
 
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+
+import dev.lectern.events.attendance.ParticipantJoinedEvent;
+import dev.lectern.events.attendance.ParticipantLeftEvent;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
@@ -9,14 +13,12 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.input.TimeBounds;
 import dev.lectern.events.interaction.ChangeInteractionSettingsCommand;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
-import dev.lectern.events.poll.CreatePollCommand;
 import dev.lectern.events.interaction.InteractionSettingsChangedEvent;
 import dev.lectern.events.interaction.MuteParticipantCommand;
-import dev.lectern.events.attendance.ParticipantJoinedEvent;
-import dev.lectern.events.attendance.ParticipantLeftEvent;
 import dev.lectern.events.interaction.ParticipantMutedEvent;
 import dev.lectern.events.interaction.ParticipantUnmutedEvent;
 import dev.lectern.events.interaction.PostChatMessageCommand;
+import dev.lectern.events.poll.CreatePollCommand;
 import dev.lectern.events.session.RescheduleSessionCommand;
 import dev.lectern.events.session.ScheduleSessionCommand;
 import dev.lectern.events.session.SessionId;
@@ -25,12 +27,6 @@ import dev.lectern.events.session.SessionStartedEvent;
 import dev.lectern.events.studio.UpdateWhiteboardCommand;
 import dev.lectern.events.studio.WhiteboardOp;
 import dev.lectern.events.studio.WhiteboardUpdatedEvent;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +34,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The class refuses what would change nothing or name nothing (docs/adr/0013-one-input-rule.md): a
@@ -67,10 +66,11 @@ class InputRulesTest {
     }
 
     private Object[] live() {
-        return new Object[]{
-                new SessionScheduledEvent(id, TENANT, "Algebra", NOW, 45, false, NOW.minusSeconds(60), TEACHER, null, null),
-                new SessionStartedEvent(id, TENANT, "teacher@north-high", null, null, NOW),
-                new ParticipantJoinedEvent(id, TENANT, STUDENT, "student@north-high", "student", NOW)};
+        return new Object[] {
+            new SessionScheduledEvent(id, TENANT, "Algebra", NOW, 45, false, NOW.minusSeconds(60), TEACHER, null, null),
+            new SessionStartedEvent(id, TENANT, "teacher@north-high", null, null, NOW),
+            new ParticipantJoinedEvent(id, TENANT, STUDENT, "student@north-high", "student", NOW)
+        };
     }
 
     private static WhiteboardOp stroke(String elementId) {
@@ -91,144 +91,156 @@ class InputRulesTest {
     @Test
     void aSettingsChangeThatNamesNoSettingIsRefused() {
         fixture.given(live())
-               .when(new ChangeInteractionSettingsCommand(id, THE_TEACHER, null, null, null, null))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new ChangeInteractionSettingsCommand(id, THE_TEACHER, null, null, null, null))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void aSettingsChangeToWhatIsAlreadySetAppendsNothingAndSaysSo() {
         fixture.given(live())
-               .andGiven(new InteractionSettingsChangedEvent(id, TENANT, true, 10, List.of("darn"), false, "t", NOW))
-               .when(new ChangeInteractionSettingsCommand(id, THE_TEACHER, true, 10, List.of(" DARN "), null))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents()
-               .expectResultMessagePayload(false);
+                .andGiven(new InteractionSettingsChangedEvent(id, TENANT, true, 10, List.of("darn"), false, "t", NOW))
+                .when(new ChangeInteractionSettingsCommand(id, THE_TEACHER, true, 10, List.of(" DARN "), null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
         fixture.given(live())
-               .when(new ChangeInteractionSettingsCommand(id, THE_TEACHER, true, 0, List.of(), false))
-               .expectNoEvents()
-               .expectResultMessagePayload(false);
+                .when(new ChangeInteractionSettingsCommand(id, THE_TEACHER, true, 0, List.of(), false))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
         fixture.given(live())
-               .when(new ChangeInteractionSettingsCommand(id, THE_TEACHER, null, 5, null, null))
-               .expectEvents(new InteractionSettingsChangedEvent(id, TENANT, true, 5, List.of(), false,
-                       "teacher@north-high", NOW))
-               .expectResultMessagePayload(true);
+                .when(new ChangeInteractionSettingsCommand(id, THE_TEACHER, null, 5, null, null))
+                .expectEvents(new InteractionSettingsChangedEvent(
+                        id, TENANT, true, 5, List.of(), false, "teacher@north-high", NOW))
+                .expectResultMessagePayload(true);
     }
 
     @Test
     void mutingSomeoneWhoNeverJoinedTheClassIsNotFound() {
         fixture.given(live())
-               .when(new MuteParticipantCommand(id, THE_TEACHER, UserId.random(), true, null))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.PARTICIPANT_NOT_FOUND));
+                .when(new MuteParticipantCommand(id, THE_TEACHER, UserId.random(), true, null))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.PARTICIPANT_NOT_FOUND));
         fixture.given(live())
-               .when(new MuteParticipantCommand(id, THE_TEACHER, UserId.random(), false, null))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.PARTICIPANT_NOT_FOUND));
+                .when(new MuteParticipantCommand(id, THE_TEACHER, UserId.random(), false, null))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.PARTICIPANT_NOT_FOUND));
     }
 
     @Test
     void someoneWhoJoinedAndLeftCanStillBeMutedAndUnmuted() {
         fixture.given(live())
-               .andGiven(new ParticipantLeftEvent(id, TENANT, STUDENT, NOW))
-               .when(new MuteParticipantCommand(id, THE_TEACHER, STUDENT, true, null))
-               .expectEvents(new ParticipantMutedEvent(id, TENANT, STUDENT, "teacher@north-high", null, NOW));
+                .andGiven(new ParticipantLeftEvent(id, TENANT, STUDENT, NOW))
+                .when(new MuteParticipantCommand(id, THE_TEACHER, STUDENT, true, null))
+                .expectEvents(new ParticipantMutedEvent(id, TENANT, STUDENT, "teacher@north-high", null, NOW));
         fixture.given(live())
-               .andGiven(new ParticipantMutedEvent(id, TENANT, STUDENT, "t", null, NOW))
-               .when(new MuteParticipantCommand(id, THE_TEACHER, STUDENT, false, null))
-               .expectEvents(new ParticipantUnmutedEvent(id, TENANT, STUDENT, "teacher@north-high", NOW));
+                .andGiven(new ParticipantMutedEvent(id, TENANT, STUDENT, "t", null, NOW))
+                .when(new MuteParticipantCommand(id, THE_TEACHER, STUDENT, false, null))
+                .expectEvents(new ParticipantUnmutedEvent(id, TENANT, STUDENT, "teacher@north-high", NOW));
     }
 
     @Test
     void erasingAnElementThatIsNotOnTheBoardIsNotFound() {
         fixture.given(live())
-               .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(erase("nope"))))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
+                .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(erase("nope"))))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
         fixture.given(live())
-               .andGiven(drawn(TEACHER, stroke("s1")), drawn(TEACHER, erase("s1")))
-               .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(erase("s1"))))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
+                .andGiven(drawn(TEACHER, stroke("s1")), drawn(TEACHER, erase("s1")))
+                .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(erase("s1"))))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
         fixture.given(live())
-               .andGiven(drawn(TEACHER, stroke("s1")), drawn(TEACHER, CLEAR))
-               .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(erase("s1"))))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
+                .andGiven(drawn(TEACHER, stroke("s1")), drawn(TEACHER, CLEAR))
+                .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(erase("s1"))))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
     }
 
     @Test
     void aBatchIsCheckedInOrderAndRefusedWhole() {
         UUID batch = UUID.randomUUID();
         fixture.given(live())
-               .when(new UpdateWhiteboardCommand(id, THE_TEACHER, batch, List.of(stroke("s1"), erase("s1"))))
-               .expectEvents(new WhiteboardUpdatedEvent(id, TENANT, batch, TEACHER, List.of(stroke("s1"), erase("s1")), NOW));
+                .when(new UpdateWhiteboardCommand(id, THE_TEACHER, batch, List.of(stroke("s1"), erase("s1"))))
+                .expectEvents(new WhiteboardUpdatedEvent(
+                        id, TENANT, batch, TEACHER, List.of(stroke("s1"), erase("s1")), NOW));
         fixture.given(live())
-               .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(),
-                       List.of(stroke("s1"), erase("s1"), erase("s1"))))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
+                .when(new UpdateWhiteboardCommand(
+                        id, THE_TEACHER, UUID.randomUUID(), List.of(stroke("s1"), erase("s1"), erase("s1"))))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
     }
 
     @Test
     void undoNeedsAnElementOfItsAuthor() {
         fixture.given(live())
-               .andGiven(drawn(STUDENT, stroke("theirs")))
-               .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(UNDO)))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
+                .andGiven(drawn(STUDENT, stroke("theirs")))
+                .when(new UpdateWhiteboardCommand(id, THE_TEACHER, UUID.randomUUID(), List.of(UNDO)))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.ELEMENT_NOT_FOUND));
         UUID batch = UUID.randomUUID();
         fixture.given(live())
-               .andGiven(drawn(TEACHER, stroke("mine")))
-               .when(new UpdateWhiteboardCommand(id, THE_TEACHER, batch, List.of(UNDO)))
-               .expectEvents(new WhiteboardUpdatedEvent(id, TENANT, batch, TEACHER, List.of(UNDO), NOW));
+                .andGiven(drawn(TEACHER, stroke("mine")))
+                .when(new UpdateWhiteboardCommand(id, THE_TEACHER, batch, List.of(UNDO)))
+                .expectEvents(new WhiteboardUpdatedEvent(id, TENANT, batch, TEACHER, List.of(UNDO), NOW));
     }
 
     @Test
     void aPollWithTheSameOptionTwiceIsRefused() {
         fixture.given(live())
-               .when(new CreatePollCommand(id, THE_TEACHER, UUID.randomUUID(), "Largest planet?",
-                       List.of("Jupiter", "Mars", " jupiter"), false, false, true, null))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new CreatePollCommand(
+                        id,
+                        THE_TEACHER,
+                        UUID.randomUUID(),
+                        "Largest planet?",
+                        List.of("Jupiter", "Mars", " jupiter"),
+                        false,
+                        false,
+                        true,
+                        null))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void aClassStartsAtMostTheSchedulingHorizonAhead() {
         Instant tooLate = NOW.plus(TimeBounds.SCHEDULING_HORIZON).plusSeconds(1);
         fixture.givenNoPriorActivity()
-               .when(new ScheduleSessionCommand(id, TENANT, "Far away", tooLate, 45, false, TEACHER, null, null))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.SESSION_STARTS_TOO_LATE));
-        fixture.given(new SessionScheduledEvent(id, TENANT, "Algebra", NOW.plusSeconds(3600), 45, false, NOW, TEACHER,
-                       null, null))
-               .when(new RescheduleSessionCommand(id, THE_TEACHER, null, tooLate, 45))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.SESSION_STARTS_TOO_LATE));
+                .when(new ScheduleSessionCommand(id, TENANT, "Far away", tooLate, 45, false, TEACHER, null, null))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SESSION_STARTS_TOO_LATE));
+        fixture.given(new SessionScheduledEvent(
+                        id, TENANT, "Algebra", NOW.plusSeconds(3600), 45, false, NOW, TEACHER, null, null))
+                .when(new RescheduleSessionCommand(id, THE_TEACHER, null, tooLate, 45))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SESSION_STARTS_TOO_LATE));
         Instant lastDay = NOW.plus(TimeBounds.SCHEDULING_HORIZON);
         fixture.givenNoPriorActivity()
-               .when(new ScheduleSessionCommand(id, TENANT, "Far", lastDay, 45, false, TEACHER, null, null))
-               .expectEvents(new SessionScheduledEvent(id, TENANT, "Far", lastDay, 45, false, NOW, TEACHER, null, null));
+                .when(new ScheduleSessionCommand(id, TENANT, "Far", lastDay, 45, false, TEACHER, null, null))
+                .expectEvents(
+                        new SessionScheduledEvent(id, TENANT, "Far", lastDay, 45, false, NOW, TEACHER, null, null));
     }
 
     @Test
     void slowModeSaysHowLongToWait() {
         fixture.given(live())
-               .andGiven(new InteractionSettingsChangedEvent(id, TENANT, true, 30, List.of(), false, "t", NOW),
-                       new ChatMessagePostedEvent(id, TENANT, UUID.randomUUID(), STUDENT, "student", "first",
-                               NOW.minusSeconds(10)))
-               .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "second"))
-               .expectNoEvents()
-               .expectException(new TypeSafeMatcher<DomainException>() {
-                   @Override
-                   protected boolean matchesSafely(DomainException e) {
-                       return e.code() == ErrorCode.RATE_LIMITED && e.retryAfter().equals(java.util.Optional.of(Duration.ofSeconds(20)));
-                   }
+                .andGiven(
+                        new InteractionSettingsChangedEvent(id, TENANT, true, 30, List.of(), false, "t", NOW),
+                        new ChatMessagePostedEvent(
+                                id, TENANT, UUID.randomUUID(), STUDENT, "student", "first", NOW.minusSeconds(10)))
+                .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "second"))
+                .expectNoEvents()
+                .expectException(new TypeSafeMatcher<DomainException>() {
+                    @Override
+                    protected boolean matchesSafely(DomainException e) {
+                        return e.code() == ErrorCode.RATE_LIMITED
+                                && e.retryAfter().equals(java.util.Optional.of(Duration.ofSeconds(20)));
+                    }
 
-                   @Override
-                   public void describeTo(Description description) {
-                       description.appendText("RATE_LIMITED with a retry-after of 20 s");
-                   }
-               });
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText("RATE_LIMITED with a retry-after of 20 s");
+                    }
+                });
     }
 }

@@ -1,20 +1,5 @@
 package dev.lectern.command.session;
 
-import dev.lectern.command.idempotency.IdempotencyKey;
-import dev.lectern.command.identity.AuditTrail;
-import dev.lectern.command.identity.UserDirectory;
-import dev.lectern.command.web.CommandDispatcher;
-import dev.lectern.events.identity.Actor;
-import dev.lectern.events.identity.Role;
-import dev.lectern.events.identity.TenantId;
-import dev.lectern.events.identity.UserId;
-import dev.lectern.events.session.RevokeParticipantCommand;
-import dev.lectern.events.session.SessionId;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -26,6 +11,20 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import dev.lectern.command.idempotency.IdempotencyKey;
+import dev.lectern.command.identity.AuditTrail;
+import dev.lectern.command.identity.UserDirectory;
+import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.events.identity.Actor;
+import dev.lectern.events.identity.Role;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
+import dev.lectern.events.session.RevokeParticipantCommand;
+import dev.lectern.events.session.SessionId;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 class PermissionChangesTest {
 
     private final CommandDispatcher commands = mock(CommandDispatcher.class);
@@ -34,25 +33,40 @@ class PermissionChangesTest {
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
     private final PermissionChanges permissions = new PermissionChanges(commands, audit, users, jdbc);
 
-    private final Actor teacher = new Actor(TenantId.of("north-high"), "teacher-1", UserId.random(), Set.of(Role.TEACHER));
+    private final Actor teacher =
+            new Actor(TenantId.of("north-high"), "teacher-1", UserId.random(), Set.of(Role.TEACHER));
     private final SessionId session = SessionId.random();
     private final UserId student = UserId.random();
     private final IdempotencyKey key = IdempotencyKey.require("k-1");
 
     @Test
     void aRemovalIsRecordedForThePollGateAndAudited() {
-        when(commands.send(new RevokeParticipantCommand(session, teacher, student, "disruptive"), key)).thenReturn(Boolean.TRUE);
+        when(commands.send(new RevokeParticipantCommand(session, teacher, student, "disruptive"), key))
+                .thenReturn(Boolean.TRUE);
 
-        assertThat(permissions.revoke(teacher, session, student, "disruptive", key)).isTrue();
+        assertThat(permissions.revoke(teacher, session, student, "disruptive", key))
+                .isTrue();
 
-        verify(jdbc).update(contains("INSERT INTO class_revocations"), eq("north-high"), eq(session.value()), eq(student.value()));
-        verify(audit).record(teacher, "participant.revoked", AuditTrail.DONE, "session_user", session + "/" + student,
-                "disruptive");
+        verify(jdbc)
+                .update(
+                        contains("INSERT INTO class_revocations"),
+                        eq("north-high"),
+                        eq(session.value()),
+                        eq(student.value()));
+        verify(audit)
+                .record(
+                        teacher,
+                        "participant.revoked",
+                        AuditTrail.DONE,
+                        "session_user",
+                        session + "/" + student,
+                        "disruptive");
     }
 
     @Test
     void aRepeatedRemovalWritesNothingMore() {
-        when(commands.send(new RevokeParticipantCommand(session, teacher, student, null), key)).thenReturn(Boolean.FALSE);
+        when(commands.send(new RevokeParticipantCommand(session, teacher, student, null), key))
+                .thenReturn(Boolean.FALSE);
 
         assertThat(permissions.revoke(teacher, session, student, null, key)).isFalse();
 

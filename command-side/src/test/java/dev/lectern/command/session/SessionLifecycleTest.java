@@ -1,25 +1,28 @@
 package dev.lectern.command.session;
 
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.events.attendance.JoinResult;
+import dev.lectern.events.attendance.JoinSessionCommand;
+import dev.lectern.events.attendance.LeaveSessionCommand;
+import dev.lectern.events.attendance.ParticipantJoinedEvent;
+import dev.lectern.events.attendance.ParticipantLeftEvent;
+import dev.lectern.events.attendance.ReconcileAttendanceCommand;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.media.JoinCredentials;
-import dev.lectern.events.session.MediaGrants;
 import dev.lectern.events.media.MediaPlane;
-import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.events.recording.FinalizeRecordingCommand;
 import dev.lectern.events.recording.RecordingFinalizedEvent;
+import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.events.session.CancelSessionCommand;
 import dev.lectern.events.session.EndSessionCommand;
-import dev.lectern.events.attendance.JoinResult;
-import dev.lectern.events.attendance.JoinSessionCommand;
-import dev.lectern.events.attendance.LeaveSessionCommand;
-import dev.lectern.events.attendance.ParticipantJoinedEvent;
-import dev.lectern.events.attendance.ParticipantLeftEvent;
+import dev.lectern.events.session.MediaGrants;
 import dev.lectern.events.session.ParticipantRevokedEvent;
-import dev.lectern.events.attendance.ReconcileAttendanceCommand;
 import dev.lectern.events.session.RescheduleSessionCommand;
 import dev.lectern.events.session.RevokeParticipantCommand;
 import dev.lectern.events.session.SessionCancelledEvent;
@@ -31,10 +34,6 @@ import dev.lectern.events.session.SessionRescheduledEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
 import dev.lectern.events.session.StartSessionCommand;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,9 +42,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The class state machine: scheduled -> live -> ended, or scheduled -> cancelled; joins only while live. */
 class SessionLifecycleTest {
@@ -55,7 +54,8 @@ class SessionLifecycleTest {
     private static final UserId TEACHER_ID = UserId.random();
     private static final Actor TEACHER = new Actor(TENANT, "teacher@north-high", TEACHER_ID, Set.of(Role.TEACHER));
     private static final Actor STUDENT = new Actor(TENANT, "student@north-high", UserId.random(), Set.of(Role.STUDENT));
-    private static final Actor VIEWER = new Actor(TENANT, "viewer@north-high", UserId.random(), Set.of(Role.PUBLIC_VIEWER));
+    private static final Actor VIEWER =
+            new Actor(TENANT, "viewer@north-high", UserId.random(), Set.of(Role.PUBLIC_VIEWER));
     private static final Actor AUDITOR = new Actor(TENANT, "auditor@north-high", UserId.random(), Set.of(Role.AUDITOR));
 
     /** The media plane at its port: records calls, can be told to fail. */
@@ -86,7 +86,8 @@ class SessionLifecycleTest {
         }
 
         @Override
-        public String startRecording(String room, TenantId tenant, SessionId session) throws MediaPlaneUnavailableException {
+        public String startRecording(String room, TenantId tenant, SessionId session)
+                throws MediaPlaneUnavailableException {
             calls.add("record " + room);
             if (recorderDown) {
                 throw new MediaPlaneUnavailableException("egress unavailable", null);
@@ -134,8 +135,8 @@ class SessionLifecycleTest {
     }
 
     private SessionScheduledEvent scheduled() {
-        return new SessionScheduledEvent(id, TENANT, "Algebra", NOW.plusSeconds(600), 45, true, NOW.minusSeconds(60),
-                TEACHER_ID, null, null);
+        return new SessionScheduledEvent(
+                id, TENANT, "Algebra", NOW.plusSeconds(600), 45, true, NOW.minusSeconds(60), TEACHER_ID, null, null);
     }
 
     private SessionStartedEvent started() {
@@ -145,16 +146,17 @@ class SessionLifecycleTest {
     @Test
     void goingLiveAllocatesTheRoomThenArmsTheRecorderThenRecordsTheStart() {
         fixture.given(scheduled())
-               .when(new StartSessionCommand(id, TEACHER))
-               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, "EG_1", NOW));
+                .when(new StartSessionCommand(id, TEACHER))
+                .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, "EG_1", NOW));
         assertThat(media.calls).containsExactly("allocate " + id, "record room-" + id);
     }
 
     @Test
     void aClassThatDoesNotRecordArmsNoRecorder() {
-        fixture.given(new SessionScheduledEvent(id, TENANT, "Quiet", NOW.plusSeconds(600), 45, false, NOW, TEACHER_ID, null, null))
-               .when(new StartSessionCommand(id, TEACHER))
-               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, null, NOW));
+        fixture.given(new SessionScheduledEvent(
+                        id, TENANT, "Quiet", NOW.plusSeconds(600), 45, false, NOW, TEACHER_ID, null, null))
+                .when(new StartSessionCommand(id, TEACHER))
+                .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", "room-" + id, null, NOW));
         assertThat(media.calls).containsExactly("allocate " + id);
     }
 
@@ -162,9 +164,9 @@ class SessionLifecycleTest {
     void whenTheRecorderCannotBeArmedTheClassDoesNotStartAndTheRoomIsDeleted() {
         media.recorderDown = true;
         fixture.given(scheduled())
-               .when(new StartSessionCommand(id, TEACHER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.DEPENDENCY_UNAVAILABLE));
+                .when(new StartSessionCommand(id, TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.DEPENDENCY_UNAVAILABLE));
         // A checked rejection commits the unit of work: the room must be released all the same.
         assertThat(media.calls).containsExactly("allocate " + id, "record room-" + id, "release room-" + id);
     }
@@ -191,176 +193,244 @@ class SessionLifecycleTest {
         });
         failing.registerInjectableResource(media);
         failing.given(scheduled())
-               .when(new StartSessionCommand(id, TEACHER))
-               .expectNoEvents()
-               .expectException(IllegalStateException.class);
-        assertThat(media.calls).containsExactly("allocate " + id, "record room-" + id, "stop EG_1", "release room-" + id);
+                .when(new StartSessionCommand(id, TEACHER))
+                .expectNoEvents()
+                .expectException(IllegalStateException.class);
+        assertThat(media.calls)
+                .containsExactly("allocate " + id, "record room-" + id, "stop EG_1", "release room-" + id);
     }
 
     @Test
     void aRecordingIsFinalisedOnceWhateverReportsItFirst() {
-        RecordingStatus complete = new RecordingStatus(RecordingStatus.COMPLETE, "s3://lectern-artifacts/rec.mp4", 1234, 2700, null);
+        RecordingStatus complete =
+                new RecordingStatus(RecordingStatus.COMPLETE, "s3://lectern-artifacts/rec.mp4", 1234, 2700, null);
         fixture.given(scheduled(), started(), new SessionEndedEvent(id, TENANT, "teacher@north-high", NOW))
-               .when(new FinalizeRecordingCommand(id, TENANT, "EG_1", complete))
-               .expectEvents(new RecordingFinalizedEvent(id, TENANT, "EG_1", "complete", "s3://lectern-artifacts/rec.mp4",
-                       1234, 2700, null, NOW));
-        fixture.given(scheduled(), started(), new RecordingFinalizedEvent(id, TENANT, "EG_1", "complete", "s3://x", 1, 1, null, NOW))
-               .when(new FinalizeRecordingCommand(id, TENANT, "EG_1", complete))
-               .expectNoEvents().expectResultMessagePayload(false);
+                .when(new FinalizeRecordingCommand(id, TENANT, "EG_1", complete))
+                .expectEvents(new RecordingFinalizedEvent(
+                        id, TENANT, "EG_1", "complete", "s3://lectern-artifacts/rec.mp4", 1234, 2700, null, NOW));
+        fixture.given(
+                        scheduled(),
+                        started(),
+                        new RecordingFinalizedEvent(id, TENANT, "EG_1", "complete", "s3://x", 1, 1, null, NOW))
+                .when(new FinalizeRecordingCommand(id, TENANT, "EG_1", complete))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
         fixture.given(scheduled(), started())
-               .when(new FinalizeRecordingCommand(id, TENANT, "EG_other", complete))
-               .expectNoEvents().expectResultMessagePayload(false);
+                .when(new FinalizeRecordingCommand(id, TENANT, "EG_other", complete))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test
     void whenTheMediaPlaneFailsTheClassDoesNotStart() {
         media.down = true;
         fixture.given(scheduled())
-               .when(new StartSessionCommand(id, TEACHER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.DEPENDENCY_UNAVAILABLE));
+                .when(new StartSessionCommand(id, TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.DEPENDENCY_UNAVAILABLE));
     }
 
     @Test
     void withMediaOffTheClassStartsControlPlaneOnly() {
         media.enabled = false;
         fixture.given(scheduled())
-               .when(new StartSessionCommand(id, TEACHER))
-               .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", null, null, NOW));
+                .when(new StartSessionCommand(id, TEACHER))
+                .expectEvents(new SessionStartedEvent(id, TENANT, "teacher@north-high", null, null, NOW));
         assertThat(media.calls).isEmpty();
     }
 
     @Test
     void aClassCannotStartTwiceOrAfterBeingCancelled() {
         fixture.given(scheduled(), started())
-               .when(new StartSessionCommand(id, TEACHER))
-               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_ALREADY_LIVE));
+                .when(new StartSessionCommand(id, TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SESSION_ALREADY_LIVE));
         fixture.given(scheduled(), new SessionCancelledEvent(id, TENANT, "teacher@north-high", null, NOW))
-               .when(new StartSessionCommand(id, TEACHER))
-               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_CANCELLED));
+                .when(new StartSessionCommand(id, TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SESSION_CANCELLED));
     }
 
     @Test
     void aStudentCannotStartAClass() {
         fixture.given(scheduled())
-               .when(new StartSessionCommand(id, STUDENT))
-               .expectNoEvents().expectException(rejectedWith(ErrorCode.FORBIDDEN));
+                .when(new StartSessionCommand(id, STUDENT))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
     }
 
     @Test
     void endingTwiceIsRefused() {
         fixture.given(scheduled(), started(), new SessionEndedEvent(id, TENANT, "teacher@north-high", NOW))
-               .when(new EndSessionCommand(id, TEACHER))
-               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_ENDED));
+                .when(new EndSessionCommand(id, TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SESSION_ENDED));
     }
 
     @Test
     void joiningAClassThatHasNotStartedIsRefused() {
         fixture.given(scheduled())
-               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
-               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_NOT_LIVE));
+                .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SESSION_NOT_LIVE));
     }
 
     @Test
     void aStudentJoinsWithDataButNoPublishingUntilPromoted() {
         fixture.given(scheduled(), started())
-               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
-               .expectEvents(new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
-               .expectResultMessagePayload(new JoinResult("student", new MediaGrants(true, false, true, false, false),
-                       "room-" + id, false));
-        fixture.given(scheduled(), started(), new SessionPermissionGrantedEvent(id, TENANT, STUDENT.userId(),
-                       SessionPermission.PRESENT, "teacher@north-high", null, NOW))
-               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
-               .expectResultMessagePayload(new JoinResult("student", new MediaGrants(true, true, true, false, false),
-                       "room-" + id, false));
+                .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+                .expectEvents(
+                        new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
+                .expectResultMessagePayload(new JoinResult(
+                        "student", new MediaGrants(true, false, true, false, false), "room-" + id, false));
+        fixture.given(
+                        scheduled(),
+                        started(),
+                        new SessionPermissionGrantedEvent(
+                                id,
+                                TENANT,
+                                STUDENT.userId(),
+                                SessionPermission.PRESENT,
+                                "teacher@north-high",
+                                null,
+                                NOW))
+                .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+                .expectResultMessagePayload(new JoinResult(
+                        "student", new MediaGrants(true, true, true, false, false), "room-" + id, false));
     }
 
     @Test
     void theOwningTeacherGetsRoomAdminAndViewersAreHiddenSubscribers() {
         fixture.given(scheduled(), started())
-               .when(new JoinSessionCommand(id, TEACHER, Map.of()))
-               .expectResultMessagePayload(new JoinResult("teacher", new MediaGrants(true, true, true, true, false),
-                       "room-" + id, false));
+                .when(new JoinSessionCommand(id, TEACHER, Map.of()))
+                .expectResultMessagePayload(
+                        new JoinResult("teacher", new MediaGrants(true, true, true, true, false), "room-" + id, false));
         fixture.given(scheduled(), started())
-               .when(new JoinSessionCommand(id, VIEWER, Map.of()))
-               .expectResultMessagePayload(new JoinResult("public_viewer", new MediaGrants(true, false, false, false, true),
-                       "room-" + id, false));
+                .when(new JoinSessionCommand(id, VIEWER, Map.of()))
+                .expectResultMessagePayload(new JoinResult(
+                        "public_viewer", new MediaGrants(true, false, false, false, true), "room-" + id, false));
     }
 
     @Test
     void joiningAgainAppendsNothingAndSaysSo() {
-        fixture.given(scheduled(), started(),
-                       new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
-               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
-               .expectNoEvents()
-               .expectResultMessagePayload(new JoinResult("student", new MediaGrants(true, false, true, false, false),
-                       "room-" + id, true));
+        fixture.given(
+                        scheduled(),
+                        started(),
+                        new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
+                .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+                .expectNoEvents()
+                .expectResultMessagePayload(new JoinResult(
+                        "student", new MediaGrants(true, false, true, false, false), "room-" + id, true));
     }
 
     @Test
     void aRevokedParticipantCannotRejoin() {
-        fixture.given(scheduled(), started(),
-                       new ParticipantRevokedEvent(id, TENANT, STUDENT.userId(), "teacher@north-high", null, NOW))
-               .when(new JoinSessionCommand(id, STUDENT, Map.of()))
-               .expectNoEvents().expectException(rejectedWith(ErrorCode.PARTICIPANT_REVOKED));
+        fixture.given(
+                        scheduled(),
+                        started(),
+                        new ParticipantRevokedEvent(id, TENANT, STUDENT.userId(), "teacher@north-high", null, NOW))
+                .when(new JoinSessionCommand(id, STUDENT, Map.of()))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.PARTICIPANT_REVOKED));
     }
 
     @Test
     void auditorsAndPeopleOffTheRosterDoNotJoin() {
         fixture.given(scheduled(), started())
-               .when(new JoinSessionCommand(id, AUDITOR, Map.of()))
-               .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_ON_ROSTER));
+                .when(new JoinSessionCommand(id, AUDITOR, Map.of()))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.NOT_ON_ROSTER));
         UUID course = UUID.randomUUID();
-        fixture.given(new SessionScheduledEvent(id, TENANT, "Course class", NOW.plusSeconds(600), 45, false, NOW,
-                       TEACHER_ID, UUID.randomUUID(), course), started())
-               .when(new JoinSessionCommand(id, STUDENT, Map.of(UUID.randomUUID(), "student")))
-               .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_ON_ROSTER));
-        fixture.given(new SessionScheduledEvent(id, TENANT, "Course class", NOW.plusSeconds(600), 45, false, NOW,
-                       TEACHER_ID, UUID.randomUUID(), course), started())
-               .when(new JoinSessionCommand(id, STUDENT, Map.of(course, "assistant")))
-               .expectEvents(new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "assistant", NOW));
+        fixture.given(
+                        new SessionScheduledEvent(
+                                id,
+                                TENANT,
+                                "Course class",
+                                NOW.plusSeconds(600),
+                                45,
+                                false,
+                                NOW,
+                                TEACHER_ID,
+                                UUID.randomUUID(),
+                                course),
+                        started())
+                .when(new JoinSessionCommand(id, STUDENT, Map.of(UUID.randomUUID(), "student")))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.NOT_ON_ROSTER));
+        fixture.given(
+                        new SessionScheduledEvent(
+                                id,
+                                TENANT,
+                                "Course class",
+                                NOW.plusSeconds(600),
+                                45,
+                                false,
+                                NOW,
+                                TEACHER_ID,
+                                UUID.randomUUID(),
+                                course),
+                        started())
+                .when(new JoinSessionCommand(id, STUDENT, Map.of(course, "assistant")))
+                .expectEvents(new ParticipantJoinedEvent(
+                        id, TENANT, STUDENT.userId(), "student@north-high", "assistant", NOW));
     }
 
     @Test
     void removingAParticipantAlsoDisconnectsThemFromTheRoom() {
-        fixture.given(scheduled(), started(),
-                       new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
-               .when(new RevokeParticipantCommand(id, TEACHER, STUDENT.userId(), "Disruptive"))
-               .expectEvents(new ParticipantRevokedEvent(id, TENANT, STUDENT.userId(), "teacher@north-high", "Disruptive", NOW));
+        fixture.given(
+                        scheduled(),
+                        started(),
+                        new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
+                .when(new RevokeParticipantCommand(id, TEACHER, STUDENT.userId(), "Disruptive"))
+                .expectEvents(new ParticipantRevokedEvent(
+                        id, TENANT, STUDENT.userId(), "teacher@north-high", "Disruptive", NOW));
         assertThat(media.removed).containsExactly("room-" + id + "/" + STUDENT.userId());
     }
 
     @Test
     void reconciliationLeavesFreshJoinersTimeToConnect() {
-        fixture.given(scheduled(), started(),
-                       new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW.minusSeconds(30)),
-                       new ParticipantJoinedEvent(id, TENANT, VIEWER.userId(), "viewer@north-high", "public_viewer", NOW.minusSeconds(600)))
-               .when(new ReconcileAttendanceCommand(id, TENANT, Set.of()))
-               .expectEvents(new ParticipantLeftEvent(id, TENANT, VIEWER.userId(), NOW));
+        fixture.given(
+                        scheduled(),
+                        started(),
+                        new ParticipantJoinedEvent(
+                                id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW.minusSeconds(30)),
+                        new ParticipantJoinedEvent(
+                                id,
+                                TENANT,
+                                VIEWER.userId(),
+                                "viewer@north-high",
+                                "public_viewer",
+                                NOW.minusSeconds(600)))
+                .when(new ReconcileAttendanceCommand(id, TENANT, Set.of()))
+                .expectEvents(new ParticipantLeftEvent(id, TENANT, VIEWER.userId(), NOW));
     }
 
     @Test
     void leavingWhenNotInTheClassIsANoOpThatSaysSo() {
         fixture.given(scheduled(), started())
-               .when(new LeaveSessionCommand(id, STUDENT))
-               .expectNoEvents().expectResultMessagePayload(false);
-        fixture.given(scheduled(), started(),
-                       new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
-               .when(new LeaveSessionCommand(id, STUDENT))
-               .expectEvents(new ParticipantLeftEvent(id, TENANT, STUDENT.userId(), NOW));
+                .when(new LeaveSessionCommand(id, STUDENT))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+        fixture.given(
+                        scheduled(),
+                        started(),
+                        new ParticipantJoinedEvent(id, TENANT, STUDENT.userId(), "student@north-high", "student", NOW))
+                .when(new LeaveSessionCommand(id, STUDENT))
+                .expectEvents(new ParticipantLeftEvent(id, TENANT, STUDENT.userId(), NOW));
     }
 
     @Test
     void aScheduledClassCanBeMovedOrCalledOffButNotOnceLive() {
         Instant later = NOW.plusSeconds(86_400);
         fixture.given(scheduled())
-               .when(new RescheduleSessionCommand(id, TEACHER, null, later, 60))
-               .expectEvents(new SessionRescheduledEvent(id, TENANT, "Algebra", later, 60, "teacher@north-high", NOW));
+                .when(new RescheduleSessionCommand(id, TEACHER, null, later, 60))
+                .expectEvents(new SessionRescheduledEvent(id, TENANT, "Algebra", later, 60, "teacher@north-high", NOW));
         fixture.given(scheduled())
-               .when(new CancelSessionCommand(id, TEACHER, "Snow day"))
-               .expectEvents(new SessionCancelledEvent(id, TENANT, "teacher@north-high", "Snow day", NOW));
+                .when(new CancelSessionCommand(id, TEACHER, "Snow day"))
+                .expectEvents(new SessionCancelledEvent(id, TENANT, "teacher@north-high", "Snow day", NOW));
         fixture.given(scheduled(), started())
-               .when(new CancelSessionCommand(id, TEACHER, null))
-               .expectNoEvents().expectException(rejectedWith(ErrorCode.SESSION_ALREADY_LIVE));
+                .when(new CancelSessionCommand(id, TEACHER, null))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SESSION_ALREADY_LIVE));
     }
 }

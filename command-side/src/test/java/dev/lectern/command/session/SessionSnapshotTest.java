@@ -1,5 +1,7 @@
 package dev.lectern.command.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lectern.command.config.AggregateSnapshots;
 import dev.lectern.events.attendance.JoinSessionCommand;
 import dev.lectern.events.attendance.LeaveSessionCommand;
@@ -39,6 +41,17 @@ import dev.lectern.events.studio.SwitchSceneCommand;
 import dev.lectern.events.studio.UpdateWhiteboardCommand;
 import dev.lectern.events.studio.WhiteboardOp;
 import dev.lectern.events.studio.WhiteboardUpdatedEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.serialization.SerializedObject;
@@ -52,20 +65,6 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A class restored from its snapshot (the aggregate written and read back with the snapshot serializer, as the
@@ -109,24 +108,39 @@ class SessionSnapshotTest {
     private static List<Object> history() {
         Instant earlier = NOW.minusSeconds(600);
         return List.of(
-                new SessionScheduledEvent(ID, TENANT, "Algebra 1", NOW.minusSeconds(900), 45, true, NOW.minusSeconds(3600),
-                        TEACHER_ID, null, COURSE),
-                new SessionPermissionGrantedEvent(ID, TENANT, PRESENTER.userId(), SessionPermission.PRESENT, "teacher", null,
-                        earlier),
-                new SessionPermissionGrantedEvent(ID, TENANT, REMOVED.userId(), SessionPermission.MODERATE, "teacher", null,
-                        earlier),
+                new SessionScheduledEvent(
+                        ID,
+                        TENANT,
+                        "Algebra 1",
+                        NOW.minusSeconds(900),
+                        45,
+                        true,
+                        NOW.minusSeconds(3600),
+                        TEACHER_ID,
+                        null,
+                        COURSE),
+                new SessionPermissionGrantedEvent(
+                        ID, TENANT, PRESENTER.userId(), SessionPermission.PRESENT, "teacher", null, earlier),
+                new SessionPermissionGrantedEvent(
+                        ID, TENANT, REMOVED.userId(), SessionPermission.MODERATE, "teacher", null, earlier),
                 new SessionStartedEvent(ID, TENANT, "teacher", "room-1", "rec-1", earlier),
-                joined(PRESENTER, earlier), joined(CHATTY, earlier), joined(MUTED, earlier), joined(LEFT, earlier),
-                joined(REMOVED, earlier), joined(LATE, NOW.minusSeconds(30)),
+                joined(PRESENTER, earlier),
+                joined(CHATTY, earlier),
+                joined(MUTED, earlier),
+                joined(LEFT, earlier),
+                joined(REMOVED, earlier),
+                joined(LATE, NOW.minusSeconds(30)),
                 new ParticipantLeftEvent(ID, TENANT, LEFT.userId(), earlier.plusSeconds(60)),
                 new ParticipantRevokedEvent(ID, TENANT, REMOVED.userId(), "teacher", "spam", earlier.plusSeconds(60)),
                 new InteractionSettingsChangedEvent(ID, TENANT, true, 60, List.of("darn"), false, "teacher", earlier),
-                new ChatMessagePostedEvent(ID, TENANT, MESSAGE, CHATTY.userId(), "student", "hello", NOW.minusSeconds(10)),
+                new ChatMessagePostedEvent(
+                        ID, TENANT, MESSAGE, CHATTY.userId(), "student", "hello", NOW.minusSeconds(10)),
                 new ChatMessageHiddenEvent(ID, TENANT, MESSAGE, "teacher", null, NOW.minusSeconds(5)),
                 new ParticipantMutedEvent(ID, TENANT, MUTED.userId(), "teacher", null, earlier),
                 new DeckAddedEvent(ID, TENANT, DECK, "Slides", 12, 12, "decks/1.pdf", List.of(), "teacher", earlier),
                 new SceneChangedEvent(ID, TENANT, SCENE, "Board", "whiteboard", "teacher", earlier),
-                new WhiteboardUpdatedEvent(ID, TENANT, UUID.randomUUID(), PRESENTER.userId(), List.of(stroke("s1")), earlier),
+                new WhiteboardUpdatedEvent(
+                        ID, TENANT, UUID.randomUUID(), PRESENTER.userId(), List.of(stroke("s1")), earlier),
                 new CtaShownEvent(ID, TENANT, CTA, "Quiz", "https://example.org/quiz", "teacher", earlier));
     }
 
@@ -156,18 +170,31 @@ class SessionSnapshotTest {
                 new SwitchSceneCommand(ID, TEACHER, SCENE, "Board", "whiteboard"),
                 new ChangeLayoutCommand(ID, TEACHER, "whiteboard"),
                 new ChangeLayoutCommand(ID, TEACHER, "side_by_side"),
-                new UpdateWhiteboardCommand(ID, PRESENTER, UUID.randomUUID(),
+                new UpdateWhiteboardCommand(
+                        ID,
+                        PRESENTER,
+                        UUID.randomUUID(),
                         List.of(new WhiteboardOp("undo", null, null, null, null, null, null, null))),
-                new UpdateWhiteboardCommand(ID, TEACHER, UUID.randomUUID(),
+                new UpdateWhiteboardCommand(
+                        ID,
+                        TEACHER,
+                        UUID.randomUUID(),
                         List.of(new WhiteboardOp("erase", null, null, null, null, null, null, "s1"))),
-                new UpdateWhiteboardCommand(ID, TEACHER, UUID.randomUUID(),
+                new UpdateWhiteboardCommand(
+                        ID,
+                        TEACHER,
+                        UUID.randomUUID(),
                         List.of(new WhiteboardOp("undo", null, null, null, null, null, null, null))),
                 new HideCtaCommand(ID, TEACHER),
                 new AuthorizeModerationCommand(ID, REMOVED),
-                new ChangeSessionPermissionCommand(ID, TEACHER, PRESENTER.userId(), SessionPermission.PRESENT, true, null),
-                new ChangeSessionPermissionCommand(ID, TEACHER, REMOVED.userId(), SessionPermission.PRESENT, true, null),
-                new FinalizeRecordingCommand(ID, TENANT, "rec-1", new RecordingStatus("complete", "s3://r", 10, 60, null)),
-                new FinalizeRecordingCommand(ID, TENANT, "rec-2", new RecordingStatus("complete", "s3://r", 10, 60, null)),
+                new ChangeSessionPermissionCommand(
+                        ID, TEACHER, PRESENTER.userId(), SessionPermission.PRESENT, true, null),
+                new ChangeSessionPermissionCommand(
+                        ID, TEACHER, REMOVED.userId(), SessionPermission.PRESENT, true, null),
+                new FinalizeRecordingCommand(
+                        ID, TENANT, "rec-1", new RecordingStatus("complete", "s3://r", 10, 60, null)),
+                new FinalizeRecordingCommand(
+                        ID, TENANT, "rec-2", new RecordingStatus("complete", "s3://r", 10, 60, null)),
                 new EndSessionCommand(ID, TEACHER));
     }
 
@@ -183,8 +210,11 @@ class SessionSnapshotTest {
     /** The class as Axon rebuilds it from its events. */
     private static Session rebuilt() {
         AtomicReference<Session> state = new AtomicReference<>();
-        fixture().given(history()).when(new AuthorizeModerationCommand(ID, TEACHER)).expectNoEvents()
-                 .expectState(state::set);
+        fixture()
+                .given(history())
+                .when(new AuthorizeModerationCommand(ID, TEACHER))
+                .expectNoEvents()
+                .expectState(state::set);
         return state.get();
     }
 
@@ -206,11 +236,15 @@ class SessionSnapshotTest {
     void theSnapshotHoldsEveryMemberAndWritesTypedIdKeysAsTheirValue() {
         String json = new String(snapshots.serialize(rebuilt(), byte[].class).getData());
 
-        assertThat(json).contains("\"attendance\"", "\"studio\"", "\"interaction\"", "\"board\"")
-                        .contains("\"" + PRESENTER.userId().value() + "\":[\"PRESENT\"]")
-                        .contains("\"" + CHATTY.userId().value() + "\":\"student\"")
-                        .doesNotContain("UserId[");
-        assertThat(json.getBytes()).isEqualTo(snapshots.serialize(restoredFromSnapshot(), byte[].class).getData());
+        assertThat(json)
+                .contains("\"attendance\"", "\"studio\"", "\"interaction\"", "\"board\"")
+                .contains("\"" + PRESENTER.userId().value() + "\":[\"PRESENT\"]")
+                .contains("\"" + CHATTY.userId().value() + "\":\"student\"")
+                .doesNotContain("UserId[");
+        assertThat(json.getBytes())
+                .isEqualTo(snapshots
+                        .serialize(restoredFromSnapshot(), byte[].class)
+                        .getData());
     }
 
     @Test
@@ -236,8 +270,7 @@ class SessionSnapshotTest {
     }
 
     /** What a command did: its answer or refusal and the events it appended. */
-    private record Outcome(Object result, String refusal, List<Object> events) {
-    }
+    private record Outcome(Object result, String refusal, List<Object> events) {}
 
     private static Outcome outcome(TestExecutor<Session> given, Object command) {
         ResultValidator<Session> validator = given.when(command);
@@ -256,7 +289,9 @@ class SessionSnapshotTest {
         }
         if (failure.get() != null) {
             Throwable thrown = (Throwable) failure.get();
-            String code = thrown instanceof DomainException domain ? domain.code() + ": " : thrown.getClass().getName() + ": ";
+            String code = thrown instanceof DomainException domain
+                    ? domain.code() + ": "
+                    : thrown.getClass().getName() + ": ";
             return new Outcome(null, code + thrown.getMessage(), payloads);
         }
         return new Outcome(((ResultMessage<?>) result.get()).getPayload(), null, payloads);

@@ -1,13 +1,10 @@
 package dev.lectern.command.studio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.junit.jupiter.api.Test;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,9 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.junit.jupiter.api.Test;
 
 class DeckRendererTest {
 
@@ -34,8 +33,9 @@ class DeckRendererTest {
 
         assertThat(deck.pageCount()).isEqualTo(3);
         assertThat(deck.renderedPages()).isEqualTo(3);
-        assertThat(deck.pages()).extracting(DeckRenderer.Page::title)
-                                .containsExactly("Photosynthesis", "The Calvin cycle", "Questions?");
+        assertThat(deck.pages())
+                .extracting(DeckRenderer.Page::title)
+                .containsExactly("Photosynthesis", "The Calvin cycle", "Questions?");
         assertThat(deck.pages().get(1).text()).contains("Carbon fixation");
         for (DeckRenderer.Page page : deck.pages()) {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(page.png()));
@@ -56,7 +56,8 @@ class DeckRendererTest {
     @Test
     void aPageThatCannotBeRenderedIsLeftOutAndTheOthersStay() throws IOException {
         byte[] pdf;
-        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(TestPdfs.slides(List.of(List.of("One"), List.of("Two"))))) {
+        try (PDDocument document =
+                org.apache.pdfbox.Loader.loadPDF(TestPdfs.slides(List.of(List.of("One"), List.of("Two"))))) {
             // A page with no area cannot become an image.
             document.getPages().insertAfter(new PDPage(new PDRectangle(0, 0)), document.getPage(0));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -86,8 +87,10 @@ class DeckRendererTest {
     void refusesGarbageThatOnlyStartsLikeAPdf() {
         byte[] garbage = ("%PDF-1.7\n" + "this is not a PDF body ".repeat(40)).getBytes(StandardCharsets.US_ASCII);
 
-        assertThatThrownBy(() -> renderer.render(garbage)).isInstanceOfSatisfying(RequestRejectedException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_UNREADABLE));
+        assertThatThrownBy(() -> renderer.render(garbage))
+                .isInstanceOfSatisfying(
+                        RequestRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_UNREADABLE));
     }
 
     @Test
@@ -95,10 +98,14 @@ class DeckRendererTest {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", png);
 
-        assertThatThrownBy(() -> renderer.render(png.toByteArray())).isInstanceOfSatisfying(RequestRejectedException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
-        assertThatThrownBy(() -> renderer.render(new byte[0])).isInstanceOfSatisfying(RequestRejectedException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
+        assertThatThrownBy(() -> renderer.render(png.toByteArray()))
+                .isInstanceOfSatisfying(
+                        RequestRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
+        assertThatThrownBy(() -> renderer.render(new byte[0]))
+                .isInstanceOfSatisfying(
+                        RequestRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
     }
 
     @Test
@@ -110,8 +117,10 @@ class DeckRendererTest {
             assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_TOO_LONG);
             assertThat(e.getMessage()).contains("3 pages").contains("at most 2");
         });
-        assertThat(new DeckRenderer(new DeckLimits(DeckLimits.DEFAULT.maxBytes(), 3, 1280, 1920, 120)).render(pdf)
-                                                                                                     .pageCount()).isEqualTo(3);
+        assertThat(new DeckRenderer(new DeckLimits(DeckLimits.DEFAULT.maxBytes(), 3, 1280, 1920, 120))
+                        .render(pdf)
+                        .pageCount())
+                .isEqualTo(3);
     }
 
     @Test
@@ -119,8 +128,10 @@ class DeckRendererTest {
         byte[] pdf = TestPdfs.slides(List.of(List.of("1")));
         DeckRenderer tiny = new DeckRenderer(new DeckLimits(pdf.length - 1, 200, 1280, 1920, 120));
 
-        assertThatThrownBy(() -> tiny.render(pdf)).isInstanceOfSatisfying(RequestRejectedException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE));
+        assertThatThrownBy(() -> tiny.render(pdf))
+                .isInstanceOfSatisfying(
+                        RequestRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE));
         assertThat(Arrays.copyOf(pdf, 4)).isEqualTo("%PDF".getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -128,7 +139,8 @@ class DeckRendererTest {
     void aTallPageIsBoundedByTheMaximumHeight() throws IOException {
         byte[] pdf = TestPdfs.write(List.of(List.of("Poster")), null, new PDRectangle(500, 5000));
 
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(renderer.render(pdf).pages().get(0).png()));
+        BufferedImage image = ImageIO.read(
+                new ByteArrayInputStream(renderer.render(pdf).pages().get(0).png()));
 
         assertThat(image.getHeight()).isEqualTo(1920);
         assertThat(image.getWidth()).isEqualTo(192);

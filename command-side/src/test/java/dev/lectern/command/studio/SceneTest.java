@@ -1,5 +1,7 @@
 package dev.lectern.command.studio;
 
+import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
@@ -11,18 +13,15 @@ import dev.lectern.events.scene.SceneDeletedEvent;
 import dev.lectern.events.scene.SceneUpdatedEvent;
 import dev.lectern.events.scene.UpdateSceneCommand;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** A scene's own rules: only the class's teacher or an admin edits it; a deleted scene is gone; layouts are known ones. */
 class SceneTest {
@@ -52,26 +51,27 @@ class SceneTest {
     @Test
     void theTeacherRenamesAndRelaysOutTheScene() {
         fixture.given(created())
-               .when(new UpdateSceneCommand(id, session, THE_TEACHER, "Lecture", "presentation_focus"))
-               .expectEvents(new SceneUpdatedEvent(id, session, TENANT, "Lecture", "presentation_focus", "t@north-high", NOW));
+                .when(new UpdateSceneCommand(id, session, THE_TEACHER, "Lecture", "presentation_focus"))
+                .expectEvents(new SceneUpdatedEvent(
+                        id, session, TENANT, "Lecture", "presentation_focus", "t@north-high", NOW));
         fixture.given(created())
-               .when(new UpdateSceneCommand(id, session, THE_TEACHER, "Board", "whiteboard"))
-               .expectNoEvents()
-               .expectResultMessagePayload(false);
+                .when(new UpdateSceneCommand(id, session, THE_TEACHER, "Board", "whiteboard"))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
         fixture.given(created())
-               .when(new UpdateSceneCommand(id, session, THE_TEACHER, null, "sideways"))
-               .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
+                .when(new UpdateSceneCommand(id, session, THE_TEACHER, null, "sideways"))
+                .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test
     void anotherTeacherCannotAndADeletedSceneIsGone() {
         fixture.given(created())
-               .when(new DeleteSceneCommand(id, session, OTHER_TEACHER))
-               .expectNoEvents()
-               .expectException(rejectedWith(ErrorCode.FORBIDDEN));
+                .when(new DeleteSceneCommand(id, session, OTHER_TEACHER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.FORBIDDEN));
         fixture.given(created(), new SceneDeletedEvent(id, session, TENANT, "t@north-high", NOW))
-               .when(new UpdateSceneCommand(id, session, THE_TEACHER, "Again", null))
-               .expectException(rejectedWith(ErrorCode.SCENE_NOT_FOUND));
+                .when(new UpdateSceneCommand(id, session, THE_TEACHER, "Again", null))
+                .expectException(rejectedWith(ErrorCode.SCENE_NOT_FOUND));
     }
 
     /** docs/adr/0014: a scene is not found from another class of its school, nor from another school. */
@@ -86,9 +86,9 @@ class SceneTest {
                 new DeleteSceneCommand(id, session, foreignAdmin));
         for (Object command : commands) {
             fixture.given(created())
-                   .when(command)
-                   .expectNoEvents()
-                   .expectException(rejectedWith(ErrorCode.SCENE_NOT_FOUND));
+                    .when(command)
+                    .expectNoEvents()
+                    .expectException(rejectedWith(ErrorCode.SCENE_NOT_FOUND));
         }
     }
 }

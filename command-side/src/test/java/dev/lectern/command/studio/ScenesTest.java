@@ -1,5 +1,11 @@
 package dev.lectern.command.studio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.error.ErrorCode;
@@ -10,16 +16,9 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.studio.SwitchSceneCommand;
-import org.junit.jupiter.api.Test;
-
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
+import org.junit.jupiter.api.Test;
 
 class ScenesTest {
 
@@ -27,7 +26,8 @@ class ScenesTest {
     private final SceneLookup lookup = mock(SceneLookup.class);
     private final Scenes scenes = new Scenes(commands, lookup);
 
-    private final Actor teacher = new Actor(TenantId.of("north-high"), "teacher-1", UserId.random(), Set.of(Role.TEACHER));
+    private final Actor teacher =
+            new Actor(TenantId.of("north-high"), "teacher-1", UserId.random(), Set.of(Role.TEACHER));
     private final SessionId session = SessionId.random();
     private final UUID scene = UUID.randomUUID();
     private final IdempotencyKey key = IdempotencyKey.require("k-1");
@@ -38,7 +38,8 @@ class ScenesTest {
                 .thenReturn(new SceneLookup.SceneView(scene.toString(), session.toString(), "Board", "board", true));
 
         assertThatThrownBy(() -> scenes.switchTo(teacher, session, scene, key))
-                .isInstanceOfSatisfying(RequestRejectedException.class,
+                .isInstanceOfSatisfying(
+                        RequestRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.SCENE_NOT_FOUND));
         verifyNoInteractions(commands);
     }

@@ -1,5 +1,8 @@
 package dev.lectern.command.studio;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -9,17 +12,12 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.List;
-
 /** Small PDFs made with PDFBox itself: one page per entry, each line of the entry a line of text. */
 final class TestPdfs {
 
     static final PDRectangle SLIDE = new PDRectangle(960, 540);
 
-    private TestPdfs() {
-    }
+    private TestPdfs() {}
 
     static byte[] slides(List<List<String>> pages) throws IOException {
         return write(pages, null, SLIDE);
@@ -47,8 +45,8 @@ final class TestPdfs {
                 }
             }
             if (userPassword != null) {
-                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + userPassword, userPassword,
-                        new AccessPermission());
+                StandardProtectionPolicy policy =
+                        new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
                 policy.setEncryptionKeyLength(128);
                 document.protect(policy);
             }

@@ -1,11 +1,9 @@
 package dev.lectern.events.attendance;
 
-import dev.lectern.events.session.SessionId;
-
 import dev.lectern.events.identity.Actor;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
+import dev.lectern.events.session.SessionId;
 import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Leave a live class. */
 public record LeaveSessionCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor) {

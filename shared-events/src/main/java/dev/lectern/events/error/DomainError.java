@@ -27,7 +27,10 @@ public record DomainError(ErrorCode code, String detail, String parameter, Long 
     }
 
     public static DomainError of(RequestRejectedException rejected) {
-        return new DomainError(rejected.code(), rejected.getMessage(), rejected.parameter().orElse(null),
+        return new DomainError(
+                rejected.code(),
+                rejected.getMessage(),
+                rejected.parameter().orElse(null),
                 millis(rejected.retryAfter()));
     }
 

@@ -24,8 +24,8 @@ public class RequestRejectedException extends RuntimeException {
 
     /** A query parameter (or form field) that is not valid: a 400 whose {@code errors[]} names it. */
     public static RequestRejectedException invalidParameter(String parameter, String detail) {
-        return new RequestRejectedException(ErrorCode.VALIDATION_FAILED, parameter + " " + detail,
-                Objects.requireNonNull(parameter), null);
+        return new RequestRejectedException(
+                ErrorCode.VALIDATION_FAILED, parameter + " " + detail, Objects.requireNonNull(parameter), null);
     }
 
     /** A refusal the client may try again after {@code retryAfter} (the answer carries Retry-After). */

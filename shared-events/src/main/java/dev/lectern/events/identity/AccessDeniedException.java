@@ -2,7 +2,6 @@ package dev.lectern.events.identity;
 
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
-
 import java.util.stream.Collectors;
 
 /** The actor's roles do not allow a capability. Privileged denials are recorded in the audit log. */
@@ -11,9 +10,10 @@ public class AccessDeniedException extends RequestRejectedException {
     private final Capability capability;
 
     public AccessDeniedException(Capability capability) {
-        super(ErrorCode.FORBIDDEN, "This needs one of the roles: " + capability.roles().stream()
-                                                                            .map(Role::value)
-                                                                            .collect(Collectors.joining(", ")));
+        super(
+                ErrorCode.FORBIDDEN,
+                "This needs one of the roles: "
+                        + capability.roles().stream().map(Role::value).collect(Collectors.joining(", ")));
         this.capability = capability;
     }
 

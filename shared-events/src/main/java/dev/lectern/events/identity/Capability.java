@@ -1,14 +1,14 @@
 package dev.lectern.events.identity;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import static dev.lectern.events.identity.Role.ADMIN;
 import static dev.lectern.events.identity.Role.ASSISTANT;
 import static dev.lectern.events.identity.Role.AUDITOR;
 import static dev.lectern.events.identity.Role.PUBLIC_VIEWER;
 import static dev.lectern.events.identity.Role.STUDENT;
 import static dev.lectern.events.identity.Role.TEACHER;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * What a tenant-wide role allows: the one permission model that endpoints consult (and, with

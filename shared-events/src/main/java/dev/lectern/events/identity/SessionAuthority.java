@@ -7,11 +7,12 @@ package dev.lectern.events.identity;
  */
 public final class SessionAuthority {
 
-    private SessionAuthority() {
-    }
+    private SessionAuthority() {}
 
     public static boolean mayManage(Actor actor, UserId sessionTeacher) {
-        return actor.has(Role.ADMIN) || (actor.has(Role.TEACHER) && actor.userId() != null
-                && actor.userId().equals(sessionTeacher));
+        return actor.has(Role.ADMIN)
+                || (actor.has(Role.TEACHER)
+                        && actor.userId() != null
+                        && actor.userId().equals(sessionTeacher));
     }
 }

@@ -2,7 +2,6 @@ package dev.lectern.events.identity;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;

@@ -10,8 +10,7 @@ package dev.lectern.events.input;
  */
 public final class FreeText {
 
-    private FreeText() {
-    }
+    private FreeText() {}
 
     /** Null when {@code text} is acceptable; otherwise why not, phrased to follow a field name ("must not ..."). */
     public static String problem(CharSequence text, boolean multiLine) {

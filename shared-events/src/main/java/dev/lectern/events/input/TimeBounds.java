@@ -19,8 +19,7 @@ public final class TimeBounds {
     /** {@code ?at=} offsets into a class: a class lasts at most 12 hours; a week covers any overrun. */
     public static final Duration MAX_OFFSET = Duration.ofDays(7);
 
-    private TimeBounds() {
-    }
+    private TimeBounds() {}
 
     public static boolean representable(Instant instant) {
         return instant != null && !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);

@@ -1,17 +1,22 @@
 package dev.lectern.events.interaction;
 
-import dev.lectern.events.session.SessionId;
-
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
-import org.axonframework.serialization.Revision;
-
+import dev.lectern.events.session.SessionId;
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** A chat message, stored exactly as written (plain text; rendering and escaping are the client's job). */
 @EventName("chat.posted")
 @Revision("1")
-public record ChatMessagePostedEvent(SessionId sessionId, TenantId tenantId, UUID messageId, UserId userId, String classRole, String text, Instant postedAt) implements InteractionEvent {
-}
+public record ChatMessagePostedEvent(
+        SessionId sessionId,
+        TenantId tenantId,
+        UUID messageId,
+        UserId userId,
+        String classRole,
+        String text,
+        Instant postedAt)
+        implements InteractionEvent {}

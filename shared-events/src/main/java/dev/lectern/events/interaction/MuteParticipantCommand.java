@@ -1,14 +1,14 @@
 package dev.lectern.events.interaction;
 
-import dev.lectern.events.session.SessionId;
-
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.UserId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import dev.lectern.events.session.SessionId;
 import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Mute or unmute someone in the chat (teacher, admin or a moderator). */
-public record MuteParticipantCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, UserId userId, boolean mute, String reason) {
+public record MuteParticipantCommand(
+        @TargetAggregateIdentifier SessionId sessionId, Actor actor, UserId userId, boolean mute, String reason) {
 
     public MuteParticipantCommand {
         Objects.requireNonNull(sessionId, "sessionId");

@@ -1,9 +1,8 @@
 package dev.lectern.events.media;
 
+import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.events.session.MediaGrants;
-
-import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 
 /**

@@ -1,7 +1,6 @@
 package dev.lectern.events.poll;
 
 import dev.lectern.events.identity.UserId;
-
 import java.util.Objects;
 import java.util.UUID;
 

@@ -1,7 +1,6 @@
 package dev.lectern.events.poll;
 
 import dev.lectern.events.identity.UserId;
-
 import java.util.UUID;
 
 /**
@@ -9,5 +8,4 @@ import java.util.UUID;
  * when unknown) and the class's course (null for an ad-hoc class); the endpoint keeps the last two in the poll's gate
  * row to decide who may vote without loading the class.
  */
-public record CreatePollResult(UUID pollId, UserId owner, UUID courseId) {
-}
+public record CreatePollResult(UUID pollId, UserId owner, UUID courseId) {}

@@ -5,11 +5,10 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * A poll was prepared: options, single or multiple choice, whether a ballot may be changed, whether students see live
@@ -20,5 +19,17 @@ import java.util.UUID;
  */
 @EventName("poll.created")
 @Revision("1")
-public record PollCreatedEvent(UUID pollId, SessionId sessionId, TenantId tenantId, String question, List<String> options, boolean multipleChoice, boolean allowChange, boolean showLiveResults, List<Integer> correctOptions, String createdBy, Instant createdAt, UserId owner) implements PollEvent, ClassObjectCreatedEvent {
-}
+public record PollCreatedEvent(
+        UUID pollId,
+        SessionId sessionId,
+        TenantId tenantId,
+        String question,
+        List<String> options,
+        boolean multipleChoice,
+        boolean allowChange,
+        boolean showLiveResults,
+        List<Integer> correctOptions,
+        String createdBy,
+        Instant createdAt,
+        UserId owner)
+        implements PollEvent, ClassObjectCreatedEvent {}

@@ -3,13 +3,12 @@ package dev.lectern.events.poll;
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** The poll opened for votes. */
 @EventName("poll.opened")
 @Revision("1")
-public record PollOpenedEvent(UUID pollId, SessionId sessionId, TenantId tenantId, String openedBy, Instant openedAt) implements PollEvent {
-}
+public record PollOpenedEvent(UUID pollId, SessionId sessionId, TenantId tenantId, String openedBy, Instant openedAt)
+        implements PollEvent {}

@@ -3,13 +3,15 @@ package dev.lectern.events.poll;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Publish a closed poll's results (the class's teacher or an admin) with the tally counted from its ballots. */
-public record PublishPollResultsCommand(@TargetAggregateIdentifier UUID pollId, SessionId sessionId, Actor actor, List<Long> counts, long ballots) implements ClassObjectCommand {
+public record PublishPollResultsCommand(
+        @TargetAggregateIdentifier UUID pollId, SessionId sessionId, Actor actor, List<Long> counts, long ballots)
+        implements ClassObjectCommand {
 
     public PublishPollResultsCommand {
         Objects.requireNonNull(pollId, "pollId");

@@ -5,16 +5,17 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** A participant's ballot (chosen options, 0-based). One ballot per person and poll: the Ballot aggregate's id is (poll, person), so a second one is refused by the event store's key. */
 @EventName("poll.vote_cast")
 @Revision("1")
-public record VoteCastEvent(UUID pollId, SessionId sessionId, TenantId tenantId, UserId userId, List<Integer> options, Instant castAt) implements BallotEvent, ClassObjectCreatedEvent {
+public record VoteCastEvent(
+        UUID pollId, SessionId sessionId, TenantId tenantId, UserId userId, List<Integer> options, Instant castAt)
+        implements BallotEvent, ClassObjectCreatedEvent {
 
     /** The voter owns it. */
     @Override

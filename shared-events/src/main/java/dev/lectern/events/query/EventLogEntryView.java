@@ -1,7 +1,6 @@
 package dev.lectern.events.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 
 /**
@@ -18,5 +17,4 @@ public record EventLogEntryView(
         Instant occurredAt,
         String payloadRevision,
         JsonNode payload,
-        JsonNode metadata) {
-}
+        JsonNode metadata) {}

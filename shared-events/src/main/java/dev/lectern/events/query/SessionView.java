@@ -17,5 +17,4 @@ public record SessionView(
         UUID lessonId,
         UUID courseId,
         Instant startedAt,
-        Instant endedAt) {
-}
+        Instant endedAt) {}

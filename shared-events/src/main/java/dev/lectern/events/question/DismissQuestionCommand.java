@@ -3,12 +3,14 @@ package dev.lectern.events.question;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Dismiss a question (moderators). */
-public record DismissQuestionCommand(@TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor, String reason) implements ClassObjectCommand {
+public record DismissQuestionCommand(
+        @TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor, String reason)
+        implements ClassObjectCommand {
 
     public DismissQuestionCommand {
         Objects.requireNonNull(questionId, "questionId");

@@ -5,15 +5,22 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** A participant asked a question; {@code anonymous}: classmates do not see who (staff do). */
 @EventName("question.asked")
 @Revision("1")
-public record QuestionAskedEvent(UUID questionId, SessionId sessionId, TenantId tenantId, UserId userId, String text, boolean anonymous, Instant askedAt) implements QuestionEvent, ClassObjectCreatedEvent {
+public record QuestionAskedEvent(
+        UUID questionId,
+        SessionId sessionId,
+        TenantId tenantId,
+        UserId userId,
+        String text,
+        boolean anonymous,
+        Instant askedAt)
+        implements QuestionEvent, ClassObjectCreatedEvent {
 
     /** The asker owns it. */
     @Override

@@ -3,13 +3,13 @@ package dev.lectern.events.question;
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** A question was dismissed by a moderator and leaves the queue. */
 @EventName("question.dismissed")
 @Revision("1")
-public record QuestionDismissedEvent(UUID questionId, SessionId sessionId, TenantId tenantId, String dismissedBy, String reason, Instant dismissedAt) implements QuestionEvent {
-}
+public record QuestionDismissedEvent(
+        UUID questionId, SessionId sessionId, TenantId tenantId, String dismissedBy, String reason, Instant dismissedAt)
+        implements QuestionEvent {}

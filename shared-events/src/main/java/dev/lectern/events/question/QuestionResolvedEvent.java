@@ -3,13 +3,13 @@ package dev.lectern.events.question;
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** A question was marked resolved and leaves the queue. */
 @EventName("question.resolved")
 @Revision("1")
-public record QuestionResolvedEvent(UUID questionId, SessionId sessionId, TenantId tenantId, String resolvedBy, Instant resolvedAt) implements QuestionEvent {
-}
+public record QuestionResolvedEvent(
+        UUID questionId, SessionId sessionId, TenantId tenantId, String resolvedBy, Instant resolvedAt)
+        implements QuestionEvent {}

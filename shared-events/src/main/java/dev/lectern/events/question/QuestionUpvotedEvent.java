@@ -4,13 +4,13 @@ import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** A participant upvoted a question (once per person). */
 @EventName("question.upvoted")
 @Revision("1")
-public record QuestionUpvotedEvent(UUID questionId, SessionId sessionId, TenantId tenantId, UserId userId, Instant upvotedAt) implements QuestionEvent {
-}
+public record QuestionUpvotedEvent(
+        UUID questionId, SessionId sessionId, TenantId tenantId, UserId userId, Instant upvotedAt)
+        implements QuestionEvent {}

@@ -3,12 +3,13 @@ package dev.lectern.events.question;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Upvote a question (once per person; not one's own). */
-public record UpvoteQuestionCommand(@TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor) implements ClassObjectCommand {
+public record UpvoteQuestionCommand(
+        @TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor) implements ClassObjectCommand {
 
     public UpvoteQuestionCommand {
         Objects.requireNonNull(questionId, "questionId");

@@ -1,12 +1,10 @@
 package dev.lectern.events.recording;
 
-import dev.lectern.events.session.SessionId;
-
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
-import org.axonframework.serialization.Revision;
-
+import dev.lectern.events.session.SessionId;
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /**
  * The class recording settled: {@code complete} with the object's S3 location, or {@code failed} /
@@ -14,7 +12,14 @@ import java.time.Instant;
  */
 @EventName("recording.finalized")
 @Revision("1")
-public record RecordingFinalizedEvent(SessionId sessionId, TenantId tenantId, String recordingId, String status,
-                                      String location, long sizeBytes, long durationSeconds, String error,
-                                      Instant finalizedAt) implements RecordingEvent {
-}
+public record RecordingFinalizedEvent(
+        SessionId sessionId,
+        TenantId tenantId,
+        String recordingId,
+        String status,
+        String location,
+        long sizeBytes,
+        long durationSeconds,
+        String error,
+        Instant finalizedAt)
+        implements RecordingEvent {}

@@ -3,12 +3,13 @@ package dev.lectern.events.scene;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Delete a scene (the class's teacher or an admin). */
-public record DeleteSceneCommand(@TargetAggregateIdentifier UUID sceneId, SessionId sessionId, Actor actor) implements ClassObjectCommand {
+public record DeleteSceneCommand(@TargetAggregateIdentifier UUID sceneId, SessionId sessionId, Actor actor)
+        implements ClassObjectCommand {
 
     public DeleteSceneCommand {
         Objects.requireNonNull(sceneId, "sceneId");

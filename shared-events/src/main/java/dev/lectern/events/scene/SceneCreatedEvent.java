@@ -5,14 +5,20 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /** A scene of a class was created: a name and a layout; {@code owner} is the class's teacher (who may edit it, with admins). */
 @EventName("scene.created")
 @Revision("1")
-public record SceneCreatedEvent(UUID sceneId, SessionId sessionId, TenantId tenantId, String name, String layout, UserId owner,
-                                String createdBy, Instant createdAt) implements SceneEvent, ClassObjectCreatedEvent {
-}
+public record SceneCreatedEvent(
+        UUID sceneId,
+        SessionId sessionId,
+        TenantId tenantId,
+        String name,
+        String layout,
+        UserId owner,
+        String createdBy,
+        Instant createdAt)
+        implements SceneEvent, ClassObjectCreatedEvent {}

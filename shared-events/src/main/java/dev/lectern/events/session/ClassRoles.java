@@ -3,8 +3,6 @@ package dev.lectern.events.session;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.UserId;
-
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +26,7 @@ public final class ClassRoles {
     public static final String STUDENT = "student";
     public static final String PUBLIC_VIEWER = "public_viewer";
 
-    private ClassRoles() {
-    }
+    private ClassRoles() {}
 
     public static Optional<String> of(Actor actor, UserId classTeacher, UUID courseId, Map<UUID, String> enrollments) {
         if (actor.userId() != null && actor.userId().equals(classTeacher)) {
@@ -58,10 +55,20 @@ public final class ClassRoles {
     public static MediaGrants grants(String classRole, Set<SessionPermission> permissions) {
         return switch (classRole) {
             case TEACHER -> new MediaGrants(true, true, true, true, false);
-            case ASSISTANT -> new MediaGrants(true, permissions.contains(SessionPermission.PRESENT), true,
-                    permissions.contains(SessionPermission.MODERATE), false);
-            case STUDENT -> new MediaGrants(true, permissions.contains(SessionPermission.PRESENT), true,
-                    permissions.contains(SessionPermission.MODERATE), false);
+            case ASSISTANT ->
+                new MediaGrants(
+                        true,
+                        permissions.contains(SessionPermission.PRESENT),
+                        true,
+                        permissions.contains(SessionPermission.MODERATE),
+                        false);
+            case STUDENT ->
+                new MediaGrants(
+                        true,
+                        permissions.contains(SessionPermission.PRESENT),
+                        true,
+                        permissions.contains(SessionPermission.MODERATE),
+                        false);
             default -> new MediaGrants(true, false, false, false, true);
         };
     }

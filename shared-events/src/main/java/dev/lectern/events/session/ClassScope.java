@@ -3,7 +3,6 @@ package dev.lectern.events.session;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.TenantId;
-
 import java.util.Objects;
 
 /**
@@ -43,8 +42,13 @@ public record ClassScope(TenantId tenantId, SessionId sessionId) {
             throw new IllegalArgumentException(notFound + " is not a not-found code");
         }
         if (!contains(command)) {
-            throw new DomainException(notFound, "This class has no " + notFound.name().replace("_NOT_FOUND", "")
-                    .toLowerCase().replace('_', ' ') + " " + objectId);
+            throw new DomainException(
+                    notFound,
+                    "This class has no "
+                            + notFound.name()
+                                    .replace("_NOT_FOUND", "")
+                                    .toLowerCase()
+                                    .replace('_', ' ') + " " + objectId);
         }
     }
 }

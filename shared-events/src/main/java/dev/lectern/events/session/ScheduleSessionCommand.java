@@ -2,11 +2,10 @@ package dev.lectern.events.session;
 
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Put a class on the calendar, optionally for a lesson of a course (both ids, checked against the

@@ -8,5 +8,4 @@ import dev.lectern.events.LecternEvent;
  * each in its feature's package; the event catalogue lists those roots, and a test checks that every event
  * class is reachable from one of them.
  */
-public interface SessionEvent extends LecternEvent {
-}
+public interface SessionEvent extends LecternEvent {}

@@ -3,10 +3,9 @@ package dev.lectern.events.session;
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * A class was put on the calendar.
@@ -28,5 +27,5 @@ public record SessionScheduledEvent(
         Instant scheduledAt,
         UserId scheduledBy,
         UUID lessonId,
-        UUID courseId) implements SessionLifecycleEvent {
-}
+        UUID courseId)
+        implements SessionLifecycleEvent {}

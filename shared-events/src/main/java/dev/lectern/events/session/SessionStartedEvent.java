@@ -2,9 +2,8 @@ package dev.lectern.events.session;
 
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
-import org.axonframework.serialization.Revision;
-
 import java.time.Instant;
+import org.axonframework.serialization.Revision;
 
 /**
  * The class went live. Appended only after identity, media allocation and (if the class records)
@@ -13,6 +12,11 @@ import java.time.Instant;
  */
 @EventName("session.started")
 @Revision("1")
-public record SessionStartedEvent(SessionId sessionId, TenantId tenantId, String startedBy, String mediaRoom,
-                                  String recordingId, Instant startedAt) implements SessionLifecycleEvent {
-}
+public record SessionStartedEvent(
+        SessionId sessionId,
+        TenantId tenantId,
+        String startedBy,
+        String mediaRoom,
+        String recordingId,
+        Instant startedAt)
+        implements SessionLifecycleEvent {}

@@ -39,10 +39,8 @@ public interface ObjectStorage {
     Availability availability();
 
     /** Whether the latest call to the store worked, when, and if not, why (type and message, no stack). */
-    record Availability(boolean available, java.time.Instant at, String error) {
-    }
+    record Availability(boolean available, java.time.Instant at, String error) {}
 
     /** Where an object lives, as recorded in events such as {@code recording.finalized}. */
-    record StoredObject(String bucket, String key, long size, String etag) {
-    }
+    record StoredObject(String bucket, String key, long size, String etag) {}
 }

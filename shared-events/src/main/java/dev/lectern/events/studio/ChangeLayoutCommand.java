@@ -1,10 +1,9 @@
 package dev.lectern.events.studio;
 
-import dev.lectern.events.session.SessionId;
-
 import dev.lectern.events.identity.Actor;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import dev.lectern.events.session.SessionId;
 import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Change the layout within the current scene (teacher or admin). */
 public record ChangeLayoutCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, String layout) {

@@ -2,7 +2,6 @@ package dev.lectern.events.studio;
 
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
-
 import java.util.UUID;
 
 /**

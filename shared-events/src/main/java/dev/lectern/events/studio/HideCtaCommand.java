@@ -1,10 +1,9 @@
 package dev.lectern.events.studio;
 
-import dev.lectern.events.session.SessionId;
-
 import dev.lectern.events.identity.Actor;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import dev.lectern.events.session.SessionId;
 import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Take the call to action off screen (teacher or admin). */
 public record HideCtaCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor) {

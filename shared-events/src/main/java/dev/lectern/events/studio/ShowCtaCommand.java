@@ -1,14 +1,14 @@
 package dev.lectern.events.studio;
 
-import dev.lectern.events.session.SessionId;
-
 import dev.lectern.events.identity.Actor;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import dev.lectern.events.session.SessionId;
 import java.util.Objects;
 import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Put a call to action on screen (teacher or admin); replaces the one shown. */
-public record ShowCtaCommand(@TargetAggregateIdentifier SessionId sessionId, Actor actor, UUID ctaId, String label, String url) {
+public record ShowCtaCommand(
+        @TargetAggregateIdentifier SessionId sessionId, Actor actor, UUID ctaId, String label, String url) {
 
     public ShowCtaCommand {
         Objects.requireNonNull(sessionId, "sessionId");

@@ -10,6 +10,12 @@ import java.util.List;
  * fractions of the board (0..1) so that every screen draws the same board. {@code id} names the element
  * a stroke, shape or text creates.
  */
-public record WhiteboardOp(String type, String id, String shape, String color, Double width, List<Double> points,
-                           String text, String targetId) {
-}
+public record WhiteboardOp(
+        String type,
+        String id,
+        String shape,
+        String color,
+        Double width,
+        List<Double> points,
+        String text,
+        String targetId) {}

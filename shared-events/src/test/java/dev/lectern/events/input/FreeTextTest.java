@@ -1,8 +1,8 @@
 package dev.lectern.events.input;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The one text rule, code point by code point (docs/adr/0013-one-input-rule.md). */
 class FreeTextTest {
@@ -22,7 +22,9 @@ class FreeTextTest {
     @Test
     void everyC0ControlIncludingNewlineAndTabIsRefusedInSingleLineText() {
         for (char c = 0; c < 0x20; c++) {
-            assertThat(FreeText.problem("a" + c + "b", false)).as("U+%04X", (int) c).isNotNull();
+            assertThat(FreeText.problem("a" + c + "b", false))
+                    .as("U+%04X", (int) c)
+                    .isNotNull();
         }
         assertThat(FreeText.problem("a\nb", false)).contains("single line");
     }
@@ -47,7 +49,8 @@ class FreeTextTest {
 
     @Test
     void ordinaryTextOfEveryScriptIsAccepted() {
-        assertThat(FreeText.problem("Grüße, 你好, مرحبا, שלום — <b>2 < 3</b> & \"quotes\"", false)).isNull();
+        assertThat(FreeText.problem("Grüße, 你好, مرحبا, שלום — <b>2 < 3</b> & \"quotes\"", false))
+                .isNull();
         assertThat(FreeText.problem("line one\n\tline two", true)).isNull();
         assertThat(FreeText.problem("", false)).isNull();
         assertThat(FreeText.problem(null, false)).isNull();
@@ -55,7 +58,9 @@ class FreeTextTest {
 
     @Test
     void extractedTextHasRefusedCodeUnitsReplacedBySpaces() {
-        assertThat(FreeText.replaceRefused("a\u0000b\u0085c\uD83Dd\uD83D\uDE00")).isEqualTo("a b c d\uD83D\uDE00");
-        assertThat(FreeText.problem(FreeText.replaceRefused("x\u0001\n\u009F\uDE00"), false)).isNull();
+        assertThat(FreeText.replaceRefused("a\u0000b\u0085c\uD83Dd\uD83D\uDE00"))
+                .isEqualTo("a b c d\uD83D\uDE00");
+        assertThat(FreeText.problem(FreeText.replaceRefused("x\u0001\n\u009F\uDE00"), false))
+                .isNull();
     }
 }
