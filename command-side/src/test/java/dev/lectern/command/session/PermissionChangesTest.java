@@ -3,12 +3,9 @@ package dev.lectern.command.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.contains;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.lectern.command.idempotency.IdempotencyKey;
@@ -23,15 +20,13 @@ import dev.lectern.events.session.RevokeParticipantCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 class PermissionChangesTest {
 
     private final CommandDispatcher commands = mock(CommandDispatcher.class);
     private final AuditTrail audit = mock(AuditTrail.class);
     private final UserDirectory users = mock(UserDirectory.class);
-    private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
-    private final PermissionChanges permissions = new PermissionChanges(commands, audit, users, jdbc);
+    private final PermissionChanges permissions = new PermissionChanges(commands, audit, users);
 
     private final Actor teacher =
             new Actor(TenantId.of("north-high"), "teacher-1", UserId.random(), Set.of(Role.TEACHER));
@@ -40,19 +35,13 @@ class PermissionChangesTest {
     private final IdempotencyKey key = IdempotencyKey.require("k-1");
 
     @Test
-    void aRemovalIsRecordedForThePollGateAndAudited() {
+    void aRemovalIsAudited() {
         when(commands.send(new RevokeParticipantCommand(session, teacher, student, "disruptive"), key))
                 .thenReturn(Boolean.TRUE);
 
         assertThat(permissions.revoke(teacher, session, student, "disruptive", key))
                 .isTrue();
 
-        verify(jdbc)
-                .update(
-                        contains("INSERT INTO class_revocations"),
-                        eq("north-high"),
-                        eq(session.value()),
-                        eq(student.value()));
         verify(audit)
                 .record(
                         teacher,
@@ -70,7 +59,6 @@ class PermissionChangesTest {
 
         assertThat(permissions.revoke(teacher, session, student, null, key)).isFalse();
 
-        verifyNoInteractions(jdbc);
         verify(audit, never()).record(any(), anyString(), anyString(), anyString(), anyString(), any());
     }
 }
