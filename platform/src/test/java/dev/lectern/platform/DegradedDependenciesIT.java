@@ -1,5 +1,12 @@
 package dev.lectern.platform;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -8,6 +15,16 @@ import dev.lectern.events.identity.Role;
 import dev.lectern.platform.live.LiveClassSupport;
 import dev.lectern.platform.support.PlatformIT;
 import dev.lectern.platform.support.TestInfrastructureEnvironmentPostProcessor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.AfterAll;
@@ -26,24 +43,6 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * A node whose degradable dependencies are all broken at once: Redis and S3 accept connections and
  * never answer (hung), LiveKit refuses Lectern's key (401). Health answers within a second, keeps the
@@ -52,7 +51,8 @@ import static org.awaitility.Awaitility.await;
  */
 class DegradedDependenciesIT extends PlatformIT {
 
-    private static final WireMockServer LIVEKIT = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static final WireMockServer LIVEKIT =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private static ServerSocket silent;
     private static final List<Socket> held = new CopyOnWriteArrayList<>();
     private static ConfigurableApplicationContext node;
@@ -66,15 +66,17 @@ class DegradedDependenciesIT extends PlatformIT {
         LIVEKIT.start();
         LIVEKIT.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withBody("invalid API key")));
         silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(() -> {
-            while (!silent.isClosed()) {
-                try {
-                    held.add(silent.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "silent-dependency");
+        Thread accept = new Thread(
+                () -> {
+                    while (!silent.isClosed()) {
+                        try {
+                            held.add(silent.accept());
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "silent-dependency");
         accept.setDaemon(true);
         accept.start();
 
@@ -93,10 +95,16 @@ class DegradedDependenciesIT extends PlatformIT {
         settings.put("lectern.livekit.api-secret", "wrong-secret-wrong-secret-wrong-secret");
         settings.put("lectern.health.media-plane-interval", "PT60S");
         StandardReactiveWebEnvironment env = new StandardReactiveWebEnvironment();
-        env.getPropertySources().addFirst(new MapPropertySource(TestInfrastructureEnvironmentPostProcessor.NODE_OVERRIDES, settings));
-        node = new SpringApplicationBuilder(LecternApplication.class).environment(env).profiles("local").run();
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + node.getEnvironment().getProperty("local.server.port"))
-                            .responseTimeout(Duration.ofSeconds(30)).build();
+        env.getPropertySources()
+                .addFirst(new MapPropertySource(TestInfrastructureEnvironmentPostProcessor.NODE_OVERRIDES, settings));
+        node = new SpringApplicationBuilder(LecternApplication.class)
+                .environment(env)
+                .profiles("local")
+                .run();
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + node.getEnvironment().getProperty("local.server.port"))
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     @AfterAll
@@ -116,32 +124,57 @@ class DegradedDependenciesIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             JsonNode health = health();
             return "DEGRADED".equals(health.at("/components/redis/status").asText())
-                    && "DEGRADED".equals(health.at("/components/objectStorage/status").asText())
-                    && "DEGRADED".equals(health.at("/components/mediaPlane/status").asText());
+                    && "DEGRADED"
+                            .equals(health.at("/components/objectStorage/status")
+                                    .asText())
+                    && "DEGRADED"
+                            .equals(health.at("/components/mediaPlane/status").asText());
         });
-        long liveKitCalls = LIVEKIT.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount();
+        long liveKitCalls =
+                LIVEKIT.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount();
 
         for (int i = 0; i < 20; i++) {
             long began = System.nanoTime();
-            EntityExchangeResult<byte[]> answer = http.get().uri("/actuator/health").exchange()
-                                                      .expectStatus().isOk().expectBody().returnResult();
+            EntityExchangeResult<byte[]> answer = http.get()
+                    .uri("/actuator/health")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .returnResult();
             assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(1));
             JsonNode health = json.readTree(answer.getResponseBody());
             assertThat(health.at("/status").asText()).isEqualTo("DEGRADED");
             assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
             assertThat(health.at("/components/r2dbc/status").asText()).isEqualTo("UP");
-            assertThat(health.at("/components/mediaPlane/details/error").asText()).contains("401");
-            assertThat(health.at("/components/mediaPlane/details/ageMillis").isNumber()).isTrue();
+            assertThat(health.at("/components/mediaPlane/details/error").asText())
+                    .contains("401");
+            assertThat(health.at("/components/mediaPlane/details/ageMillis").isNumber())
+                    .isTrue();
         }
         long began = System.nanoTime();
-        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
-            .jsonPath("$.status").isEqualTo("UP");
-        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody()
-            .jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        http.get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(2));
 
         // The probe runs in the background once a minute here: 20 health requests made no call of their own.
-        assertThat(LIVEKIT.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount() - liveKitCalls)
+        assertThat(LIVEKIT.countRequestsMatching(anyRequestedFor(anyUrl()).build())
+                                .getCount()
+                        - liveKitCalls)
                 .isLessThanOrEqualTo(1);
     }
 
@@ -153,18 +186,27 @@ class DegradedDependenciesIT extends PlatformIT {
         String session = new LiveClassSupport(port, json).schedule(teacher, "Hung storage");
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part("file", new ByteArrayResource(onePagePdf()) {
-            @Override
-            public String getFilename() {
-                return "lesson.pdf";
-            }
-        }).contentType(MediaType.APPLICATION_PDF);
+                    @Override
+                    public String getFilename() {
+                        return "lesson.pdf";
+                    }
+                })
+                .contentType(MediaType.APPLICATION_PDF);
 
         long began = System.nanoTime();
-        EntityExchangeResult<byte[]> answer = http.post().uri("/sessions/" + session + "/decks")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + teacher).header("Idempotency-Key", newKey())
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(parts.build()))
-                .exchange().expectStatus().isEqualTo(503).expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> answer = http.post()
+                .uri("/sessions/" + session + "/decks")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + teacher)
+                .header("Idempotency-Key", newKey())
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(parts.build()))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody()
+                .returnResult();
 
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(15));
         JsonNode problem = json.readTree(answer.getResponseBody());
@@ -174,11 +216,17 @@ class DegradedDependenciesIT extends PlatformIT {
     }
 
     private JsonNode health() throws IOException {
-        return json.readTree(http.get().uri("/actuator/health").exchange().expectBody().returnResult().getResponseBody());
+        return json.readTree(http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
     }
 
     private static byte[] onePagePdf() throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.addPage(new PDPage());
             document.save(out);
             return out.toByteArray();

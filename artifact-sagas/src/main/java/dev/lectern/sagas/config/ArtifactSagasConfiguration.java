@@ -9,5 +9,4 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = "dev.lectern.sagas")
 @EnableConfigurationProperties(StorageProperties.class)
-public class ArtifactSagasConfiguration {
-}
+public class ArtifactSagasConfiguration {}

@@ -1,9 +1,8 @@
 package dev.lectern.sagas.livekit;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
-
-import java.time.Duration;
 
 /**
  * {@code LIVEKIT_URL} (how Lectern reaches LiveKit), {@code LIVEKIT_PUBLIC_URL} (how browsers reach it, when

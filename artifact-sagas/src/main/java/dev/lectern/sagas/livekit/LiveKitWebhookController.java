@@ -3,6 +3,8 @@ package dev.lectern.sagas.livekit;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import io.livekit.server.WebhookReceiver;
+import java.util.Map;
+import java.util.Optional;
 import livekit.LivekitWebhook;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -12,9 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * LiveKit's webhooks ({@code POST /webhooks/livekit}). The signature (a JWT whose {@code sha256}
@@ -39,8 +38,9 @@ class LiveKitWebhookController {
     }
 
     @PostMapping(path = "/webhooks/livekit", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, String>> receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String signature,
-                                      @RequestBody(required = false) String rawBody) {
+    Mono<Map<String, String>> receive(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String signature,
+            @RequestBody(required = false) String rawBody) {
         WebhookReceiver verifier = receiver.orElseThrow(() ->
                 new RequestRejectedException(ErrorCode.NOT_FOUND, "Media is off: no LiveKit webhooks are expected"));
         if (signature == null || signature.isBlank() || rawBody == null) {
@@ -50,7 +50,8 @@ class LiveKitWebhookController {
         try {
             event = verifier.receive(rawBody, signature);
         } catch (RuntimeException forged) {
-            throw new RequestRejectedException(ErrorCode.UNAUTHENTICATED, "Webhook signature is not valid for this body");
+            throw new RequestRejectedException(
+                    ErrorCode.UNAUTHENTICATED, "Webhook signature is not valid for this body");
         }
         return Mono.fromCallable(() -> webhooks.handle(event)).subscribeOn(Schedulers.boundedElastic());
     }

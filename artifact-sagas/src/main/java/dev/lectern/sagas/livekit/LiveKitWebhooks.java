@@ -1,14 +1,18 @@
 package dev.lectern.sagas.livekit;
 
 import dev.lectern.events.Cause;
+import dev.lectern.events.attendance.RecordMediaPresenceCommand;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.recording.FinalizeRecordingCommand;
 import dev.lectern.events.session.FinishMediaRoomCommand;
-import dev.lectern.events.attendance.RecordMediaPresenceCommand;
 import dev.lectern.events.session.SessionId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import livekit.LivekitWebhook;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,11 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Applies one verified LiveKit webhook delivery: each event id is accepted once ({@code webhook_deliveries}),
@@ -42,8 +41,8 @@ class LiveKitWebhooks {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    LiveKitWebhooks(CommandGateway commands, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                    Clock clock) {
+    LiveKitWebhooks(
+            CommandGateway commands, JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -52,8 +51,10 @@ class LiveKitWebhooks {
 
     /** The answer's {@code status}: accepted, duplicate or ignored. Blocking (JDBC and the command bus). */
     Map<String, String> handle(LivekitWebhook.WebhookEvent event) {
-        String roomName = event.hasEgressInfo() && !event.getEgressInfo().getRoomName().isEmpty()
-                ? event.getEgressInfo().getRoomName() : event.getRoom().getName();
+        String roomName =
+                event.hasEgressInfo() && !event.getEgressInfo().getRoomName().isEmpty()
+                        ? event.getEgressInfo().getRoomName()
+                        : event.getRoom().getName();
         try {
             return transaction.execute(status -> {
                 int fresh = jdbc.update("""
@@ -106,13 +107,18 @@ class LiveKitWebhooks {
 
     private static Object command(LivekitWebhook.WebhookEvent event, RoomOfClass room) {
         return switch (event.getEvent()) {
-            case "participant_joined", "participant_left" -> UserId.parse(event.getParticipant().getIdentity())
-                    .map(user -> (Object) new RecordMediaPresenceCommand(room.session(), room.tenant(), user,
-                            "participant_joined".equals(event.getEvent())))
-                    .orElse(null);
+            case "participant_joined", "participant_left" ->
+                UserId.parse(event.getParticipant().getIdentity())
+                        .map(user -> (Object) new RecordMediaPresenceCommand(
+                                room.session(), room.tenant(), user, "participant_joined".equals(event.getEvent())))
+                        .orElse(null);
             case "room_finished" -> new FinishMediaRoomCommand(room.session(), room.tenant());
-            case "egress_ended" -> new FinalizeRecordingCommand(room.session(), room.tenant(),
-                    event.getEgressInfo().getEgressId(), LiveKitMediaPlane.status(event.getEgressInfo()));
+            case "egress_ended" ->
+                new FinalizeRecordingCommand(
+                        room.session(),
+                        room.tenant(),
+                        event.getEgressInfo().getEgressId(),
+                        LiveKitMediaPlane.status(event.getEgressInfo()));
             default -> {
                 log.debug("LiveKit webhook {} needs no command", event.getEvent());
                 yield null;
@@ -128,8 +134,8 @@ class LiveKitWebhooks {
             }
             String tenant = room.substring(ROOM_PREFIX.length(), room.length() - 37);
             return SessionId.parse(room.substring(room.length() - 36))
-                            .filter(s -> room.charAt(room.length() - 37) == '-' && TenantId.isValid(tenant))
-                            .map(s -> new RoomOfClass(new TenantId(tenant), s));
+                    .filter(s -> room.charAt(room.length() - 37) == '-' && TenantId.isValid(tenant))
+                    .map(s -> new RoomOfClass(new TenantId(tenant), s));
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.lectern.sagas.livekit;
 
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.media.JoinCredentials;
-import dev.lectern.events.session.MediaGrants;
 import dev.lectern.events.media.MediaPlane;
+import dev.lectern.events.session.MediaGrants;
 import dev.lectern.events.session.SessionId;
 
 /**
@@ -40,8 +40,8 @@ final class MediaOffPlane implements MediaPlane {
 
     @Override
     public dev.lectern.events.recording.RecordingStatus recordingStatus(String recordingId) {
-        return new dev.lectern.events.recording.RecordingStatus(dev.lectern.events.recording.RecordingStatus.FAILED, null, 0, 0,
-                "media is off");
+        return new dev.lectern.events.recording.RecordingStatus(
+                dev.lectern.events.recording.RecordingStatus.FAILED, null, 0, 0, "media is off");
     }
 
     @Override

@@ -1,31 +1,30 @@
 package dev.lectern.sagas.room;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.lectern.events.attendance.ReconcileAttendanceCommand;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.media.MediaPlane;
-import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.events.recording.FinalizeRecordingCommand;
 import dev.lectern.events.recording.RecordingFinalizedEvent;
-import dev.lectern.events.attendance.ReconcileAttendanceCommand;
+import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionStartedEvent;
-import org.axonframework.eventhandling.DisallowReplay;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The media room (and recording) of one live class. While the class is live it reconciles attendance
@@ -80,11 +79,17 @@ public class RoomLifecycleSaga {
     @DeadlineHandler(deadlineName = RECONCILE)
     public void reconcile(ReconcileDue due, MediaPlane media, CommandGateway commands, DeadlineManager deadlines) {
         try {
-            Set<UserId> inRoom = media.participants(room).stream().map(UserId::parse).flatMap(Optional::stream)
-                                      .collect(Collectors.toSet());
+            Set<UserId> inRoom = media.participants(room).stream()
+                    .map(UserId::parse)
+                    .flatMap(Optional::stream)
+                    .collect(Collectors.toSet());
             commands.sendAndWait(new ReconcileAttendanceCommand(sessionId, tenantId, inRoom));
         } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
-            log.warn("Attendance reconciliation for {} failed ({}); next try in {}", sessionId, e.getMessage(), RECONCILE_EVERY);
+            log.warn(
+                    "Attendance reconciliation for {} failed ({}); next try in {}",
+                    sessionId,
+                    e.getMessage(),
+                    RECONCILE_EVERY);
         }
         deadlines.schedule(RECONCILE_EVERY, RECONCILE, new ReconcileDue(sessionId));
     }
@@ -100,7 +105,10 @@ public class RoomLifecycleSaga {
             try {
                 media.stopRecording(recordingId);
             } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
-                log.warn("Stopping recording {} of {} failed ({}); deleting the room ends it too", recordingId, sessionId,
+                log.warn(
+                        "Stopping recording {} of {} failed ({}); deleting the room ends it too",
+                        recordingId,
+                        sessionId,
                         e.getMessage());
             }
             deadlines.schedule(RECORDING_CHECK_EVERY, CHECK_RECORDING, new RecordingCheckDue(sessionId));
@@ -117,7 +125,8 @@ public class RoomLifecycleSaga {
 
     /** LiveKit may drop the egress_ended webhook: ask, until it settles or {@link #MAX_RECORDING_CHECKS} runs out. */
     @DeadlineHandler(deadlineName = CHECK_RECORDING)
-    public void checkRecording(RecordingCheckDue due, MediaPlane media, CommandGateway commands, DeadlineManager deadlines) {
+    public void checkRecording(
+            RecordingCheckDue due, MediaPlane media, CommandGateway commands, DeadlineManager deadlines) {
         recordingChecks++;
         RecordingStatus status;
         try {
@@ -126,7 +135,8 @@ public class RoomLifecycleSaga {
             status = new RecordingStatus(RecordingStatus.ACTIVE, null, 0, 0, null);
         }
         if (!status.settled() && recordingChecks >= MAX_RECORDING_CHECKS) {
-            status = new RecordingStatus("timed_out", null, 0, 0, "no final state after " + recordingChecks + " checks");
+            status =
+                    new RecordingStatus("timed_out", null, 0, 0, "no final state after " + recordingChecks + " checks");
         }
         if (status.settled()) {
             commands.sendAndWait(new FinalizeRecordingCommand(sessionId, tenantId, recordingId, status));
@@ -154,27 +164,33 @@ public class RoomLifecycleSaga {
             endWhenDone();
         } catch (MediaPlane.MediaPlaneUnavailableException | RuntimeException e) {
             if (releaseAttempts >= MAX_RELEASE_ATTEMPTS) {
-                log.error("Gave up deleting media room {} of {} after {} attempts: {}", room, sessionId, releaseAttempts,
+                log.error(
+                        "Gave up deleting media room {} of {} after {} attempts: {}",
+                        room,
+                        sessionId,
+                        releaseAttempts,
                         e.getMessage());
                 roomReleased = true; // given up: LiveKit's empty timeout closes it
                 endWhenDone();
                 return;
             }
             Duration wait = backoff(releaseAttempts);
-            log.warn("Deleting media room {} failed ({}); retry {} in {}", room, e.getMessage(), releaseAttempts + 1, wait);
+            log.warn(
+                    "Deleting media room {} failed ({}); retry {} in {}",
+                    room,
+                    e.getMessage(),
+                    releaseAttempts + 1,
+                    wait);
             deadlines.schedule(wait, RELEASE, new ReleaseDue(sessionId, releaseAttempts + 1));
         }
     }
 
     /** Deadline payloads (the first parameter of a deadline handler is its payload). */
-    public record ReconcileDue(SessionId sessionId) {
-    }
+    public record ReconcileDue(SessionId sessionId) {}
 
-    public record ReleaseDue(SessionId sessionId, int attempt) {
-    }
+    public record ReleaseDue(SessionId sessionId, int attempt) {}
 
-    public record RecordingCheckDue(SessionId sessionId) {
-    }
+    public record RecordingCheckDue(SessionId sessionId) {}
 
     /** 2 s, 4 s, 8 s ... capped at 5 minutes. */
     static Duration backoff(int attempt) {

@@ -1,6 +1,13 @@
 package dev.lectern.sagas.storage;
 
 import dev.lectern.events.storage.ObjectStorage;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,19 +20,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-
-import java.net.URI;
-import java.net.URL;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * Object storage through the AWS SDK v2 against any S3-compatible server (AWS, MinIO, the embedded
@@ -48,28 +47,31 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 
     S3ObjectStorage(StorageProperties properties) {
         Region region = Region.of(properties.region());
-        AwsCredentialsProvider credentials = properties.accessKey() != null && !properties.accessKey().isBlank()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKey(), properties.secretKey()))
-                : DefaultCredentialsProvider.builder().build();
+        AwsCredentialsProvider credentials =
+                properties.accessKey() != null && !properties.accessKey().isBlank()
+                        ? StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(properties.accessKey(), properties.secretKey()))
+                        : DefaultCredentialsProvider.builder().build();
         URI endpoint = properties.endpoint() != null && !properties.endpoint().isBlank()
-                ? URI.create(properties.endpoint()) : null;
+                ? URI.create(properties.endpoint())
+                : null;
         var builder = S3Client.builder()
-                              .region(region)
-                              .credentialsProvider(credentials)
-                              .forcePathStyle(properties.pathStyle())
-                              .overrideConfiguration(o -> o.apiCallTimeout(properties.callTimeout())
-                                                           .apiCallAttemptTimeout(properties.callTimeout()))
-                              .httpClientBuilder(UrlConnectionHttpClient.builder()
-                                                                        .connectionTimeout(Duration.ofSeconds(2))
-                                                                        .socketTimeout(properties.callTimeout()));
+                .region(region)
+                .credentialsProvider(credentials)
+                .forcePathStyle(properties.pathStyle())
+                .overrideConfiguration(
+                        o -> o.apiCallTimeout(properties.callTimeout()).apiCallAttemptTimeout(properties.callTimeout()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(properties.callTimeout()));
         // The presigner signs for the same server, credentials and addressing style as the client, so that
         // a signed link points where the object was put.
         var presignerBuilder = S3Presigner.builder()
-                                          .region(region)
-                                          .credentialsProvider(credentials)
-                                          .serviceConfiguration(S3Configuration.builder()
-                                                                               .pathStyleAccessEnabled(properties.pathStyle())
-                                                                               .build());
+                .region(region)
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(properties.pathStyle())
+                        .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
             presignerBuilder.endpointOverride(endpoint);
@@ -87,13 +89,17 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
             availability = new Availability(true, Instant.now(), null);
             return result;
         } catch (SdkException e) {
-            if (e instanceof software.amazon.awssdk.services.s3.model.S3Exception answered && answered.statusCode() == 404) {
+            if (e instanceof software.amazon.awssdk.services.s3.model.S3Exception answered
+                    && answered.statusCode() == 404) {
                 // The store answered: what is missing is the object (or a bucket not created yet), not the store.
                 availability = new Availability(true, Instant.now(), null);
                 throw e;
             }
-            availability = new Availability(false, Instant.now(), e.getClass().getSimpleName() + ": "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            availability = new Availability(
+                    false,
+                    Instant.now(),
+                    e.getClass().getSimpleName() + ": "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             throw e;
         }
     }
@@ -101,8 +107,8 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
     @Override
     public void probe() {
         try {
-            call(() -> s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(o -> o.apiCallTimeout(probeTimeout)
-                                                                                         .apiCallAttemptTimeout(probeTimeout))));
+            call(() -> s3.headBucket(b -> b.bucket(bucket)
+                    .overrideConfiguration(o -> o.apiCallTimeout(probeTimeout).apiCallAttemptTimeout(probeTimeout))));
         } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException notYet) {
             // the store answers; the bucket is created on first use
         }
@@ -116,8 +122,8 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
     @Override
     public StoredObject put(String key, byte[] content, String contentType) {
         ensureBucket();
-        PutObjectResponse response = call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType),
-                RequestBody.fromBytes(content)));
+        PutObjectResponse response = call(() ->
+                s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content)));
         return new StoredObject(bucket, key, content.length, response.eTag());
     }
 
@@ -125,7 +131,9 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
     public Optional<byte[]> get(String key) {
         ensureBucket();
         try {
-            return Optional.of(call(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key))).asByteArray());
+            return Optional.of(
+                    call(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)))
+                            .asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
@@ -150,8 +158,10 @@ class S3ObjectStorage implements ObjectStorage, AutoCloseable {
 
     @Override
     public URL presignedGet(String key, Duration ttl) {
-        return presigner.presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(g -> g.bucket(bucket).key(key)))
-                        .url();
+        return presigner
+                .presignGetObject(p -> p.signatureDuration(ttl)
+                        .getObjectRequest(g -> g.bucket(bucket).key(key)))
+                .url();
     }
 
     /** Creates the bucket on first use rather than at startup: storage being down must not stop the process. */

@@ -1,9 +1,8 @@
 package dev.lectern.sagas.storage;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
-
-import java.time.Duration;
 
 /**
  * Object storage (recordings, transcripts, artifacts). Bound from {@code S3_ENDPOINT},
@@ -13,8 +12,15 @@ import java.time.Duration;
  * after minutes), {@code S3_PROBE_TIMEOUT} the health probe's call (docs/adr/0017).
  */
 @ConfigurationProperties("lectern.s3")
-public record StorageProperties(String endpoint, String accessKey, String secretKey, String bucket, String region,
-                                boolean pathStyle, Duration callTimeout, Duration probeTimeout) {
+public record StorageProperties(
+        String endpoint,
+        String accessKey,
+        String secretKey,
+        String bucket,
+        String region,
+        boolean pathStyle,
+        Duration callTimeout,
+        Duration probeTimeout) {
 
     @ConstructorBinding
     public StorageProperties {
@@ -24,8 +30,8 @@ public record StorageProperties(String endpoint, String accessKey, String secret
         region = region == null || region.isBlank() ? "us-east-1" : region;
     }
 
-    public StorageProperties(String endpoint, String accessKey, String secretKey, String bucket, String region,
-                             boolean pathStyle) {
+    public StorageProperties(
+            String endpoint, String accessKey, String secretKey, String bucket, String region, boolean pathStyle) {
         this(endpoint, accessKey, secretKey, bucket, region, pathStyle, null, null);
     }
 }

@@ -1,28 +1,27 @@
 package dev.lectern.sagas.room;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.events.attendance.ReconcileAttendanceCommand;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.media.JoinCredentials;
-import dev.lectern.events.session.MediaGrants;
 import dev.lectern.events.media.MediaPlane;
-import dev.lectern.events.recording.RecordingStatus;
 import dev.lectern.events.recording.FinalizeRecordingCommand;
 import dev.lectern.events.recording.RecordingFinalizedEvent;
-import dev.lectern.events.attendance.ReconcileAttendanceCommand;
+import dev.lectern.events.recording.RecordingStatus;
+import dev.lectern.events.session.MediaGrants;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionStartedEvent;
-import org.axonframework.test.saga.SagaTestFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class RoomLifecycleSagaTest {
 
@@ -110,9 +109,10 @@ class RoomLifecycleSagaTest {
     @Test
     void aRecordedClassStopsItsRecordingAndWaitsForItToSettle() {
         fixture.givenAPublished(recorded())
-               .whenPublishingA(new SessionEndedEvent(session, TENANT, "teacher", now))
-               .expectActiveSagas(1)
-               .expectScheduledDeadlineWithName(RoomLifecycleSaga.RECORDING_CHECK_EVERY, RoomLifecycleSaga.CHECK_RECORDING);
+                .whenPublishingA(new SessionEndedEvent(session, TENANT, "teacher", now))
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(
+                        RoomLifecycleSaga.RECORDING_CHECK_EVERY, RoomLifecycleSaga.CHECK_RECORDING);
         assertThat(media.stopped).containsExactly("EG_1");
         assertThat(media.released).containsExactly("room-1");
     }
@@ -120,37 +120,46 @@ class RoomLifecycleSagaTest {
     @Test
     void theFinalisedRecordingEndsTheSaga() {
         fixture.givenAPublished(recorded())
-               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
-               .whenPublishingA(new RecordingFinalizedEvent(session, TENANT, "EG_1", "complete", "s3://x", 1, 1, null, now))
-               .expectActiveSagas(0)
-               .expectNoScheduledDeadlines();
+                .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+                .whenPublishingA(
+                        new RecordingFinalizedEvent(session, TENANT, "EG_1", "complete", "s3://x", 1, 1, null, now))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
     }
 
     @Test
     void whenTheWebhookIsLostPollingFinalisesTheRecording() {
         media.recording = new RecordingStatus(RecordingStatus.COMPLETE, "s3://lectern-artifacts/r.mp4", 10, 60, null);
         fixture.givenAPublished(recorded())
-               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
-               .whenTimeElapses(RoomLifecycleSaga.RECORDING_CHECK_EVERY)
-               .expectDispatchedCommands(new FinalizeRecordingCommand(session, TENANT, "EG_1", media.recording));
+                .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+                .whenTimeElapses(RoomLifecycleSaga.RECORDING_CHECK_EVERY)
+                .expectDispatchedCommands(new FinalizeRecordingCommand(session, TENANT, "EG_1", media.recording));
     }
 
     @Test
     void aRecordingThatNeverSettlesTimesOut() {
         fixture.givenAPublished(recorded())
-               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
-               .whenTimeElapses(RoomLifecycleSaga.RECORDING_CHECK_EVERY.multipliedBy(RoomLifecycleSaga.MAX_RECORDING_CHECKS))
-               .expectDispatchedCommands(new FinalizeRecordingCommand(session, TENANT, "EG_1",
-                       new RecordingStatus("timed_out", null, 0, 0, "no final state after "
-                               + RoomLifecycleSaga.MAX_RECORDING_CHECKS + " checks")));
+                .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+                .whenTimeElapses(
+                        RoomLifecycleSaga.RECORDING_CHECK_EVERY.multipliedBy(RoomLifecycleSaga.MAX_RECORDING_CHECKS))
+                .expectDispatchedCommands(new FinalizeRecordingCommand(
+                        session,
+                        TENANT,
+                        "EG_1",
+                        new RecordingStatus(
+                                "timed_out",
+                                null,
+                                0,
+                                0,
+                                "no final state after " + RoomLifecycleSaga.MAX_RECORDING_CHECKS + " checks")));
     }
 
     @Test
     void withMediaOffThereIsNothingToLookAfter() {
         fixture.givenNoPriorActivity()
-               .whenPublishingA(started(null))
-               .expectActiveSagas(0)
-               .expectNoScheduledDeadlines();
+                .whenPublishingA(started(null))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
     }
 
     @Test
@@ -158,17 +167,17 @@ class RoomLifecycleSagaTest {
         UserId student = UserId.random();
         media.inRoom = Set.of(student.toString(), "not-a-lectern-identity");
         fixture.givenAPublished(started("room-1"))
-               .whenTimeElapses(RoomLifecycleSaga.RECONCILE_EVERY)
-               .expectDispatchedCommands(new ReconcileAttendanceCommand(session, TENANT, Set.of(student)))
-               .expectScheduledDeadlineWithName(RoomLifecycleSaga.RECONCILE_EVERY, RoomLifecycleSaga.RECONCILE);
+                .whenTimeElapses(RoomLifecycleSaga.RECONCILE_EVERY)
+                .expectDispatchedCommands(new ReconcileAttendanceCommand(session, TENANT, Set.of(student)))
+                .expectScheduledDeadlineWithName(RoomLifecycleSaga.RECONCILE_EVERY, RoomLifecycleSaga.RECONCILE);
     }
 
     @Test
     void whenTheClassEndsTheRoomIsDeletedAndTheSagaEnds() {
         fixture.givenAPublished(started("room-1"))
-               .whenPublishingA(new SessionEndedEvent(session, TENANT, "teacher", now))
-               .expectActiveSagas(0)
-               .expectNoScheduledDeadlines();
+                .whenPublishingA(new SessionEndedEvent(session, TENANT, "teacher", now))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
         assertThat(media.released).containsExactly("room-1");
     }
 
@@ -176,9 +185,9 @@ class RoomLifecycleSagaTest {
     void aFailedDeletionIsRetriedWithBackoff() {
         media.failuresLeft = 2;
         fixture.givenAPublished(started("room-1"))
-               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
-               .whenTimeElapses(Duration.ofSeconds(2 + 4 + 1))
-               .expectActiveSagas(0);
+                .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+                .whenTimeElapses(Duration.ofSeconds(2 + 4 + 1))
+                .expectActiveSagas(0);
         assertThat(media.released).containsExactly("room-1");
     }
 
@@ -186,10 +195,10 @@ class RoomLifecycleSagaTest {
     void afterTheLastAttemptTheSagaGivesUpAndEnds() {
         media.failuresLeft = 100;
         fixture.givenAPublished(started("room-1"))
-               .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
-               .whenTimeElapses(Duration.ofHours(1))
-               .expectActiveSagas(0)
-               .expectNoScheduledDeadlines();
+                .andThenAPublished(new SessionEndedEvent(session, TENANT, "teacher", now))
+                .whenTimeElapses(Duration.ofHours(1))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
         assertThat(media.released).isEmpty();
     }
 

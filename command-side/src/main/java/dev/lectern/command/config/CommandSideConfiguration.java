@@ -51,9 +51,11 @@ public class CommandSideConfiguration {
      */
     @Bean
     Cache sessionCache(CacheManager aggregateCacheManager) {
-        org.ehcache.Cache<Object, Object> cache = aggregateCacheManager.createCache("sessions",
-                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
-                        ResourcePoolsBuilder.heap(CACHED_SESSIONS)).build());
+        org.ehcache.Cache<Object, Object> cache = aggregateCacheManager.createCache(
+                "sessions",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                                Object.class, Object.class, ResourcePoolsBuilder.heap(CACHED_SESSIONS))
+                        .build());
         return new EhCache3Adapter((Ehcache) cache);
     }
 
@@ -63,9 +65,10 @@ public class CommandSideConfiguration {
      * snapshot and the events since (docs/adr/0019-session-members-and-snapshots.md).
      */
     @Bean
-    SnapshotTriggerDefinition sessionSnapshotTrigger(SpringAggregateSnapshotter aggregateSnapshotter,
-                                                     SnapshotProperties properties) {
-        return properties.sessionEvery() == 0 ? NoSnapshotTriggerDefinition.INSTANCE
+    SnapshotTriggerDefinition sessionSnapshotTrigger(
+            SpringAggregateSnapshotter aggregateSnapshotter, SnapshotProperties properties) {
+        return properties.sessionEvery() == 0
+                ? NoSnapshotTriggerDefinition.INSTANCE
                 : new EventCountSnapshotTriggerDefinition(aggregateSnapshotter, properties.sessionEvery());
     }
 
@@ -76,27 +79,29 @@ public class CommandSideConfiguration {
      */
     @Bean(destroyMethod = "shutdown")
     ExecutorService snapshotExecutor() {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                new AxonThreadFactory("snapshots"));
+        return new ThreadPoolExecutor(
+                1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), new AxonThreadFactory("snapshots"));
     }
 
     /** Axon's Spring snapshotter (as its auto-configuration builds it), with the executor above. */
     @Bean
-    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-                                                    HandlerDefinition handlerDefinition,
-                                                    ParameterResolverFactory parameterResolverFactory,
-                                                    EventStore eventStore, TransactionManager transactionManager,
-                                                    SnapshotterSpanFactory spanFactory,
-                                                    ExecutorService snapshotExecutor) {
+    SpringAggregateSnapshotter aggregateSnapshotter(
+            org.axonframework.config.Configuration configuration,
+            HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore,
+            TransactionManager transactionManager,
+            SnapshotterSpanFactory spanFactory,
+            ExecutorService snapshotExecutor) {
         return SpringAggregateSnapshotter.builder()
-                                         .repositoryProvider(configuration::repository)
-                                         .transactionManager(transactionManager)
-                                         .eventStore(eventStore)
-                                         .parameterResolverFactory(parameterResolverFactory)
-                                         .handlerDefinition(handlerDefinition)
-                                         .spanFactory(spanFactory)
-                                         .executor(snapshotExecutor)
-                                         .build();
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotExecutor)
+                .build();
     }
 
     /** Write endpoints declare an {@code IdempotencyKey} parameter (docs/adr/0020-thin-controllers-one-write-path.md). */

@@ -1,15 +1,14 @@
 package dev.lectern.platform.config;
 
 import dev.lectern.events.Cause;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.Scope;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.saga.SagaScopeDescriptor;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Puts the cause ({@link Cause}) of the message being handled onto every message dispatched while

@@ -21,7 +21,8 @@ public record DatabaseUrl(String host, int port, String database, String usernam
         URI uri = URI.create(withoutJdbc);
         String scheme = uri.getScheme();
         if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
-            throw new IllegalArgumentException("DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql://");
+            throw new IllegalArgumentException(
+                    "DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql://");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("DATABASE_URL has no host");
@@ -35,8 +36,13 @@ public record DatabaseUrl(String host, int port, String database, String usernam
             username = decode(parts[0]);
             password = parts.length > 1 ? decode(parts[1]) : null;
         }
-        return new DatabaseUrl(uri.getHost(), uri.getPort() == -1 ? 5432 : uri.getPort(), database, username,
-                password, uri.getRawQuery());
+        return new DatabaseUrl(
+                uri.getHost(),
+                uri.getPort() == -1 ? 5432 : uri.getPort(),
+                database,
+                username,
+                password,
+                uri.getRawQuery());
     }
 
     public String jdbcUrl() {

@@ -2,6 +2,13 @@ package dev.lectern.platform.config;
 
 import dev.lectern.platform.embedded.EmbeddedPostgresServer;
 import dev.lectern.platform.embedded.EmbeddedS3Server;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -9,14 +16,6 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.net.URI;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Turns the seeds' environment variables ({@code DATABASE_URL}, {@code REDIS_URL}, {@code S3_*},
@@ -28,7 +27,8 @@ import java.util.Map;
  */
 public class LecternEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-    static final String REDIS_AUTO_CONFIGURATIONS = String.join(",",
+    static final String REDIS_AUTO_CONFIGURATIONS = String.join(
+            ",",
             "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.redis.RedisRepositoriesAutoConfiguration");
@@ -47,23 +47,32 @@ public class LecternEnvironmentPostProcessor implements EnvironmentPostProcessor
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> props = new LinkedHashMap<>();
-        Path dataDir = Path.of(env.getProperty("lectern.data-dir", ".lectern-data")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(env.getProperty("lectern.data-dir", ".lectern-data"))
+                .toAbsolutePath()
+                .normalize();
 
         configureDatabase(env, dataDir, props);
         configureObjectStorage(env, dataDir, props);
         configureRedis(env, props);
-        props.put("lectern.runtime.livekit", blank(env.getProperty("lectern.livekit.url"))
-                ? "off (media off: classes run control-plane only)"
-                : "external " + env.getProperty("lectern.livekit.url"));
-        props.put("lectern.runtime.axon-server", env.getProperty("axon.axonserver.enabled", Boolean.class, false)
-                ? "on (" + env.getProperty("axon.axonserver.servers", "localhost") + ")"
-                : "off (JDBC event store on PostgreSQL)");
+        props.put(
+                "lectern.runtime.livekit",
+                blank(env.getProperty("lectern.livekit.url"))
+                        ? "off (media off: classes run control-plane only)"
+                        : "external " + env.getProperty("lectern.livekit.url"));
+        props.put(
+                "lectern.runtime.axon-server",
+                env.getProperty("axon.axonserver.enabled", Boolean.class, false)
+                        ? "on (" + env.getProperty("axon.axonserver.servers", "localhost") + ")"
+                        : "off (JDBC event store on PostgreSQL)");
         props.put("lectern.runtime.data-dir", dataDir.toString());
         String issuer = env.getProperty("lectern.identity.issuer-uri", "");
-        props.put("lectern.runtime.identity", !issuer.isBlank() ? "OIDC issuer " + issuer
-                : env.acceptsProfiles(org.springframework.core.env.Profiles.of("local"))
-                        ? "DEVELOPMENT issuer (profile local; never in production)"
-                        : "none configured (set OIDC_ISSUER_URI)");
+        props.put(
+                "lectern.runtime.identity",
+                !issuer.isBlank()
+                        ? "OIDC issuer " + issuer
+                        : env.acceptsProfiles(org.springframework.core.env.Profiles.of("local"))
+                                ? "DEVELOPMENT issuer (profile local; never in production)"
+                                : "none configured (set OIDC_ISSUER_URI)");
 
         env.getPropertySources().addFirst(new MapPropertySource("lectern-runtime", props));
     }
@@ -75,8 +84,13 @@ public class LecternEnvironmentPostProcessor implements EnvironmentPostProcessor
         if (!configured.isBlank()) {
             db = DatabaseUrl.parse(configured);
             if (db.username() == null) {
-                db = new DatabaseUrl(db.host(), db.port(), db.database(), env.getProperty("lectern.database.username"),
-                        env.getProperty("lectern.database.password"), db.query());
+                db = new DatabaseUrl(
+                        db.host(),
+                        db.port(),
+                        db.database(),
+                        env.getProperty("lectern.database.username"),
+                        env.getProperty("lectern.database.password"),
+                        db.query());
             }
             description = "external PostgreSQL " + db.describe();
         } else if (EmbeddedPostgresServer.available()) {
@@ -130,11 +144,13 @@ public class LecternEnvironmentPostProcessor implements EnvironmentPostProcessor
             return Path.of(configured);
         }
         // target/lectern.jar -> target/embedded; target/classes (tests, IDE) -> target/embedded
-        String location = String.valueOf(LecternEnvironmentPostProcessor.class.getProtectionDomain()
-                                                                            .getCodeSource().getLocation());
+        String location = String.valueOf(LecternEnvironmentPostProcessor.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation());
         Matcher jar = CODE_SOURCE.matcher(location);
-        Path base = jar.find() ? Path.of(URI.create("file:" + jar.group(1))).getParent()
-                : Path.of("platform", "target");
+        Path base =
+                jar.find() ? Path.of(URI.create("file:" + jar.group(1))).getParent() : Path.of("platform", "target");
         return base.resolve("embedded").resolve("s3proxy.jar");
     }
 
@@ -145,7 +161,8 @@ public class LecternEnvironmentPostProcessor implements EnvironmentPostProcessor
         String url = env.getProperty("lectern.redis.url", "");
         if (url.isBlank()) {
             String existing = env.getProperty("spring.autoconfigure.exclude", "");
-            props.put("spring.autoconfigure.exclude",
+            props.put(
+                    "spring.autoconfigure.exclude",
                     existing.isBlank() ? REDIS_AUTO_CONFIGURATIONS : existing + "," + REDIS_AUTO_CONFIGURATIONS);
             props.put("lectern.runtime.redis", "off (single-node live fan-out)");
         } else {

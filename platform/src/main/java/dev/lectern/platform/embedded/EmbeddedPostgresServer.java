@@ -1,7 +1,6 @@
 package dev.lectern.platform.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,12 +24,13 @@ public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     public static boolean available() {
         try {
-            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", false,
+            Class.forName(
+                    "io.zonky.test.db.postgres.embedded.EmbeddedPostgres",
+                    false,
                     EmbeddedPostgresServer.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException e) {
@@ -45,22 +45,25 @@ public final class EmbeddedPostgresServer {
                 Files.createDirectories(dataDirectory);
                 endOrphan(dataDirectory);
                 server = EmbeddedPostgres.builder()
-                                         .setDataDirectory(dataDirectory)
-                                         .setCleanDataDirectory(false)
-                                         .setPGStartupWait(Duration.ofSeconds(30))
-                                         .start();
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .setPGStartupWait(Duration.ofSeconds(30))
+                        .start();
                 createDatabaseIfMissing(server);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory, e);
             }
             EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; PostgreSQL stops with its parent anyway
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    started.close();
+                                } catch (IOException ignored) {
+                                    // the JVM is exiting; PostgreSQL stops with its parent anyway
+                                }
+                            },
+                            "embedded-postgres-stop"));
         }
         return server.getPort();
     }
@@ -79,10 +82,12 @@ public final class EmbeddedPostgresServer {
         }
         ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
             String commandLine = orphan.info().commandLine().orElse("");
-            if (!commandLine.contains("postgres") || !commandLine.contains(dataDirectory.toAbsolutePath().toString())) {
+            if (!commandLine.contains("postgres")
+                    || !commandLine.contains(dataDirectory.toAbsolutePath().toString())) {
                 return;
             }
-            System.err.println("[lectern] ending the embedded PostgreSQL left behind by an earlier run (pid " + pid + ")");
+            System.err.println(
+                    "[lectern] ending the embedded PostgreSQL left behind by an earlier run (pid " + pid + ")");
             orphan.destroy(); // SIGTERM: smart shutdown; the orphan has no clients left
             try {
                 orphan.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -93,7 +98,8 @@ public final class EmbeddedPostgresServer {
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres pg) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;

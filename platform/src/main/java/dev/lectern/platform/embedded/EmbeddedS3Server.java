@@ -1,8 +1,5 @@
 package dev.lectern.platform.embedded;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An S3-compatible server (s3proxy, filesystem backend) for runs without {@code S3_ENDPOINT}, so that
@@ -102,11 +101,15 @@ public final class EmbeddedS3Server {
         }
         String commandLine = orphan.get().info().commandLine().orElse("");
         if (!isOurs(commandLine)) {
-            log.info("{} names pid {}, which is not an s3proxy of this data folder; leaving it alone", pidFile,
+            log.info(
+                    "{} names pid {}, which is not an s3proxy of this data folder; leaving it alone",
+                    pidFile,
                     orphan.get().pid());
             return;
         }
-        log.warn("Ending the embedded S3 server left behind by an earlier run (pid {})", orphan.get().pid());
+        log.warn(
+                "Ending the embedded S3 server left behind by an earlier run (pid {})",
+                orphan.get().pid());
         orphan.get().destroy();
         try {
             orphan.get().onExit().get(5, TimeUnit.SECONDS);
@@ -121,7 +124,8 @@ public final class EmbeddedS3Server {
             return false;
         }
         int at = commandLine.indexOf("--properties");
-        String properties = commandLine.substring(at + "--properties".length()).trim().split("\\s+")[0];
+        String properties =
+                commandLine.substring(at + "--properties".length()).trim().split("\\s+")[0];
         try {
             Properties p = new Properties();
             try (var in = Files.newBufferedReader(Path.of(properties))) {
@@ -144,8 +148,14 @@ public final class EmbeddedS3Server {
 
     private synchronized void launch() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process started = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-                jar.toString(), "--properties", config.toString()))
+        Process started = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        jar.toString(),
+                        "--properties",
+                        config.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
@@ -156,31 +166,44 @@ public final class EmbeddedS3Server {
 
     /** Restarts the child whenever it exits unasked, with backoff; logged at each step. */
     private void watch() {
-        Thread supervisor = new Thread(() -> {
-            Duration backoff = Duration.ofSeconds(1);
-            while (!stopping) {
-                Process current = process;
-                try {
-                    int exit = current.waitFor();
-                    if (stopping) {
-                        return;
+        Thread supervisor = new Thread(
+                () -> {
+                    Duration backoff = Duration.ofSeconds(1);
+                    while (!stopping) {
+                        Process current = process;
+                        try {
+                            int exit = current.waitFor();
+                            if (stopping) {
+                                return;
+                            }
+                            log.warn(
+                                    "The embedded S3 server (pid {}) exited with {}; restarting in {} ms (see {})",
+                                    current.pid(),
+                                    exit,
+                                    backoff.toMillis(),
+                                    logFile);
+                            Thread.sleep(backoff.toMillis());
+                            Instant began = Instant.now();
+                            launch();
+                            log.info(
+                                    "The embedded S3 server is back (pid {}) after {} ms",
+                                    process.pid(),
+                                    Duration.between(began, Instant.now()).toMillis());
+                            backoff = Duration.ofSeconds(1);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (IOException | RuntimeException e) {
+                            log.error(
+                                    "Could not restart the embedded S3 server; trying again in {} ms",
+                                    backoff.toMillis(),
+                                    e);
+                            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                                    ? MAX_BACKOFF
+                                    : backoff.multipliedBy(2);
+                        }
                     }
-                    log.warn("The embedded S3 server (pid {}) exited with {}; restarting in {} ms (see {})", current.pid(),
-                            exit, backoff.toMillis(), logFile);
-                    Thread.sleep(backoff.toMillis());
-                    Instant began = Instant.now();
-                    launch();
-                    log.info("The embedded S3 server is back (pid {}) after {} ms", process.pid(),
-                            Duration.between(began, Instant.now()).toMillis());
-                    backoff = Duration.ofSeconds(1);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    log.error("Could not restart the embedded S3 server; trying again in {} ms", backoff.toMillis(), e);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                }
-            }
-        }, "embedded-s3-supervisor");
+                },
+                "embedded-s3-supervisor");
         supervisor.setDaemon(true);
         supervisor.start();
     }
@@ -239,8 +262,8 @@ public final class EmbeddedS3Server {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!started.isAlive()) {
-                throw new IllegalStateException("The embedded S3 server exited with " + started.exitValue()
-                        + "; see " + logFile);
+                throw new IllegalStateException(
+                        "The embedded S3 server exited with " + started.exitValue() + "; see " + logFile);
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -255,7 +278,7 @@ public final class EmbeddedS3Server {
             }
         }
         started.destroyForcibly();
-        throw new IllegalStateException("The embedded S3 server did not open port " + port + " within " + timeout
-                + "; see " + logFile);
+        throw new IllegalStateException(
+                "The embedded S3 server did not open port " + port + " within " + timeout + "; see " + logFile);
     }
 }

@@ -43,8 +43,7 @@ final class CommittedWatermark {
               AND r.relation = 'session_state_events'::regclass
               AND r.pid <> pg_backend_pid()""";
 
-    private record Observation(long highest, Set<String> inserters) {
-    }
+    private record Observation(long highest, Set<String> inserters) {}
 
     private final Deque<Observation> pending = new ArrayDeque<>();
     private long finalized = -1;
@@ -89,7 +88,7 @@ final class CommittedWatermark {
 
     private static long highest(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(HIGHEST);
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             long value = rows.getLong(1);
             return rows.wasNull() ? -1 : value;
@@ -99,7 +98,7 @@ final class CommittedWatermark {
     private static Set<String> insertersInFlight(Connection connection) throws SQLException {
         Set<String> result = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(INSERTERS_IN_FLIGHT);
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 result.add(rows.getString(1));
             }

@@ -1,15 +1,21 @@
 package dev.lectern.platform.eventstore;
 
 import dev.lectern.command.config.AggregateSnapshots;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.springboot.TokenStoreProperties;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -17,22 +23,15 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Axon's JDBC event storage engine on PostgreSQL with Lectern's table names and snake_case columns.
@@ -47,19 +46,19 @@ public class EventStoreConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()
-                          .eventTable(EVENT_TABLE)
-                          .snapshotTable(SNAPSHOT_TABLE)
-                          .globalIndexColumn("global_index")
-                          .timestampColumn("time_stamp")
-                          .eventIdentifierColumn("event_identifier")
-                          .aggregateIdentifierColumn("aggregate_identifier")
-                          .sequenceNumberColumn("sequence_number")
-                          .typeColumn("type")
-                          .payloadTypeColumn("payload_type")
-                          .payloadRevisionColumn("payload_revision")
-                          .payloadColumn("payload")
-                          .metaDataColumn("meta_data")
-                          .build();
+                .eventTable(EVENT_TABLE)
+                .snapshotTable(SNAPSHOT_TABLE)
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
     }
 
     /** Stored events whose class has moved packages since still deserialize (docs/adr/0018-packages-by-feature.md). */
@@ -68,7 +67,8 @@ public class EventStoreConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if ("eventSerializer".equals(name) && bean instanceof Serializer serializer
+                if ("eventSerializer".equals(name)
+                        && bean instanceof Serializer serializer
                         && !(bean instanceof MovedEventTypes)) {
                     return new MovedEventTypes(serializer);
                 }
@@ -88,29 +88,31 @@ public class EventStoreConfiguration {
      * reads and writes fields (docs/adr/0019-session-members-and-snapshots.md); the general serializer stays as it is.
      */
     @Bean
-    EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          EventSchema eventSchema,
-                                          ObjectProvider<CommitSignal> commitSignal) {
+    EventStorageEngine eventStorageEngine(
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            ObjectProvider<CommitSignal> commitSignal) {
         WatermarkedReads reads = new WatermarkedReads();
         return JdbcEventStorageEngine.builder()
-                                     .snapshotSerializer(AggregateSnapshots.serializer())
-                                     .upcasterChain(configuration.upcasterChain())
-                                     .persistenceExceptionResolver(persistenceExceptionResolver)
-                                     .eventSerializer(eventSerializer)
-                                     .snapshotFilter(configuration.snapshotFilter())
-                                     .connectionProvider(connectionProvider)
-                                     .transactionManager(transactionManager)
-                                     .schema(eventSchema)
-                                     .dataType(byte[].class)
-                                     .appendEvents(new SessionStateEventsAppender(() -> commitSignal.getObject().committed()))
-                                     .readEventDataWithoutGaps(reads.withoutGaps())
-                                     .readEventDataWithGaps(reads.withGaps())
-                                     .fetchTrackedEvents(reads.nextPosition())
-                                     .build();
+                .snapshotSerializer(AggregateSnapshots.serializer())
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .dataType(byte[].class)
+                .appendEvents(new SessionStateEventsAppender(
+                        () -> commitSignal.getObject().committed()))
+                .readEventDataWithoutGaps(reads.withoutGaps())
+                .readEventDataWithGaps(reads.withGaps())
+                .fetchTrackedEvents(reads.nextPosition())
+                .build();
     }
 
     /**
@@ -118,8 +120,10 @@ public class EventStoreConfiguration {
      * every {@code lectern.event-store.fetch-delay} for other nodes' commits.
      */
     @Bean
-    WakeableEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${lectern.event-store.fetch-delay:PT0.1S}") Duration fetchDelay) {
+    WakeableEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${lectern.event-store.fetch-delay:PT0.1S}") Duration fetchDelay) {
         EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -137,14 +141,14 @@ public class EventStoreConfiguration {
     @Bean
     TokenSchema tokenSchema() {
         return TokenSchema.builder()
-                          .setTokenTable("token_entry")
-                          .setProcessorNameColumn("processor_name")
-                          .setSegmentColumn("segment")
-                          .setTokenColumn("token")
-                          .setTokenTypeColumn("token_type")
-                          .setTimestampColumn("timestamp")
-                          .setOwnerColumn("owner")
-                          .build();
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
     }
 
     /**
@@ -155,65 +159,71 @@ public class EventStoreConfiguration {
      * can be set with {@code lectern.node-id}; by default it is the JVM's name and a random suffix.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer defaultSerializer, TokenSchema tokenSchema,
-                          ObjectProvider<TokenStoreProperties> properties,
-                          @Value("${lectern.node-id:}") String nodeId) {
-        Duration claimTimeout = properties.stream().findFirst().map(TokenStoreProperties::getClaimTimeout)
-                                          .orElse(Duration.ofSeconds(10));
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer defaultSerializer,
+            TokenSchema tokenSchema,
+            ObjectProvider<TokenStoreProperties> properties,
+            @Value("${lectern.node-id:}") String nodeId) {
+        Duration claimTimeout = properties.stream()
+                .findFirst()
+                .map(TokenStoreProperties::getClaimTimeout)
+                .orElse(Duration.ofSeconds(10));
         return JdbcTokenStore.builder()
-                             .connectionProvider(connectionProvider)
-                             .schema(tokenSchema)
-                             .serializer(defaultSerializer)
-                             .claimTimeout(claimTimeout)
-                             .nodeId(nodeId.isBlank() ? defaultNodeId() : nodeId)
-                             .build();
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(defaultSerializer)
+                .claimTimeout(claimTimeout)
+                .nodeId(nodeId.isBlank() ? defaultNodeId() : nodeId)
+                .build();
     }
 
     static String defaultNodeId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Bean
     SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema(SagaSchema.builder()
-                                                   .sagaEntryTable("saga_entry")
-                                                   .revisionColumn("revision")
-                                                   .serializedSagaColumn("serialized_saga")
-                                                   .associationValueEntryTable("association_value_entry")
-                                                   .associationKeyColumn("association_key")
-                                                   .associationValueColumn("association_value")
-                                                   .sagaIdColumn("saga_id")
-                                                   .sagaTypeColumn("saga_type")
-                                                   .build());
+                .sagaEntryTable("saga_entry")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationValueEntryTable("association_value_entry")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .build());
     }
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
         return DeadLetterSchema.builder()
-                               .deadLetterTable("dead_letter_entry")
-                               .deadLetterIdentifierColumn("dead_letter_id")
-                               .processingGroupColumn("processing_group")
-                               .sequenceIdentifierColumn("sequence_identifier")
-                               .sequenceIndexColumn("sequence_index")
-                               .messageTypeColumn("message_type")
-                               .eventIdentifierColumn("event_identifier")
-                               .timestampColumn("time_stamp")
-                               .payloadTypeColumn("payload_type")
-                               .payloadRevisionColumn("payload_revision")
-                               .payloadColumn("payload")
-                               .metaDataColumn("meta_data")
-                               .aggregateTypeColumn("aggregate_type")
-                               .aggregateIdentifierColumn("aggregate_identifier")
-                               .sequenceNumberColumn("sequence_number")
-                               .tokenTypeColumn("token_type")
-                               .tokenColumn("token")
-                               .enqueuedAtColumn("enqueued_at")
-                               .lastTouchedColumn("last_touched")
-                               .processingStartedColumn("processing_started")
-                               .causeTypeColumn("cause_type")
-                               .causeMessageColumn("cause_message")
-                               .diagnosticsColumn("diagnostics")
-                               .build();
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
     }
 
     @Bean

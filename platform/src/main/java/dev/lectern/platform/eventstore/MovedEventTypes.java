@@ -41,8 +41,8 @@ public final class MovedEventTypes implements Serializer {
         if (current == serializedObject.getType()) {
             return delegate.deserialize(serializedObject);
         }
-        return delegate.deserialize(new SimpleSerializedObject<>(serializedObject.getData(),
-                serializedObject.getContentType(), current));
+        return delegate.deserialize(
+                new SimpleSerializedObject<>(serializedObject.getData(), serializedObject.getContentType(), current));
     }
 
     @Override
@@ -66,7 +66,7 @@ public final class MovedEventTypes implements Serializer {
             return stored;
         }
         return EventCatalogue.movedType(stored.getName())
-                             .<SerializedType>map(type -> new SimpleSerializedType(type.getName(), stored.getRevision()))
-                             .orElse(stored);
+                .<SerializedType>map(type -> new SimpleSerializedType(type.getName(), stored.getRevision()))
+                .orElse(stored);
     }
 }

@@ -24,7 +24,8 @@ public final class SessionScheduledEventUpcaster extends SingleEventUpcaster {
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return representation.getType().equals(REVISION_1) || representation.getType().equals(REVISION_2);
+        return representation.getType().equals(REVISION_1)
+                || representation.getType().equals(REVISION_2);
     }
 
     @Override

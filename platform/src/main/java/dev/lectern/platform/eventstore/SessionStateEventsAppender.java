@@ -2,6 +2,11 @@ package dev.lectern.platform.eventstore;
 
 import dev.lectern.events.EventCatalogue;
 import dev.lectern.events.LecternEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -10,15 +15,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsSt
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.List;
 
 /**
  * Axon's append statement plus Lectern's columns: {@code tenant_id}, {@code session_id},
@@ -37,9 +35,14 @@ final class SessionStateEventsAppender implements AppendEventsStatementBuilder {
     }
 
     @Override
-    public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
-                                   List<? extends EventMessage<?>> events, Serializer serializer,
-                                   TimestampWriter timestampWriter) throws SQLException {
+    public PreparedStatement build(
+            Connection connection,
+            EventSchema schema,
+            Class<?> dataType,
+            List<? extends EventMessage<?>> events,
+            Serializer serializer,
+            TimestampWriter timestampWriter)
+            throws SQLException {
         String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()
                 + ", tenant_id, session_id, event_name, occurred_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
         PreparedStatement statement = connection.prepareStatement(sql);
@@ -50,8 +53,10 @@ final class SessionStateEventsAppender implements AppendEventsStatementBuilder {
                 throw new IllegalArgumentException("Only Lectern events go into session_state_events, not "
                         + event.getPayloadType().getName());
             }
-            String name = EventCatalogue.nameOf(payload.getClass()).orElseThrow(() -> new IllegalArgumentException(
-                    payload.getClass().getName() + " is not in the event catalogue (missing from its sealed interface?)"));
+            String name = EventCatalogue.nameOf(payload.getClass())
+                    .orElseThrow(() ->
+                            new IllegalArgumentException(payload.getClass().getName()
+                                    + " is not in the event catalogue (missing from its sealed interface?)"));
             SerializedObject<?> serializedPayload = event.serializePayload(serializer, dataType);
             SerializedObject<?> serializedMetaData = event.serializeMetaData(serializer, dataType);
             statement.setString(1, event.getIdentifier());

@@ -1,8 +1,7 @@
 package dev.lectern.platform.eventstore;
 
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-
 import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
  * Axon's embedded event store, with a public way to wake its reader. Axon wakes it when its own unit

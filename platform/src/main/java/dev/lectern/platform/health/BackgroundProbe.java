@@ -1,12 +1,5 @@
 package dev.lectern.platform.health;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +7,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 
 /**
  * A health component that never calls its dependency on the request path: a background thread probes
@@ -44,8 +43,7 @@ final class BackgroundProbe implements HealthIndicator, DisposableBean {
     private final AtomicReference<Result> last = new AtomicReference<>();
     private volatile Instant probingSince;
 
-    private record Result(Health health, Instant at) {
-    }
+    private record Result(Health health, Instant at) {}
 
     BackgroundProbe(String name, Check check, Duration interval, Duration timeout, boolean killSwitch) {
         this.name = name;
@@ -73,14 +71,20 @@ final class BackgroundProbe implements HealthIndicator, DisposableBean {
         Health result;
         try {
             Health found = check.run();
-            result = Status.UP.equals(found.getStatus()) ? found : Health.status(failed).withDetails(found.getDetails()).build();
+            result = Status.UP.equals(found.getStatus())
+                    ? found
+                    : Health.status(failed).withDetails(found.getDetails()).build();
         } catch (Exception | LinkageError e) {
             result = Health.status(failed).withDetail("error", describe(e)).build();
         }
         Result previous = last.getAndSet(new Result(result, clock.instant()));
         probingSince = null;
         if (previous != null && !previous.health().getStatus().equals(result.getStatus())) {
-            log.warn("health of {} changed from {} to {} {}", name, previous.health().getStatus(), result.getStatus(),
+            log.warn(
+                    "health of {} changed from {} to {} {}",
+                    name,
+                    previous.health().getStatus(),
+                    result.getStatus(),
                     result.getDetails());
         }
     }
@@ -90,16 +94,22 @@ final class BackgroundProbe implements HealthIndicator, DisposableBean {
         Instant now = clock.instant();
         Instant since = probingSince;
         if (since != null && Duration.between(since, now).compareTo(timeout) > 0) {
-            return Health.status(failed).withDetail("error", "no answer for " + Duration.between(since, now).toMillis() + " ms")
-                         .withDetail("probingSince", since.toString()).build();
+            return Health.status(failed)
+                    .withDetail(
+                            "error",
+                            "no answer for " + Duration.between(since, now).toMillis() + " ms")
+                    .withDetail("probingSince", since.toString())
+                    .build();
         }
         Result result = last.get();
         if (result == null) {
             return Health.unknown().withDetail("error", "not probed yet").build();
         }
-        return Health.status(result.health().getStatus()).withDetails(result.health().getDetails())
-                     .withDetail("checkedAt", result.at().toString())
-                     .withDetail("ageMillis", Duration.between(result.at(), now).toMillis()).build();
+        return Health.status(result.health().getStatus())
+                .withDetails(result.health().getDetails())
+                .withDetail("checkedAt", result.at().toString())
+                .withDetail("ageMillis", Duration.between(result.at(), now).toMillis())
+                .build();
     }
 
     /** The failure's type and message, never a stack trace; enough for an operator to tell causes apart. */
@@ -109,7 +119,8 @@ final class BackgroundProbe implements HealthIndicator, DisposableBean {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        return root.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 
     @Override

@@ -4,24 +4,23 @@ import dev.lectern.events.media.MediaPlane;
 import dev.lectern.events.storage.ObjectStorage;
 import dev.lectern.platform.security.IdentityProperties;
 import io.r2dbc.spi.ConnectionFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.boot.actuate.data.redis.RedisReactiveHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
 import org.springframework.boot.actuate.r2dbc.ConnectionFactoryHealthIndicator;
-import org.springframework.boot.actuate.data.redis.RedisReactiveHealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-
-import javax.sql.DataSource;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * One health component per dependency, each a cached background probe (never a call on the request
@@ -39,8 +38,13 @@ public class HealthConfiguration {
      * before the component counts as failed.
      */
     @ConfigurationProperties("lectern.health")
-    public record ProbeProperties(Duration databaseInterval, Duration redisInterval, Duration storageInterval,
-                                  Duration mediaPlaneInterval, Duration identityInterval, Duration timeout) {
+    public record ProbeProperties(
+            Duration databaseInterval,
+            Duration redisInterval,
+            Duration storageInterval,
+            Duration mediaPlaneInterval,
+            Duration identityInterval,
+            Duration timeout) {
 
         public ProbeProperties {
             databaseInterval = or(databaseInterval, Duration.ofSeconds(2));
@@ -59,22 +63,31 @@ public class HealthConfiguration {
     @Bean
     BackgroundProbe dbHealthContributor(DataSource dataSource, ProbeProperties probes) {
         DataSourceHealthIndicator jdbc = new DataSourceHealthIndicator(dataSource, "SELECT 1");
-        return new BackgroundProbe("db", () -> statusOnly(jdbc.health()), probes.databaseInterval(), probes.timeout(), true);
+        return new BackgroundProbe(
+                "db", () -> statusOnly(jdbc.health()), probes.databaseInterval(), probes.timeout(), true);
     }
 
     @Bean
     BackgroundProbe r2dbcHealthContributor(ConnectionFactory connections, ProbeProperties probes) {
         ConnectionFactoryHealthIndicator r2dbc = new ConnectionFactoryHealthIndicator(connections);
-        return new BackgroundProbe("r2dbc", () -> statusOnly(r2dbc.health().block(probes.timeout())),
-                probes.databaseInterval(), probes.timeout(), true);
+        return new BackgroundProbe(
+                "r2dbc",
+                () -> statusOnly(r2dbc.health().block(probes.timeout())),
+                probes.databaseInterval(),
+                probes.timeout(),
+                true);
     }
 
     @Bean
     @ConditionalOnExpression("!'${lectern.redis.url:}'.isBlank()")
     BackgroundProbe redisHealthContributor(ReactiveRedisConnectionFactory redis, ProbeProperties probes) {
         RedisReactiveHealthIndicator ping = new RedisReactiveHealthIndicator(redis);
-        return new BackgroundProbe("redis", () -> statusOnly(ping.health().block(probes.timeout())),
-                probes.redisInterval(), probes.timeout(), false);
+        return new BackgroundProbe(
+                "redis",
+                () -> statusOnly(ping.health().block(probes.timeout())),
+                probes.redisInterval(),
+                probes.timeout(),
+                false);
     }
 
     /**
@@ -83,10 +96,15 @@ public class HealthConfiguration {
      */
     @Bean
     HealthIndicator objectStorageHealthIndicator(ObjectStorage storage, ProbeProperties probes) {
-        BackgroundProbe probe = new BackgroundProbe("objectStorage", () -> {
-            storage.probe();
-            return Health.up().build();
-        }, probes.storageInterval(), probes.timeout(), false);
+        BackgroundProbe probe = new BackgroundProbe(
+                "objectStorage",
+                () -> {
+                    storage.probe();
+                    return Health.up().build();
+                },
+                probes.storageInterval(),
+                probes.timeout(),
+                false);
         return new ObjectStorageHealth(probe, storage);
     }
 
@@ -98,8 +116,10 @@ public class HealthConfiguration {
             Health probed = probe.health();
             ObjectStorage.Availability latest = storage.availability();
             if (latest != null && !latest.available() && !HealthStatuses.DEGRADED.equals(probed.getStatus())) {
-                return Health.status(HealthStatuses.DEGRADED).withDetail("error", latest.error())
-                             .withDetail("failedAt", latest.at().toString()).build();
+                return Health.status(HealthStatuses.DEGRADED)
+                        .withDetail("error", latest.error())
+                        .withDetail("failedAt", latest.at().toString())
+                        .build();
             }
             return probed;
         }
@@ -116,25 +136,47 @@ public class HealthConfiguration {
         if (!media.enabled()) {
             return () -> Health.up().withDetail("media", "off").build();
         }
-        return new BackgroundProbe("mediaPlane", () -> {
-            media.participants("lectern-health-probe");
-            return Health.up().withDetail("media", "livekit").build();
-        }, probes.mediaPlaneInterval(), probes.timeout(), false);
+        return new BackgroundProbe(
+                "mediaPlane",
+                () -> {
+                    media.participants("lectern-health-probe");
+                    return Health.up().withDetail("media", "livekit").build();
+                },
+                probes.mediaPlaneInterval(),
+                probes.timeout(),
+                false);
     }
 
     /** The identity provider's keys (or discovery document) answer; absent with the development issuer. */
     @Bean
-    @ConditionalOnExpression("!'${lectern.identity.issuer-uri:}'.isBlank() or !'${lectern.identity.jwk-set-uri:}'.isBlank()")
+    @ConditionalOnExpression(
+            "!'${lectern.identity.issuer-uri:}'.isBlank() or !'${lectern.identity.jwk-set-uri:}'.isBlank()")
     BackgroundProbe identityProviderHealthIndicator(IdentityProperties identity, ProbeProperties probes) {
-        URI keys = URI.create(identity.jwkSetUri() != null && !identity.jwkSetUri().isBlank() ? identity.jwkSetUri()
-                : identity.issuerUri().replaceAll("/+$", "") + "/.well-known/openid-configuration");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(probes.timeout()).build();
-        return new BackgroundProbe("identityProvider", () -> {
-            int status = http.send(HttpRequest.newBuilder(keys).timeout(probes.timeout()).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status == 200 ? Health.up().build()
-                    : Health.down().withDetail("error", "answered HTTP " + status).build();
-        }, probes.identityInterval(), probes.timeout(), false);
+        URI keys = URI.create(
+                identity.jwkSetUri() != null && !identity.jwkSetUri().isBlank()
+                        ? identity.jwkSetUri()
+                        : identity.issuerUri().replaceAll("/+$", "") + "/.well-known/openid-configuration");
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(probes.timeout()).build();
+        return new BackgroundProbe(
+                "identityProvider",
+                () -> {
+                    int status = http.send(
+                                    HttpRequest.newBuilder(keys)
+                                            .timeout(probes.timeout())
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                    return status == 200
+                            ? Health.up().build()
+                            : Health.down()
+                                    .withDetail("error", "answered HTTP " + status)
+                                    .build();
+                },
+                probes.identityInterval(),
+                probes.timeout(),
+                false);
     }
 
     /** Spring's indicators report versions and hosts; the public health answer carries only the status. */
@@ -144,6 +186,8 @@ public class HealthConfiguration {
         }
         Object error = health.getDetails().get("error");
         Health.Builder builder = Health.status(health.getStatus());
-        return error == null ? builder.build() : builder.withDetail("error", String.valueOf(error)).build();
+        return error == null
+                ? builder.build()
+                : builder.withDetail("error", String.valueOf(error)).build();
     }
 }

@@ -11,6 +11,5 @@ public final class HealthStatuses {
      */
     public static final Status DEGRADED = new Status("DEGRADED", "a degradable dependency is unavailable");
 
-    private HealthStatuses() {
-    }
+    private HealthStatuses() {}
 }

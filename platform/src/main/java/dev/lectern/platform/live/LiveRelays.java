@@ -2,11 +2,10 @@ package dev.lectern.platform.live;
 
 import dev.lectern.query.livestate.LiveFanout;
 import dev.lectern.query.livestate.LiveRelay;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /** Installs every relay to other nodes (the PostgreSQL wake-up always, Redis when configured) in the live fan-out. */
 @Component

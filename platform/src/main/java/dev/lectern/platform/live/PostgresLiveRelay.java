@@ -6,13 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lectern.platform.eventstore.CommitSignal;
 import dev.lectern.query.livestate.LiveEvent;
 import dev.lectern.query.livestate.LiveRelay;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +20,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * The PostgreSQL wake-up between nodes: LISTEN/NOTIFY on the event log's own database, so that a
@@ -47,6 +46,7 @@ class PostgresLiveRelay implements LiveRelay, SmartLifecycle {
     static final String COMMITS = "lectern_commits";
     /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more; leave room for the envelope. */
     static final int MAX_PAYLOAD_BYTES = 7900;
+
     private static final Logger log = LoggerFactory.getLogger(PostgresLiveRelay.class);
 
     private final HikariDataSource database;
@@ -61,8 +61,7 @@ class PostgresLiveRelay implements LiveRelay, SmartLifecycle {
     private Thread listener;
     private Thread notifier;
 
-    record Envelope(String origin, List<LiveEvent> events) {
-    }
+    record Envelope(String origin, List<LiveEvent> events) {}
 
     PostgresLiveRelay(HikariDataSource database, RemoteLiveEvents remote, CommitSignal commits, ObjectMapper json) {
         this.database = database;
@@ -97,7 +96,7 @@ class PostgresLiveRelay implements LiveRelay, SmartLifecycle {
     }
 
     private void enqueue(String channel, String payload) {
-        if (!outgoing.offer(new String[]{channel, payload})) {
+        if (!outgoing.offer(new String[] {channel, payload})) {
             failed("notification queue full", null);
         }
     }
@@ -113,7 +112,8 @@ class PostgresLiveRelay implements LiveRelay, SmartLifecycle {
     private void listen() {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + LIVE);
                 statement.execute("LISTEN " + COMMITS);
                 recovered();
@@ -161,7 +161,7 @@ class PostgresLiveRelay implements LiveRelay, SmartLifecycle {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
             try (Connection connection = connect();
-                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                    PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
                 backoff = Duration.ofMillis(200);
                 while (running) {
                     String[] message = outgoing.poll(500, TimeUnit.MILLISECONDS);
@@ -225,7 +225,9 @@ class PostgresLiveRelay implements LiveRelay, SmartLifecycle {
 
     private void failed(String what, Throwable error) {
         if (healthy.compareAndSet(true, false)) {
-            log.warn("PostgreSQL live wake-up unavailable ({}: {}); streams catch up at their heartbeat", what,
+            log.warn(
+                    "PostgreSQL live wake-up unavailable ({}: {}); streams catch up at their heartbeat",
+                    what,
                     error == null ? "" : error.toString());
         }
     }

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.platform.eventstore.CommitSignal;
 import dev.lectern.query.livestate.LiveEvent;
 import dev.lectern.query.livestate.LiveRelay;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -16,11 +20,6 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.util.retry.Retry;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Live fan-out between nodes through Redis pub/sub (only when {@code REDIS_URL} is set).
@@ -53,11 +52,14 @@ class RedisLiveRelay implements LiveRelay, SmartLifecycle {
     private volatile Disposable listening;
     private volatile boolean running;
 
-    record Envelope(String origin, List<LiveEvent> events) {
-    }
+    record Envelope(String origin, List<LiveEvent> events) {}
 
-    RedisLiveRelay(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate redis, RemoteLiveEvents remote,
-                   CommitSignal commits, ObjectMapper json) {
+    RedisLiveRelay(
+            ReactiveRedisConnectionFactory connections,
+            ReactiveStringRedisTemplate redis,
+            RemoteLiveEvents remote,
+            CommitSignal commits,
+            ObjectMapper json) {
         this.connections = connections;
         this.redis = redis;
         this.remote = remote;
@@ -98,7 +100,9 @@ class RedisLiveRelay implements LiveRelay, SmartLifecycle {
 
     private void failed(Throwable error) {
         if (healthy.compareAndSet(true, false)) {
-            log.warn("Redis live fan-out unavailable ({}); classes go on, streams catch up from the log", error.toString());
+            log.warn(
+                    "Redis live fan-out unavailable ({}); classes go on, streams catch up from the log",
+                    error.toString());
         }
     }
 
@@ -117,15 +121,18 @@ class RedisLiveRelay implements LiveRelay, SmartLifecycle {
         running = true;
         commits.onLocalCommit(this::announceCommit);
         listening = reactor.core.publisher.Flux.defer(() -> {
-                    ReactiveRedisMessageListenerContainer fresh = new ReactiveRedisMessageListenerContainer(connections);
+                    ReactiveRedisMessageListenerContainer fresh =
+                            new ReactiveRedisMessageListenerContainer(connections);
                     container = fresh;
                     return fresh.receive(ChannelTopic.of(LIVE), ChannelTopic.of(COMMITS))
-                                .doOnSubscribe(s -> recovered())
-                                .doFinally(s -> fresh.destroyLater().subscribe(v -> { }, e -> { }));
+                            .doOnSubscribe(s -> recovered())
+                            .doFinally(s -> fresh.destroyLater().subscribe(v -> {}, e -> {}));
                 })
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
-                                .doBeforeRetry(signal -> failed(signal.failure())))
-                .subscribe(message -> receive(message.getChannel(), message.getMessage()),
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+                        .maxBackoff(Duration.ofSeconds(5))
+                        .doBeforeRetry(signal -> failed(signal.failure())))
+                .subscribe(
+                        message -> receive(message.getChannel(), message.getMessage()),
                         error -> log.error("Redis live subscription ended", error));
     }
 

@@ -2,12 +2,11 @@ package dev.lectern.platform.live;
 
 import dev.lectern.query.livestate.LiveEvent;
 import dev.lectern.query.livestate.LiveFanout;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Where live events from other nodes enter this node's streams. Two relays may carry the same events

@@ -3,12 +3,11 @@ package dev.lectern.platform.operator;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Platform operators: the people who run Lectern itself, across schools. Not a tenant role (a school's
@@ -22,9 +21,9 @@ public class Operators {
 
     Operators(@Value("${lectern.operators:}") String configured) {
         this.identities = Arrays.stream(configured.split(","))
-                                .map(String::trim)
-                                .filter(s -> !s.isEmpty())
-                                .collect(Collectors.toUnmodifiableSet());
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean isOperator(Actor actor) {
@@ -33,8 +32,8 @@ public class Operators {
 
     public void require(Actor actor) {
         if (!isOperator(actor)) {
-            throw new RequestRejectedException(ErrorCode.FORBIDDEN,
-                    "Only platform operators (LECTERN_OPERATORS) may do this");
+            throw new RequestRejectedException(
+                    ErrorCode.FORBIDDEN, "Only platform operators (LECTERN_OPERATORS) may do this");
         }
     }
 }

@@ -1,6 +1,9 @@
 package dev.lectern.platform.operator;
 
 import dev.lectern.query.replay.ProjectionRebuilds;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,10 +13,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The rebuild as a command: {@code java -jar lectern.jar --lectern.rebuild=live-state[,sessions]}
@@ -32,8 +31,11 @@ class RebuildCommand implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final ConfigurableApplicationContext context;
 
-    RebuildCommand(@Value("${lectern.rebuild:}") String groups, ProjectionRebuilds rebuilds, JdbcTemplate jdbc,
-                   ConfigurableApplicationContext context) {
+    RebuildCommand(
+            @Value("${lectern.rebuild:}") String groups,
+            ProjectionRebuilds rebuilds,
+            JdbcTemplate jdbc,
+            ConfigurableApplicationContext context) {
         this.groups = groups;
         this.rebuilds = rebuilds;
         this.jdbc = jdbc;
@@ -45,7 +47,10 @@ class RebuildCommand implements ApplicationRunner {
         if (groups.isBlank()) {
             return;
         }
-        List<String> names = Arrays.stream(groups.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> names = Arrays.stream(groups.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         boolean ok = true;
         for (String group : names) {
             ok &= rebuild(group);
@@ -68,7 +73,8 @@ class RebuildCommand implements ApplicationRunner {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         double rate = events / Math.max(0.001, took.toNanos() / 1e9);
-        String summary = String.format("rebuild %s: %d events up to position %d in %.2f s (%.0f events/s)",
+        String summary = String.format(
+                "rebuild %s: %d events up to position %d in %.2f s (%.0f events/s)",
                 group, events, head, took.toNanos() / 1e9, rate);
         log.info(summary);
         System.out.println(summary);

@@ -18,7 +18,8 @@ public final class ClassSequencingPolicy implements SequencingPolicy<EventMessag
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        if (event.getPayload() instanceof LecternEvent lectern && lectern.tenantId() != null
+        if (event.getPayload() instanceof LecternEvent lectern
+                && lectern.tenantId() != null
                 && lectern.sessionId() != null) {
             return of(lectern);
         }

@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-
 /**
  * Poison isolation for every processing group, present and future, without per-group configuration:
  * Axon's sequenced dead-letter queue on JDBC ({@code dead_letter_entry}), sequenced per class
@@ -38,11 +37,14 @@ public class DeadLetterConfiguration {
 
     @Bean
     DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
-            ConnectionProvider connectionProvider, TransactionManager transactionManager, DeadLetterSchema schema,
-            @Qualifier("eventSerializer") Serializer eventSerializer, Serializer genericSerializer,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            DeadLetterSchema schema,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer genericSerializer,
             DeadLetterProperties properties) {
-        return new EveryGroup(connectionProvider, transactionManager, schema, eventSerializer, genericSerializer,
-                properties);
+        return new EveryGroup(
+                connectionProvider, transactionManager, schema, eventSerializer, genericSerializer, properties);
     }
 
     /** Each event handler in a savepoint, so a failing statement parks its class instead of aborting the batch. */
@@ -65,8 +67,13 @@ public class DeadLetterConfiguration {
         private final Serializer genericSerializer;
         private final DeadLetterProperties properties;
 
-        EveryGroup(ConnectionProvider connectionProvider, TransactionManager transactionManager, DeadLetterSchema schema,
-                   Serializer eventSerializer, Serializer genericSerializer, DeadLetterProperties properties) {
+        EveryGroup(
+                ConnectionProvider connectionProvider,
+                TransactionManager transactionManager,
+                DeadLetterSchema schema,
+                Serializer eventSerializer,
+                Serializer genericSerializer,
+                DeadLetterProperties properties) {
             super(new EventProcessorProperties(), group -> null);
             this.connectionProvider = connectionProvider;
             this.transactionManager = transactionManager;
@@ -81,34 +88,35 @@ public class DeadLetterConfiguration {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             RetryWithBackoff policy = new RetryWithBackoff(properties);
             ClassSequencingPolicy perClass = new ClassSequencingPolicy();
-            processing.registerDefaultSequencingPolicy(c -> perClass)
-                      .registerDefaultDeadLetterPolicy(c -> policy)
-                      .registerDeadLetterQueueProvider(group -> {
-                          // Axon asks this once per event handling group while it assembles the processors,
-                          // after every other registration: the one place that sees every group. The class
-                          // sequence is set here too because Axon's Spring Boot configuration registers the
-                          // per-aggregate policy explicitly for each processor named in the properties.
-                          if (WriteSideTables.PROCESSING_GROUP.equals(group)) {
-                              return null;
-                          }
-                          processing.registerSequencingPolicy(group, c -> perClass);
-                          processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                                  (c, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
-                          return c -> queue(group);
-                      });
+            processing
+                    .registerDefaultSequencingPolicy(c -> perClass)
+                    .registerDefaultDeadLetterPolicy(c -> policy)
+                    .registerDeadLetterQueueProvider(group -> {
+                        // Axon asks this once per event handling group while it assembles the processors,
+                        // after every other registration: the one place that sees every group. The class
+                        // sequence is set here too because Axon's Spring Boot configuration registers the
+                        // per-aggregate policy explicitly for each processor named in the properties.
+                        if (WriteSideTables.PROCESSING_GROUP.equals(group)) {
+                            return null;
+                        }
+                        processing.registerSequencingPolicy(group, c -> perClass);
+                        processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                                group, (c, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
+                        return c -> queue(group);
+                    });
         }
 
         private JdbcSequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
             return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                                               .processingGroup(group)
-                                               .connectionProvider(connectionProvider)
-                                               .transactionManager(transactionManager)
-                                               .schema(schema)
-                                               .eventSerializer(eventSerializer)
-                                               .genericSerializer(genericSerializer)
-                                               .maxSequences(properties.maxSequences())
-                                               .maxSequenceSize(properties.maxSequenceSize())
-                                               .build();
+                    .processingGroup(group)
+                    .connectionProvider(connectionProvider)
+                    .transactionManager(transactionManager)
+                    .schema(schema)
+                    .eventSerializer(eventSerializer)
+                    .genericSerializer(genericSerializer)
+                    .maxSequences(properties.maxSequences())
+                    .maxSequenceSize(properties.maxSequenceSize())
+                    .build();
         }
     }
 }

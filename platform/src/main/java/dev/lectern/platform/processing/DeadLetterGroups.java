@@ -1,13 +1,12 @@
 package dev.lectern.platform.processing;
 
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** The processing groups that have a dead-letter queue (every event handling group; not sagas). */
 @Component

@@ -1,9 +1,8 @@
 package dev.lectern.platform.processing;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code lectern.dead-letters.*}: how parked class sequences are kept and retried
@@ -17,12 +16,13 @@ import java.time.Duration;
  * @param causeLength      characters of a failure's message that are kept
  */
 @ConfigurationProperties("lectern.dead-letters")
-public record DeadLetterProperties(@DefaultValue("PT1S") Duration firstRetry,
-                                   @DefaultValue("PT5M") Duration maxRetry,
-                                   @DefaultValue("PT1S") Duration retryPoll,
-                                   @DefaultValue("100000") int maxSequences,
-                                   @DefaultValue("1000000") int maxSequenceSize,
-                                   @DefaultValue("500") int causeLength) {
+public record DeadLetterProperties(
+        @DefaultValue("PT1S") Duration firstRetry,
+        @DefaultValue("PT5M") Duration maxRetry,
+        @DefaultValue("PT1S") Duration retryPoll,
+        @DefaultValue("100000") int maxSequences,
+        @DefaultValue("1000000") int maxSequenceSize,
+        @DefaultValue("500") int causeLength) {
 
     /** The wait after {@code attempts} failed attempts: firstRetry, 2x, 4x ... capped at maxRetry. */
     public Duration backoff(int attempts) {

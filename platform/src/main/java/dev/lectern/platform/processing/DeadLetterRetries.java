@@ -1,5 +1,10 @@
 package dev.lectern.platform.processing;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -8,12 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Retries parked class sequences when they are due ({@link RetryWithBackoff#dueAt}: 1 s, 2 s, 4 s ...
@@ -36,8 +35,12 @@ class DeadLetterRetries implements SmartLifecycle {
     private final Clock clock;
     private volatile ScheduledExecutorService executor;
 
-    DeadLetterRetries(EventProcessingConfiguration processing, DeadLetterGroups groups, RetryWithBackoff policy,
-                      DeadLetterProperties properties, Clock clock) {
+    DeadLetterRetries(
+            EventProcessingConfiguration processing,
+            DeadLetterGroups groups,
+            RetryWithBackoff policy,
+            DeadLetterProperties properties,
+            Clock clock) {
         this.processing = processing;
         this.groups = groups;
         this.policy = policy;
@@ -48,8 +51,10 @@ class DeadLetterRetries implements SmartLifecycle {
     /** One round: every due sequence of every running group, up to {@value #PER_ROUND} per group. */
     void retryDue() {
         for (String group : groups.names()) {
-            boolean running = processing.eventProcessorByProcessingGroup(group)
-                                        .map(EventProcessor::isRunning).orElse(false);
+            boolean running = processing
+                    .eventProcessorByProcessingGroup(group)
+                    .map(EventProcessor::isRunning)
+                    .orElse(false);
             SequencedDeadLetterProcessor<EventMessage<?>> processor =
                     processing.sequencedDeadLetterProcessor(group).orElse(null);
             if (!running || processor == null) {
@@ -57,7 +62,11 @@ class DeadLetterRetries implements SmartLifecycle {
             }
             try {
                 Instant now = clock.instant();
-                for (int i = 0; i < PER_ROUND && processor.process(letter -> !policy.dueAt(letter).isAfter(now)); i++) {
+                for (int i = 0;
+                        i < PER_ROUND
+                                && processor.process(
+                                        letter -> !policy.dueAt(letter).isAfter(now));
+                        i++) {
                     log.info("A parked sequence of {} was processed and left the dead-letter queue", group);
                 }
             } catch (RuntimeException e) {

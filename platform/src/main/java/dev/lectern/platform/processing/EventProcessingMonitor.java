@@ -2,6 +2,15 @@ package dev.lectern.platform.processing;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -14,16 +23,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Where every streaming processing group is: its lag behind the head of {@code session_state_events}
@@ -46,8 +45,12 @@ public class EventProcessingMonitor implements HealthIndicator {
     private final ObjectProvider<MeterRegistry> meters;
     private volatile Snapshot cached;
 
-    EventProcessingMonitor(EventProcessingConfiguration processing, DeadLetterGroups deadLetters, JdbcTemplate jdbc,
-                           Clock clock, ObjectProvider<MeterRegistry> meters) {
+    EventProcessingMonitor(
+            EventProcessingConfiguration processing,
+            DeadLetterGroups deadLetters,
+            JdbcTemplate jdbc,
+            Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
         this.processing = processing;
         this.deadLetters = deadLetters;
         this.jdbc = jdbc;
@@ -61,12 +64,18 @@ public class EventProcessingMonitor implements HealthIndicator {
      * {@code lastEventAt} when the event at its position happened; {@code parkedSequences} (classes) and
      * {@code parkedLetters} (events) are null for a group without a dead-letter queue (sagas).
      */
-    public record GroupState(String group, long position, long head, long lag, Instant lastEventAt, boolean running,
-                             boolean replaying, Long parkedSequences, Long parkedLetters) {
-    }
+    public record GroupState(
+            String group,
+            long position,
+            long head,
+            long lag,
+            Instant lastEventAt,
+            boolean running,
+            boolean replaying,
+            Long parkedSequences,
+            Long parkedLetters) {}
 
-    private record Snapshot(Instant at, Map<String, GroupState> groups) {
-    }
+    private record Snapshot(Instant at, Map<String, GroupState> groups) {}
 
     public Map<String, GroupState> groups() {
         Snapshot snapshot = cached;
@@ -98,22 +107,36 @@ public class EventProcessingMonitor implements HealthIndicator {
         long head = max == null ? -1 : max;
         Set<String> withQueue = deadLetters.names();
         Map<String, GroupState> result = new LinkedHashMap<>();
-        for (Map.Entry<String, EventProcessor> entry : new java.util.TreeMap<>(processing.eventProcessors()).entrySet()) {
+        for (Map.Entry<String, EventProcessor> entry :
+                new java.util.TreeMap<>(processing.eventProcessors()).entrySet()) {
             if (!(entry.getValue() instanceof StreamingEventProcessor processor)) {
                 continue;
             }
             String group = entry.getKey();
             long position = processor.processingStatus().values().stream()
-                                     .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+                    .mapToLong(s -> s.getCurrentPosition().orElse(-1))
+                    .min()
+                    .orElse(-1);
             Long sequences = null;
             Long letters = null;
             if (withQueue.contains(group)) {
-                SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetters.queue(group).orElseThrow();
+                SequencedDeadLetterQueue<EventMessage<?>> queue =
+                        deadLetters.queue(group).orElseThrow();
                 sequences = queue.amountOfSequences();
                 letters = queue.size();
             }
-            result.put(group, new GroupState(group, position, head, Math.max(0, head - position), eventTime(position),
-                    processor.isRunning(), processor.isReplaying(), sequences, letters));
+            result.put(
+                    group,
+                    new GroupState(
+                            group,
+                            position,
+                            head,
+                            Math.max(0, head - position),
+                            eventTime(position),
+                            processor.isRunning(),
+                            processor.isReplaying(),
+                            sequences,
+                            letters));
         }
         return result;
     }
@@ -122,8 +145,11 @@ public class EventProcessingMonitor implements HealthIndicator {
         if (position < 0) {
             return null;
         }
-        List<java.sql.Timestamp> found = jdbc.queryForList("SELECT occurred_at FROM session_state_events "
-                + "WHERE global_index <= ? ORDER BY global_index DESC LIMIT 1", java.sql.Timestamp.class, position);
+        List<java.sql.Timestamp> found = jdbc.queryForList(
+                "SELECT occurred_at FROM session_state_events "
+                        + "WHERE global_index <= ? ORDER BY global_index DESC LIMIT 1",
+                java.sql.Timestamp.class,
+                position);
         return found.isEmpty() ? null : found.get(0).toInstant();
     }
 
@@ -145,7 +171,10 @@ public class EventProcessingMonitor implements HealthIndicator {
             }
             details.put(state.group(), group);
         }
-        return Health.up().withDetail("parkedSequences", parked).withDetail("groups", details).build();
+        return Health.up()
+                .withDetail("parkedSequences", parked)
+                .withDetail("groups", details)
+                .build();
     }
 
     /** Gauges per group, once the processors exist. */
@@ -157,20 +186,32 @@ public class EventProcessingMonitor implements HealthIndicator {
         }
         for (String group : new TreeSet<>(groups().keySet())) {
             Gauge.builder("lectern.projection.lag", () -> value(group, GroupState::lag))
-                 .tag("group", group).baseUnit("events")
-                 .description("Positions the head of the event log is ahead of the processing group").register(registry);
-            Gauge.builder("lectern.projection.last.event", () -> value(group,
-                         s -> s.lastEventAt() == null ? Double.NaN : s.lastEventAt().toEpochMilli() / 1000.0))
-                 .tag("group", group).baseUnit("seconds")
-                 .description("When the last event the processing group processed happened (epoch seconds)")
-                 .register(registry);
+                    .tag("group", group)
+                    .baseUnit("events")
+                    .description("Positions the head of the event log is ahead of the processing group")
+                    .register(registry);
+            Gauge.builder(
+                            "lectern.projection.last.event",
+                            () -> value(
+                                    group,
+                                    s -> s.lastEventAt() == null
+                                            ? Double.NaN
+                                            : s.lastEventAt().toEpochMilli() / 1000.0))
+                    .tag("group", group)
+                    .baseUnit("seconds")
+                    .description("When the last event the processing group processed happened (epoch seconds)")
+                    .register(registry);
             if (deadLetters.names().contains(group)) {
                 Gauge.builder("lectern.dead.letters.sequences", () -> value(group, GroupState::parkedSequences))
-                     .tag("group", group).baseUnit("sequences")
-                     .description("Classes parked in the processing group's dead-letter queue").register(registry);
+                        .tag("group", group)
+                        .baseUnit("sequences")
+                        .description("Classes parked in the processing group's dead-letter queue")
+                        .register(registry);
                 Gauge.builder("lectern.dead.letters.events", () -> value(group, GroupState::parkedLetters))
-                     .tag("group", group).baseUnit("events")
-                     .description("Events parked in the processing group's dead-letter queue").register(registry);
+                        .tag("group", group)
+                        .baseUnit("events")
+                        .description("Events parked in the processing group's dead-letter queue")
+                        .register(registry);
             }
         }
     }

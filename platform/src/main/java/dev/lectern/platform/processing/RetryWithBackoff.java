@@ -1,13 +1,12 @@
 package dev.lectern.platform.processing;
 
+import java.time.Instant;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
-
-import java.time.Instant;
 
 /**
  * The enqueue policy of every processing group: a failing event is always parked (never dropped) with its
@@ -29,7 +28,8 @@ public final class RetryWithBackoff implements EnqueuePolicy<EventMessage<?>> {
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         int attempts = attempts(letter) + 1;
         String type = cause.getClass().getName();
-        return Decisions.requeue(cause(cause, properties.causeLength()),
+        return Decisions.requeue(
+                cause(cause, properties.causeLength()),
                 l -> l.diagnostics().and(ATTEMPTS, attempts).and(CAUSE_TYPE, type));
     }
 
@@ -42,7 +42,9 @@ public final class RetryWithBackoff implements EnqueuePolicy<EventMessage<?>> {
         if (type instanceof String name) {
             return name;
         }
-        return letter.cause().map(org.axonframework.messaging.deadletter.Cause::type).orElse(null);
+        return letter.cause()
+                .map(org.axonframework.messaging.deadletter.Cause::type)
+                .orElse(null);
     }
 
     /** Failed attempts so far (0 for an event parked only because its class was already parked). */
@@ -69,8 +71,10 @@ public final class RetryWithBackoff implements EnqueuePolicy<EventMessage<?>> {
         for (int i = 0; i < message.length() && clean.length() < length; i++) {
             char c = message.charAt(i);
             if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < message.length()
-                        && Character.isLowSurrogate(message.charAt(i + 1)) && clean.length() + 2 <= length) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < message.length()
+                        && Character.isLowSurrogate(message.charAt(i + 1))
+                        && clean.length() + 2 <= length) {
                     clean.append(c).append(message.charAt(++i));
                 } else {
                     clean.append('\uFFFD');

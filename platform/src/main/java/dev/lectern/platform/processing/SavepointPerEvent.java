@@ -2,6 +2,7 @@ package dev.lectern.platform.processing;
 
 import dev.lectern.command.tables.WriteSideTables;
 import dev.lectern.query.projection.NoWritesInHandler;
+import java.lang.reflect.Method;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,8 +16,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.lang.reflect.Method;
 
 /**
  * Every event handler runs inside a savepoint of its batch's transaction: when a handler's SQL statement
@@ -47,14 +46,17 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         boolean noWrites = original.unwrap(Method.class)
-                                   .map(m -> m.getDeclaringClass().isAnnotationPresent(NoWritesInHandler.class))
-                                   .orElse(false);
+                .map(m -> m.getDeclaringClass().isAnnotationPresent(NoWritesInHandler.class))
+                .orElse(false);
         boolean inTheCommandsTransaction = original.unwrap(Method.class)
-                                                   .map(m -> m.getDeclaringClass().getAnnotation(ProcessingGroup.class))
-                                                   .map(g -> WriteSideTables.PROCESSING_GROUP.equals(g.value()))
-                                                   .orElse(false);
-        if (!original.canHandleMessageType(EventMessage.class) || original.hasAnnotation(SagaEventHandler.class)
-                || original.hasAnnotation(EventSourcingHandler.class) || noWrites || inTheCommandsTransaction) {
+                .map(m -> m.getDeclaringClass().getAnnotation(ProcessingGroup.class))
+                .map(g -> WriteSideTables.PROCESSING_GROUP.equals(g.value()))
+                .orElse(false);
+        if (!original.canHandleMessageType(EventMessage.class)
+                || original.hasAnnotation(SagaEventHandler.class)
+                || original.hasAnnotation(EventSourcingHandler.class)
+                || noWrites
+                || inTheCommandsTransaction) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {

@@ -1,6 +1,5 @@
 package dev.lectern.platform.security;
 
-
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
@@ -34,24 +33,24 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver, Web
     }
 
     @Override
-    public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
-                                        ServerWebExchange exchange) {
+    public Mono<Object> resolveArgument(
+            MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
         if (parameter.getParameterType() == TokenLifetime.class) {
             // The decoder requires exp, so every accepted token has one.
             return exchange.getPrincipal()
-                           .filter(ActorAuthentication.class::isInstance)
-                           .map(principal -> (Object) new TokenLifetime(((ActorAuthentication) principal).expiresAt()))
-                           .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.UNAUTHENTICATED,
-                                   "Send a valid bearer token")));
+                    .filter(ActorAuthentication.class::isInstance)
+                    .map(principal -> (Object) new TokenLifetime(((ActorAuthentication) principal).expiresAt()))
+                    .switchIfEmpty(Mono.error(() ->
+                            new RequestRejectedException(ErrorCode.UNAUTHENTICATED, "Send a valid bearer token")));
         }
         return exchange.getPrincipal()
-                       .filter(ActorAuthentication.class::isInstance)
-                       .map(principal -> {
-                           Actor actor = ((ActorAuthentication) principal).actor();
-                           exchange.getAttributes().put(ExchangeActor.ATTRIBUTE, actor);
-                           return (Object) actor;
-                       })
-                       .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.UNAUTHENTICATED,
-                               "Send a valid bearer token")));
+                .filter(ActorAuthentication.class::isInstance)
+                .map(principal -> {
+                    Actor actor = ((ActorAuthentication) principal).actor();
+                    exchange.getAttributes().put(ExchangeActor.ATTRIBUTE, actor);
+                    return (Object) actor;
+                })
+                .switchIfEmpty(Mono.error(
+                        () -> new RequestRejectedException(ErrorCode.UNAUTHENTICATED, "Send a valid bearer token")));
     }
 }

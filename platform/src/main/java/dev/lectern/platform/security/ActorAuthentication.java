@@ -12,7 +12,9 @@ public final class ActorAuthentication extends AbstractAuthenticationToken {
     private final Actor actor;
 
     ActorAuthentication(Jwt token, Actor actor) {
-        super(actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+        super(actor.roles().stream()
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                .toList());
         this.token = token;
         this.actor = actor;
         setAuthenticated(true);

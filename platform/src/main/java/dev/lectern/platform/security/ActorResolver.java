@@ -4,18 +4,17 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Turns a verified JWT into an {@link Actor}: the tenant from the configured claim (it must be a
@@ -50,17 +49,19 @@ class ActorResolver implements Converter<Jwt, Mono<AbstractAuthenticationToken>>
                         LEFT JOIN user_roles r ON r.tenant_id = u.tenant_id AND r.user_id = u.user_id
                         WHERE t.tenant_id = :tenant
                         GROUP BY u.user_id""")
-                 .bind("tenant", tenant.value())
-                 .bind("subject", subject)
-                 .map((row, meta) -> {
-                     UUID user = row.get("user_id", UUID.class);
-                     Set<Role> roles = EnumSet.noneOf(Role.class);
-                     Arrays.stream(row.get("roles", String.class).split(",")).map(Role::parse)
-                           .flatMap(Optional::stream).forEach(roles::add);
-                     return new Actor(tenant, subject, user == null ? null : new UserId(user), roles);
-                 })
-                 .one()
-                 .switchIfEmpty(Mono.error(() -> new UnknownTenantException("The token's tenant is not known here")))
-                 .map(actor -> new ActorAuthentication(jwt, actor));
+                .bind("tenant", tenant.value())
+                .bind("subject", subject)
+                .map((row, meta) -> {
+                    UUID user = row.get("user_id", UUID.class);
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    Arrays.stream(row.get("roles", String.class).split(","))
+                            .map(Role::parse)
+                            .flatMap(Optional::stream)
+                            .forEach(roles::add);
+                    return new Actor(tenant, subject, user == null ? null : new UserId(user), roles);
+                })
+                .one()
+                .switchIfEmpty(Mono.error(() -> new UnknownTenantException("The token's tenant is not known here")))
+                .map(actor -> new ActorAuthentication(jwt, actor));
     }
 }

@@ -11,12 +11,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.lectern.events.identity.TenantId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
 
 /**
  * A development token issuer, for local runs only: exists only with the {@code local} profile, and
@@ -50,7 +49,8 @@ public class DevIssuer {
     DevIssuer(@Value("${lectern.data-dir:.lectern-data}") String dataDir, IdentityProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.key = loadOrCreate(Path.of(dataDir).toAbsolutePath().resolve("dev-issuer").resolve("signing-key.json"));
+        this.key = loadOrCreate(
+                Path.of(dataDir).toAbsolutePath().resolve("dev-issuer").resolve("signing-key.json"));
         log.warn("""
 
                 *****************************************************************************
@@ -65,8 +65,11 @@ public class DevIssuer {
             if (Files.isRegularFile(file)) {
                 return RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
             }
-            RSAKey generated = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                                                        .keyID("dev-" + UUID.randomUUID()).generate();
+            RSAKey generated = new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID("dev-" + UUID.randomUUID())
+                    .generate();
             Files.createDirectories(file.getParent());
             Files.writeString(file, generated.toJSONString(), StandardCharsets.UTF_8);
             try {
@@ -103,7 +106,8 @@ public class DevIssuer {
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -2,12 +2,11 @@ package dev.lectern.platform.security;
 
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
+import java.util.Map;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /**
  * Local development data (profile {@code local} only): two schools, {@code north-high} and
@@ -18,7 +17,8 @@ import java.util.Map;
 @Profile("local")
 class DevSeed implements ApplicationRunner {
 
-    static final Map<String, String> TENANTS = Map.of("north-high", "North High School", "south-high", "South High School");
+    static final Map<String, String> TENANTS =
+            Map.of("north-high", "North High School", "south-high", "South High School");
 
     private final TenantDirectory directory;
 
@@ -32,7 +32,8 @@ class DevSeed implements ApplicationRunner {
             TenantId tenant = new TenantId(id);
             directory.ensureTenant(tenant, name);
             for (Role role : Role.values()) {
-                directory.ensureUserWithRole(tenant, role.value() + "@" + id, role.value() + " of " + name, role, "dev-seed");
+                directory.ensureUserWithRole(
+                        tenant, role.value() + "@" + id, role.value() + " of " + name, role, "dev-seed");
             }
             directory.ensureUserWithRole(tenant, "nobody@" + id, "No role at " + name, null, "dev-seed");
         });

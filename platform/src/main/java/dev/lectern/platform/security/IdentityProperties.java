@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bootstrapAdmin    optional {@code tenant:subject}: on startup, create that tenant and make that subject its admin
  */
 @ConfigurationProperties("lectern.identity")
-public record IdentityProperties(String issuerUri, String jwkSetUri, String audience, String tenantClaim,
-                                 String bootstrapAdmin) {
+public record IdentityProperties(
+        String issuerUri, String jwkSetUri, String audience, String tenantClaim, String bootstrapAdmin) {
 
     public IdentityProperties {
         audience = blank(audience) ? "lectern" : audience;

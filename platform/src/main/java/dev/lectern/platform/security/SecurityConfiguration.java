@@ -5,6 +5,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.platform.web.ProblemWebExceptionHandler;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,10 +34,6 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-
 /**
  * Every endpoint needs a bearer token except health and the development issuer. Tokens are verified
  * against the issuer's keys only (RS256, key chosen by {@code kid}), and must carry the right
@@ -50,46 +49,64 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ActorResolver actors,
-                                               ProblemWebExceptionHandler problems, IdentityProperties identity) {
+    SecurityWebFilterChain securityFilterChain(
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder decoder,
+            ActorResolver actors,
+            ProblemWebExceptionHandler problems,
+            IdentityProperties identity) {
         String expectedIssuer = identity.hasIssuer() ? identity.issuerUri() : DevIssuer.ISSUER;
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
             String token = bearer(exchange);
             if (!(failure instanceof OAuth2AuthenticationException) || token == null) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                return problems.handle(exchange, new RequestRejectedException(ErrorCode.UNAUTHENTICATED,
-                        "Send a valid bearer token (Authorization: Bearer <access token>)"));
+                return problems.handle(
+                        exchange,
+                        new RequestRejectedException(
+                                ErrorCode.UNAUTHENTICATED,
+                                "Send a valid bearer token (Authorization: Bearer <access token>)"));
             }
             // Refused tokens say why (RFC 6750 error_description) and are logged once: never the token itself.
-            TokenRefusal refusal = TokenRefusal.of((OAuth2AuthenticationException) failure, token, expectedIssuer,
-                    identity.audience());
-            log.info("Bearer token refused on {} {}: {} ({}); {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), refusal.reason(), refusal.description(), TokenRefusal.claimed(token));
+            TokenRefusal refusal = TokenRefusal.of(
+                    (OAuth2AuthenticationException) failure, token, expectedIssuer, identity.audience());
+            log.info(
+                    "Bearer token refused on {} {}: {} ({}); {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    refusal.reason(),
+                    refusal.description(),
+                    TokenRefusal.claimed(token));
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, refusal.wwwAuthenticate());
-            return problems.handle(exchange, new RequestRejectedException(ErrorCode.UNAUTHENTICATED,
-                    "The bearer token was refused: " + refusal.description()));
+            return problems.handle(
+                    exchange,
+                    new RequestRejectedException(
+                            ErrorCode.UNAUTHENTICATED, "The bearer token was refused: " + refusal.description()));
         };
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
                         // Only mapped with the local profile; without it nothing answers there (404).
-                        .pathMatchers("/dev/jwks.json", "/dev/tokens").permitAll()
+                        .pathMatchers("/dev/jwks.json", "/dev/tokens")
+                        .permitAll()
                         // Signed by LiveKit (verified on the exact body by its WebhookReceiver), not by a user's token.
-                        .pathMatchers(HttpMethod.POST, "/webhooks/livekit").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/webhooks/livekit")
+                        .permitAll()
                         // Metrics describe the whole platform, not one school: admins only.
-                        .pathMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyExchange().authenticated())
+                        .pathMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyExchange()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(actors))
                         .authenticationEntryPoint(unauthenticated))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((exchange, denied) -> problems.handle(
+                                exchange,
                                 new RequestRejectedException(ErrorCode.FORBIDDEN, "This needs the role: admin"))))
                 .build();
     }
@@ -101,13 +118,18 @@ class SecurityConfiguration {
         if (identity.hasIssuer()) {
             issuer = identity.issuerUri();
             decoder = IdentityProperties.blank(identity.jwkSetUri())
-                    ? NimbusReactiveJwtDecoder.withIssuerLocation(issuer).jwsAlgorithm(SignatureAlgorithm.RS256).build()
-                    : NimbusReactiveJwtDecoder.withJwkSetUri(identity.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                    ? NimbusReactiveJwtDecoder.withIssuerLocation(issuer)
+                            .jwsAlgorithm(SignatureAlgorithm.RS256)
+                            .build()
+                    : NimbusReactiveJwtDecoder.withJwkSetUri(identity.jwkSetUri())
+                            .jwsAlgorithm(SignatureAlgorithm.RS256)
+                            .build();
         } else {
             DevIssuer dev = devIssuer.getIfAvailable();
             if (dev == null) {
-                throw new IllegalStateException("OIDC_ISSUER_URI is required: Lectern does not start without an identity "
-                        + "provider (for local development only, run with --spring.profiles.active=local)");
+                throw new IllegalStateException(
+                        "OIDC_ISSUER_URI is required: Lectern does not start without an identity "
+                                + "provider (for local development only, run with --spring.profiles.active=local)");
             }
             issuer = DevIssuer.ISSUER;
             // One key, converted once (resolving the JWK per request decoded its Base64 modulus every
@@ -115,12 +137,13 @@ class SecurityConfiguration {
             RSAKey key = dev.publicKeys().getKeys().get(0).toRSAKey();
             try {
                 decoder = NimbusReactiveJwtDecoder.withPublicKey(key.toRSAPublicKey())
-                                                  .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+                        .signatureAlgorithm(SignatureAlgorithm.RS256)
+                        .build();
             } catch (JOSEException e) {
                 throw new IllegalStateException("development signing key is not an RSA key", e);
             }
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator(issuer, identity.audience()),
-                    keyId(key.getKeyID())));
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    validator(issuer, identity.audience()), keyId(key.getKeyID())));
             return decoder;
         }
         decoder.setJwtValidator(validator(issuer, identity.audience()));
@@ -136,21 +159,25 @@ class SecurityConfiguration {
     static ReactiveJwtDecoder identityUnavailableAsItsOwnProblem(ReactiveJwtDecoder decoder, String issuer) {
         return token -> decoder.decode(token).onErrorMap(e -> !(e instanceof BadJwtException), e -> {
             log.warn("Identity provider {} unavailable: cannot fetch its signing keys ({})", issuer, e.toString());
-            return new RequestRejectedException(ErrorCode.IDENTITY_UNAVAILABLE,
+            return new RequestRejectedException(
+                    ErrorCode.IDENTITY_UNAVAILABLE,
                     "The identity provider cannot be reached to verify your token; nothing was done. Retry shortly.");
         });
     }
 
     private static String bearer(org.springframework.web.server.ServerWebExchange exchange) {
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
     }
 
     /** Only tokens signed under the issuer's published key id. */
     static OAuth2TokenValidator<Jwt> keyId(String kid) {
         OAuth2Error unknownKey = new OAuth2Error("invalid_token", TokenRefusal.UNKNOWN_KEY_DESCRIPTION, null);
         return jwt -> kid.equals(jwt.getHeaders().get("kid"))
-                ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(unknownKey);
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(unknownKey);
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {

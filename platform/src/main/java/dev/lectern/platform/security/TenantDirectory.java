@@ -2,12 +2,11 @@ package dev.lectern.platform.security;
 
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /** Creates tenants and users idempotently, for the bootstrap admin and the local development seed. */
 @Component
@@ -22,23 +21,25 @@ public class TenantDirectory {
     }
 
     public void ensureTenant(TenantId tenant, String name) {
-        jdbc.update("INSERT INTO tenants (tenant_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                tenant.value(), name, Timestamp.from(clock.instant()));
+        jdbc.update(
+                "INSERT INTO tenants (tenant_id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                tenant.value(),
+                name,
+                Timestamp.from(clock.instant()));
     }
 
     /** Ensures the user exists and holds {@code role}; returns true when the role was newly granted. */
-    public boolean ensureUserWithRole(TenantId tenant, String subject, String displayName, Role role, String grantedBy) {
+    public boolean ensureUserWithRole(
+            TenantId tenant, String subject, String displayName, Role role, String grantedBy) {
         jdbc.update("""
                 INSERT INTO users (tenant_id, user_id, subject, display_name, created_at)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, subject) DO NOTHING""",
-                tenant.value(), UUID.randomUUID(), subject, displayName, Timestamp.from(clock.instant()));
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, subject) DO NOTHING""", tenant.value(), UUID.randomUUID(), subject, displayName, Timestamp.from(clock.instant()));
         if (role == null) {
             return false;
         }
         return jdbc.update("""
                 INSERT INTO user_roles (tenant_id, user_id, role, granted_at, granted_by)
                 SELECT tenant_id, user_id, ?, ?, ? FROM users WHERE tenant_id = ? AND subject = ?
-                ON CONFLICT DO NOTHING""",
-                role.value(), Timestamp.from(clock.instant()), grantedBy, tenant.value(), subject) == 1;
+                ON CONFLICT DO NOTHING""", role.value(), Timestamp.from(clock.instant()), grantedBy, tenant.value(), subject) == 1;
     }
 }

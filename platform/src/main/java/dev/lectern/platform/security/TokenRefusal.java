@@ -3,14 +3,13 @@ package dev.lectern.platform.security;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Why a bearer token was refused, in words that are safe to send back ({@code error_description} of
@@ -20,21 +19,33 @@ import java.util.Locale;
 record TokenRefusal(Reason reason, String description) {
 
     enum Reason {
-        EXPIRED, NOT_YET_VALID, NO_EXPIRY, WRONG_ISSUER, WRONG_AUDIENCE, UNKNOWN_SIGNING_KEY, BAD_SIGNATURE,
-        UNSUPPORTED_ALGORITHM, MALFORMED, UNKNOWN_TENANT, INVALID
+        EXPIRED,
+        NOT_YET_VALID,
+        NO_EXPIRY,
+        WRONG_ISSUER,
+        WRONG_AUDIENCE,
+        UNKNOWN_SIGNING_KEY,
+        BAD_SIGNATURE,
+        UNSUPPORTED_ALGORITHM,
+        MALFORMED,
+        UNKNOWN_TENANT,
+        INVALID
     }
 
     /** Descriptions of Lectern's own validators ({@link SecurityConfiguration}), matched below. */
     static final String WRONG_ISSUER_DESCRIPTION = "The iss claim is not valid";
+
     static final String WRONG_AUDIENCE_DESCRIPTION = "The aud claim is not valid";
     static final String NO_EXPIRY_DESCRIPTION = "The exp claim is not valid";
     static final String UNKNOWN_KEY_DESCRIPTION = "Unknown signing key";
 
-    static TokenRefusal of(AuthenticationException failure, String token, String expectedIssuer, String expectedAudience) {
+    static TokenRefusal of(
+            AuthenticationException failure, String token, String expectedIssuer, String expectedAudience) {
         if (failure.getCause() instanceof BadJwtException && !(failure.getCause() instanceof JwtValidationException)) {
             // Before the signature is checked, the header says what is wrong more precisely than Nimbus does.
             try {
-                String algorithm = JWTParser.parse(token).getHeader().getAlgorithm().getName();
+                String algorithm =
+                        JWTParser.parse(token).getHeader().getAlgorithm().getName();
                 if (!"RS256".equals(algorithm)) {
                     return new TokenRefusal(Reason.UNSUPPORTED_ALGORITHM, "The token must be signed with RS256");
                 }
@@ -108,12 +119,14 @@ record TokenRefusal(Reason reason, String description) {
 
         /** Several checks may fail at once: the first in this order is the most useful to report. */
         private TokenRefusal fromErrors(Collection<OAuth2Error> errors) {
-            List<String> descriptions = errors.stream().map(e -> String.valueOf(e.getDescription())).toList();
+            List<String> descriptions =
+                    errors.stream().map(e -> String.valueOf(e.getDescription())).toList();
             if (descriptions.contains(WRONG_ISSUER_DESCRIPTION)) {
                 return new TokenRefusal(Reason.WRONG_ISSUER, "The token was not issued by " + issuer);
             }
             if (descriptions.contains(UNKNOWN_KEY_DESCRIPTION)) {
-                return new TokenRefusal(Reason.UNKNOWN_SIGNING_KEY, "The token is signed with a key the issuer does not publish");
+                return new TokenRefusal(
+                        Reason.UNKNOWN_SIGNING_KEY, "The token is signed with a key the issuer does not publish");
             }
             if (descriptions.contains(WRONG_AUDIENCE_DESCRIPTION)) {
                 return new TokenRefusal(Reason.WRONG_AUDIENCE, "The token's audience does not include " + audience);
@@ -149,7 +162,8 @@ record TokenRefusal(Reason reason, String description) {
                 return new TokenRefusal(Reason.NOT_YET_VALID, "The token is not valid yet (nbf)");
             }
             if (lower.contains("no matching key")) {
-                return new TokenRefusal(Reason.UNKNOWN_SIGNING_KEY, "The token is signed with a key the issuer does not publish");
+                return new TokenRefusal(
+                        Reason.UNKNOWN_SIGNING_KEY, "The token is signed with a key the issuer does not publish");
             }
             if (lower.contains("signature")) {
                 return new TokenRefusal(Reason.BAD_SIGNATURE, "The token's signature does not verify");

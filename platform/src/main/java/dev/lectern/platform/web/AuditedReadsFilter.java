@@ -1,6 +1,5 @@
 package dev.lectern.platform.web;
 
-
 import dev.lectern.command.identity.AuditTrail;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.identity.Actor;
@@ -22,7 +21,8 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class AuditedReadsFilter implements WebFilter {
 
-    private static final java.util.regex.Pattern SESSION_LOG = java.util.regex.Pattern.compile("^/sessions/[^/]+/events$");
+    private static final java.util.regex.Pattern SESSION_LOG =
+            java.util.regex.Pattern.compile("^/sessions/[^/]+/events$");
 
     private final AuditTrail audit;
 
@@ -43,20 +43,29 @@ public class AuditedReadsFilter implements WebFilter {
                 String query = exchange.getRequest().getURI().getRawQuery();
                 String requestId = RequestIdFilter.of(exchange);
                 return Mono.fromRunnable(() -> {
-                    MDC.put(CommandDispatcher.REQUEST_ID, requestId);
-                    try {
-                        audit.record(actor, "audit.read", AuditTrail.DONE, "endpoint",
-                                "GET " + path + (query == null ? "" : "?" + query), null);
-                    } finally {
-                        MDC.remove(CommandDispatcher.REQUEST_ID);
-                    }
-                }).subscribeOn(Schedulers.boundedElastic()).then();
+                            MDC.put(CommandDispatcher.REQUEST_ID, requestId);
+                            try {
+                                audit.record(
+                                        actor,
+                                        "audit.read",
+                                        AuditTrail.DONE,
+                                        "endpoint",
+                                        "GET " + path + (query == null ? "" : "?" + query),
+                                        null);
+                            } finally {
+                                MDC.remove(CommandDispatcher.REQUEST_ID);
+                            }
+                        })
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .then();
             });
         }
         return chain.filter(exchange);
     }
 
     private static boolean audited(String path) {
-        return path.equals("/audit") || path.startsWith("/audit/") || SESSION_LOG.matcher(path).matches();
+        return path.equals("/audit")
+                || path.startsWith("/audit/")
+                || SESSION_LOG.matcher(path).matches();
     }
 }

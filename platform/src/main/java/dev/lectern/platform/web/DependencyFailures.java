@@ -3,7 +3,6 @@ package dev.lectern.platform.web;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.platform.web.ProblemWebExceptionHandler.Problem;
 import io.r2dbc.spi.R2dbcException;
-
 import java.sql.SQLException;
 import java.util.List;
 
@@ -15,19 +14,22 @@ import java.util.List;
  */
 final class DependencyFailures {
 
-    static final Problem EVENT_LOG = new Problem(ErrorCode.EVENT_LOG_UNAVAILABLE,
-            "The event log is unavailable; nothing was changed. Retry with the same Idempotency-Key.", List.of());
-    static final Problem STORAGE = new Problem(ErrorCode.STORAGE_UNAVAILABLE,
+    static final Problem EVENT_LOG = new Problem(
+            ErrorCode.EVENT_LOG_UNAVAILABLE,
+            "The event log is unavailable; nothing was changed. Retry with the same Idempotency-Key.",
+            List.of());
+    static final Problem STORAGE = new Problem(
+            ErrorCode.STORAGE_UNAVAILABLE,
             "Object storage is unavailable or did not answer in time; nothing was changed. "
-                    + "Retry with the same Idempotency-Key.", List.of());
-    static final Problem LIVE_FANOUT = new Problem(ErrorCode.LIVE_FANOUT_UNAVAILABLE,
-            "The live fan-out (Redis) is unavailable; retry shortly.", List.of());
+                    + "Retry with the same Idempotency-Key.",
+            List.of());
+    static final Problem LIVE_FANOUT = new Problem(
+            ErrorCode.LIVE_FANOUT_UNAVAILABLE, "The live fan-out (Redis) is unavailable; retry shortly.", List.of());
 
     private static final String S3_SDK = "software.amazon.awssdk.";
     private static final List<String> REDIS = List.of("io.lettuce.", "org.springframework.data.redis.");
 
-    private DependencyFailures() {
-    }
+    private DependencyFailures() {}
 
     /** The problem for this one throwable when it is a dependency's failure, else null. */
     static Problem classifyOne(Throwable t) {

@@ -9,8 +9,7 @@ public final class ExchangeActor {
     /** Exchange attribute holding the resolved actor; set by the security module's argument resolver. */
     public static final String ATTRIBUTE = ExchangeActor.class.getName() + ".actor";
 
-    private ExchangeActor() {
-    }
+    private ExchangeActor() {}
 
     /** The actor a controller received in this exchange, or null. */
     public static Actor of(ServerWebExchange exchange) {

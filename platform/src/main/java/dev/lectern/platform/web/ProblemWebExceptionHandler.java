@@ -1,31 +1,36 @@
 package dev.lectern.platform.web;
 
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.lectern.command.identity.AuditTrail;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.events.error.DomainError;
 import dev.lectern.events.error.DomainException;
-import dev.lectern.events.identity.AccessDeniedException;
-import org.slf4j.MDC;
-import reactor.core.scheduler.Schedulers;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
+import dev.lectern.events.identity.AccessDeniedException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -48,14 +53,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
-
-import java.net.ConnectException;
-import java.net.URI;
-import java.sql.SQLTransientConnectionException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The one place where failures become RFC 9457 {@code application/problem+json}. A WebExceptionHandler
@@ -119,22 +117,24 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             return Mono.empty();
         }
         String requestId = RequestIdFilter.of(exchange);
-        String where = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+        String where = exchange.getRequest().getMethod() + " "
+                + exchange.getRequest().getPath().value();
         // The error handler runs outside the security filter's context: the controller left the actor here.
         return Mono.justOrEmpty(ExchangeActor.of(exchange))
-                       .flatMap(actor -> Mono.fromRunnable(() -> {
-                           MDC.put(CommandDispatcher.REQUEST_ID, requestId);
-                           try {
-                               audit.record(actor, action, AuditTrail.DENIED, "endpoint", where, why);
-                           } finally {
-                               MDC.remove(CommandDispatcher.REQUEST_ID);
-                           }
-                       }).subscribeOn(Schedulers.boundedElastic()))
-                       .onErrorResume(e -> {
-                           log.error("Could not record a denied attempt in the audit log (request {})", requestId, e);
-                           return Mono.empty();
-                       })
-                       .then();
+                .flatMap(actor -> Mono.fromRunnable(() -> {
+                            MDC.put(CommandDispatcher.REQUEST_ID, requestId);
+                            try {
+                                audit.record(actor, action, AuditTrail.DENIED, "endpoint", where, why);
+                            } finally {
+                                MDC.remove(CommandDispatcher.REQUEST_ID);
+                            }
+                        })
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .onErrorResume(e -> {
+                    log.error("Could not record a denied attempt in the audit log (request {})", requestId, e);
+                    return Mono.empty();
+                })
+                .then();
     }
 
     private Mono<Void> write(ServerWebExchange exchange, Throwable failure) {
@@ -142,14 +142,23 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         String requestId = RequestIdFilter.of(exchange);
         Problem problem = classify(failure);
         if (problem.code().status() >= 500) {
-            log.error("{} {} failed: {} (request {})", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), problem.code(), requestId, failure);
+            log.error(
+                    "{} {} failed: {} (request {})",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    problem.code(),
+                    requestId,
+                    failure);
         } else {
-            log.debug("{} {} refused: {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    problem.code(), problem.detail());
+            log.debug(
+                    "{} {} refused: {} {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    problem.code(),
+                    problem.detail());
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(problem.code().status()),
-                problem.detail());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatusCode.valueOf(problem.code().status()), problem.detail());
         body.setType(URI.create(problem.code().type()));
         body.setTitle(problem.code().title());
         body.setInstance(URI.create(exchange.getRequest().getPath().value()));
@@ -174,8 +183,13 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         if (problem.code() == ErrorCode.RATE_LIMITED) {
             // Every 429 says when to come back: the refusal's own wait (slow mode), else the default.
-            response.getHeaders().set(HttpHeaders.RETRY_AFTER, problem.retryAfter() == null ? RETRY_AFTER_SECONDS
-                    : String.valueOf(Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000)));
+            response.getHeaders()
+                    .set(
+                            HttpHeaders.RETRY_AFTER,
+                            problem.retryAfter() == null
+                                    ? RETRY_AFTER_SECONDS
+                                    : String.valueOf(
+                                            Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000)));
         }
         if (failure instanceof MethodNotAllowedException notAllowed) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods());
@@ -205,8 +219,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
                 }
             }
         }
-        return new Problem(ErrorCode.INTERNAL, "An unexpected error occurred. Quote the requestId when reporting it.",
-                List.of());
+        return new Problem(
+                ErrorCode.INTERNAL, "An unexpected error occurred. Quote the requestId when reporting it.", List.of());
     }
 
     private static Problem classifyOne(Throwable t) {
@@ -217,20 +231,26 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             return refused(DomainError.of(domain));
         }
         if (t instanceof WebExchangeBindException bind) {
-            List<Map<String, String>> errors = bind.getFieldErrors().stream().map(ProblemWebExceptionHandler::fieldError)
-                                                   .collect(Collectors.toList());
-            bind.getGlobalErrors().forEach(e -> errors.add(Map.of("pointer", "#", "detail",
-                    String.valueOf(e.getDefaultMessage()))));
-            return new Problem(ErrorCode.VALIDATION_FAILED, "The request body has " + errors.size() + " invalid field(s)",
-                    errors);
+            List<Map<String, String>> errors = bind.getFieldErrors().stream()
+                    .map(ProblemWebExceptionHandler::fieldError)
+                    .collect(Collectors.toList());
+            bind.getGlobalErrors()
+                    .forEach(e -> errors.add(Map.of("pointer", "#", "detail", String.valueOf(e.getDefaultMessage()))));
+            return new Problem(
+                    ErrorCode.VALIDATION_FAILED, "The request body has " + errors.size() + " invalid field(s)", errors);
         }
         if (t instanceof UnsupportedMediaTypeStatusException unsupported) {
-            return new Problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send " + unsupported.getSupportedMediaTypes()
-                    .stream().map(MediaType::toString).collect(Collectors.joining(", ")), List.of());
+            return new Problem(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Send "
+                            + unsupported.getSupportedMediaTypes().stream()
+                                    .map(MediaType::toString)
+                                    .collect(Collectors.joining(", ")),
+                    List.of());
         }
         if (t instanceof MethodNotAllowedException notAllowed) {
-            return new Problem(ErrorCode.METHOD_NOT_ALLOWED, notAllowed.getHttpMethod() + " is not supported here",
-                    List.of());
+            return new Problem(
+                    ErrorCode.METHOD_NOT_ALLOWED, notAllowed.getHttpMethod() + " is not supported here", List.of());
         }
         if (t instanceof NotAcceptableStatusException) {
             return new Problem(ErrorCode.NOT_ACCEPTABLE, "This resource is available as application/json", List.of());
@@ -245,10 +265,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             return switch (status.getStatusCode().value()) {
                 case 404 -> new Problem(ErrorCode.NOT_FOUND, "No resource at this path", List.of());
                 case 413 -> new Problem(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large", List.of());
-                case 503 -> new Problem(ErrorCode.DEPENDENCY_UNAVAILABLE, "A required service is unavailable", List.of());
-                default -> status.getStatusCode().is4xxClientError()
-                        ? new Problem(ErrorCode.MALFORMED_REQUEST, String.valueOf(status.getReason()), List.of())
-                        : null;
+                case 503 ->
+                    new Problem(ErrorCode.DEPENDENCY_UNAVAILABLE, "A required service is unavailable", List.of());
+                default ->
+                    status.getStatusCode().is4xxClientError()
+                            ? new Problem(ErrorCode.MALFORMED_REQUEST, String.valueOf(status.getReason()), List.of())
+                            : null;
             };
         }
         if (t instanceof AggregateNotFoundException) {
@@ -258,13 +280,17 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             return new Problem(ErrorCode.ALREADY_EXISTS, "This item already exists", List.of());
         }
         if (t instanceof ConcurrencyException) {
-            return new Problem(ErrorCode.CONCURRENT_MODIFICATION,
+            return new Problem(
+                    ErrorCode.CONCURRENT_MODIFICATION,
                     "Another change to the same item happened at the same moment; retry with the same Idempotency-Key",
                     List.of());
         }
-        if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                || t instanceof TransientDataAccessException || t instanceof SQLTransientConnectionException
-                || t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
+        if (t instanceof CannotCreateTransactionException
+                || t instanceof DataAccessResourceFailureException
+                || t instanceof TransientDataAccessException
+                || t instanceof SQLTransientConnectionException
+                || t instanceof R2dbcNonTransientResourceException
+                || t instanceof R2dbcTransientResourceException
                 || t instanceof ConnectException) {
             return DependencyFailures.EVENT_LOG;
         }
@@ -279,27 +305,40 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     private static Problem malformed(ServerWebInputException input) {
         MismatchedInputException mismatch = causeOfType(input, MismatchedInputException.class);
         if (mismatch instanceof UnrecognizedPropertyException unknown) {
-            return invalidField(pointer(unknown.getPath()), "is not a field of this request; known fields: "
-                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+            return invalidField(
+                    pointer(unknown.getPath()),
+                    "is not a field of this request; known fields: "
+                            + unknown.getKnownPropertyIds().stream()
+                                    .map(String::valueOf)
+                                    .sorted()
+                                    .collect(Collectors.joining(", ")));
         }
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
-            String detail = mismatch instanceof StrictJson.Refused ? mismatch.getOriginalMessage()
-                    : "must be " + (mismatch.getTargetType() == null ? "a valid value" : describe(mismatch.getTargetType()));
+            String detail = mismatch instanceof StrictJson.Refused
+                    ? mismatch.getOriginalMessage()
+                    : "must be "
+                            + (mismatch.getTargetType() == null ? "a valid value" : describe(mismatch.getTargetType()));
             return invalidField(pointer(mismatch.getPath()), detail);
         }
         if (mismatch != null && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
-            return new Problem(ErrorCode.MALFORMED_REQUEST, "The request body must be one JSON value with nothing after it",
+            return new Problem(
+                    ErrorCode.MALFORMED_REQUEST,
+                    "The request body must be one JSON value with nothing after it",
                     List.of(Map.of("pointer", "#", "detail", "must end after the first JSON value")));
         }
         StreamReadException unreadable = causeOfType(input, StreamReadException.class);
         boolean outOfRange = unreadable instanceof InputCoercionException;
-        boolean duplicate = unreadable != null && String.valueOf(unreadable.getOriginalMessage()).startsWith("Duplicate field");
+        boolean duplicate = unreadable != null
+                && String.valueOf(unreadable.getOriginalMessage()).startsWith("Duplicate field");
         JsonParser parser = unreadable == null ? null : unreadable.getProcessor();
         if ((outOfRange || duplicate) && parser != null && parser.getParsingContext() != null) {
             String at = parser.getParsingContext().pathAsPointer().toString();
             Class<?> target = outOfRange ? ((InputCoercionException) unreadable).getTargetType() : null;
-            return invalidField("#" + at, duplicate ? "appears more than once"
-                    : "must be " + (target == null ? "a number" : describe(target)) + " in range");
+            return invalidField(
+                    "#" + at,
+                    duplicate
+                            ? "appears more than once"
+                            : "must be " + (target == null ? "a number" : describe(target)) + " in range");
         }
         if (mismatch != null && String.valueOf(mismatch.getOriginalMessage()).startsWith("No content")) {
             return new Problem(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required", List.of());
@@ -314,8 +353,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (reason != null && reason.toLowerCase().contains("body")) {
             return new Problem(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required", List.of());
         }
-        return new Problem(ErrorCode.MALFORMED_REQUEST, reason == null ? "The request could not be read" : reason,
-                List.of());
+        return new Problem(
+                ErrorCode.MALFORMED_REQUEST, reason == null ? "The request could not be read" : reason, List.of());
     }
 
     /** A refusal by an aggregate or at the edge; {@code errors[]} names the parameter at fault, if any. */
@@ -323,26 +362,35 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         List<Map<String, String>> errors = refusal.parameterAtFault()
                 .map(name -> List.of(Map.of("parameter", name, "detail", String.valueOf(refusal.detail()))))
                 .orElse(List.of());
-        return new Problem(refusal.code(), refusal.detail(), errors, refusal.retryAfter().orElse(null));
+        return new Problem(
+                refusal.code(), refusal.detail(), errors, refusal.retryAfter().orElse(null));
     }
 
     private static Problem invalidField(String pointer, String detail) {
-        return new Problem(ErrorCode.VALIDATION_FAILED, "The request body has 1 invalid field(s)",
+        return new Problem(
+                ErrorCode.VALIDATION_FAILED,
+                "The request body has 1 invalid field(s)",
                 List.of(Map.of("pointer", pointer, "detail", detail)));
     }
 
     /** A Jackson path as a JSON pointer in a URI fragment: {@code #/ops/0/text}. */
     private static String pointer(List<JsonMappingException.Reference> path) {
-        return "#/" + path.stream()
-                          .map(r -> r.getFieldName() != null ? r.getFieldName().replace("~", "~0").replace("/", "~1")
-                                  : String.valueOf(r.getIndex()))
-                          .collect(Collectors.joining("/"));
+        return "#/"
+                + path.stream()
+                        .map(r -> r.getFieldName() != null
+                                ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+                                : String.valueOf(r.getIndex()))
+                        .collect(Collectors.joining("/"));
     }
 
     private static DomainError refusedRemotely(Throwable failure) {
         CommandExecutionException wrapped = causeOfType(failure, CommandExecutionException.class);
-        return wrapped == null ? null : wrapped.getDetails().filter(DomainError.class::isInstance)
-                .map(DomainError.class::cast).orElse(null);
+        return wrapped == null
+                ? null
+                : wrapped.getDetails()
+                        .filter(DomainError.class::isInstance)
+                        .map(DomainError.class::cast)
+                        .orElse(null);
     }
 
     private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
@@ -372,7 +420,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
 
     private static Map<String, String> fieldError(FieldError error) {
         Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("pointer", "#/" + error.getField().replaceAll("\\[(\\d+)]", ".$1").replace('.', '/'));
+        entry.put(
+                "pointer",
+                "#/" + error.getField().replaceAll("\\[(\\d+)]", ".$1").replace('.', '/'));
         entry.put("detail", String.valueOf(error.getDefaultMessage()));
         return entry;
     }

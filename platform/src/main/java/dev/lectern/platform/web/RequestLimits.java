@@ -11,5 +11,6 @@ import org.springframework.util.unit.DataSize;
  * higher; only beyond those does Netty answer an empty 414/431 itself (docs/adr/0013-one-input-rule.md).
  */
 @ConfigurationProperties("lectern.http")
-public record RequestLimits(@DefaultValue("8KB") DataSize maxUriLength, @DefaultValue("16KB") DataSize maxHeaderSize) {
-}
+public record RequestLimits(
+        @DefaultValue("8KB") DataSize maxUriLength,
+        @DefaultValue("16KB") DataSize maxHeaderSize) {}

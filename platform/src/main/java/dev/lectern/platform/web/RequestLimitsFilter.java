@@ -2,6 +2,8 @@ package dev.lectern.platform.web;
 
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,9 +13,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * A request whose URI or headers exceed {@link RequestLimits} is a problem+json 414 or 431, before
@@ -39,7 +38,8 @@ class RequestLimitsFilter implements WebFilter {
         String rawQuery = request.getURI().getRawQuery();
         long uri = (rawPath == null ? 0 : rawPath.length()) + (rawQuery == null ? 0 : rawQuery.length() + 1);
         if (uri > maxUri) {
-            return Mono.error(new RequestRejectedException(ErrorCode.URI_TOO_LONG,
+            return Mono.error(new RequestRejectedException(
+                    ErrorCode.URI_TOO_LONG,
                     "The request URI has " + uri + " characters; at most " + maxUri + " are accepted"));
         }
         long headers = 0;
@@ -49,7 +49,8 @@ class RequestLimitsFilter implements WebFilter {
             }
         }
         if (headers > maxHeaders) {
-            return Mono.error(new RequestRejectedException(ErrorCode.HEADERS_TOO_LARGE,
+            return Mono.error(new RequestRejectedException(
+                    ErrorCode.HEADERS_TOO_LARGE,
                     "The request headers have " + headers + " bytes; at most " + maxHeaders + " are accepted"));
         }
         return chain.filter(exchange);

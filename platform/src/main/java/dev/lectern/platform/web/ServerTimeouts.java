@@ -7,6 +7,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,10 +17,6 @@ import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
-
-import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Server-side timeouts (docs/adr/0017). {@code server.netty.idle-timeout} closes keep-alive
@@ -37,17 +36,20 @@ class ServerTimeouts {
     private static final Logger log = LoggerFactory.getLogger(ServerTimeouts.class);
 
     @Bean
-    NettyServerCustomizer nettyTimeouts(@Value("${lectern.server.request-head-timeout:PT10S}") Duration head,
-                                         @Value("${lectern.server.read-timeout:PT30S}") Duration read,
-                                         @Value("${lectern.server.request-timeout:PT120S}") Duration request) {
-        return server -> server.readTimeout(read).requestTimeout(request).doOnChannelInit((observer, channel, remote) -> {
-            if (channel.pipeline().get(NettyPipeline.HttpCodec) == null) {
-                return;
-            }
-            RequestHead deadline = new RequestHead(head.toMillis());
-            channel.pipeline().addBefore(NettyPipeline.HttpCodec, "lecternRequestHeadBytes", deadline.bytes());
-            channel.pipeline().addAfter(NettyPipeline.HttpCodec, "lecternRequestHead", deadline);
-        });
+    NettyServerCustomizer nettyTimeouts(
+            @Value("${lectern.server.request-head-timeout:PT10S}") Duration head,
+            @Value("${lectern.server.read-timeout:PT30S}") Duration read,
+            @Value("${lectern.server.request-timeout:PT120S}") Duration request) {
+        return server -> server.readTimeout(read)
+                .requestTimeout(request)
+                .doOnChannelInit((observer, channel, remote) -> {
+                    if (channel.pipeline().get(NettyPipeline.HttpCodec) == null) {
+                        return;
+                    }
+                    RequestHead deadline = new RequestHead(head.toMillis());
+                    channel.pipeline().addBefore(NettyPipeline.HttpCodec, "lecternRequestHeadBytes", deadline.bytes());
+                    channel.pipeline().addAfter(NettyPipeline.HttpCodec, "lecternRequestHead", deadline);
+                });
     }
 
     /**
@@ -108,13 +110,20 @@ class ServerTimeouts {
 
         private void arm(ChannelHandlerContext ctx) {
             disarm();
-            timer = ctx.executor().schedule(() -> {
-                timer = null;
-                if (!inRequest) {
-                    log.debug("closing {}: no complete request head within {} ms", ctx.channel().remoteAddress(), millis);
-                    ctx.close();
-                }
-            }, millis, TimeUnit.MILLISECONDS);
+            timer = ctx.executor()
+                    .schedule(
+                            () -> {
+                                timer = null;
+                                if (!inRequest) {
+                                    log.debug(
+                                            "closing {}: no complete request head within {} ms",
+                                            ctx.channel().remoteAddress(),
+                                            millis);
+                                    ctx.close();
+                                }
+                            },
+                            millis,
+                            TimeUnit.MILLISECONDS);
         }
 
         private void disarm() {

@@ -1,18 +1,14 @@
 package dev.lectern.platform.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +17,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Packages by feature (docs/adr/0018-packages-by-feature.md): no package cycles in any module, controllers
@@ -56,35 +55,53 @@ class PackageRulesTest {
 
     @BeforeAll
     static void importClasses() {
-        lectern = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                                         .importPackages("dev.lectern");
+        lectern = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.lectern");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"events", "command", "query", "sagas", "platform"})
     void noModuleHasPackageCycles(String module) {
-        slices().matching("dev.lectern." + module + ".(*)..").should().beFreeOfCycles().check(lectern);
+        slices().matching("dev.lectern." + module + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(lectern);
     }
 
     @Test
     void controllersDoNotTalkSqlThemselves() {
-        noClasses().that().areAnnotatedWith(RestController.class)
-                   .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
-                   .orShould().dependOnClassesThat().haveFullyQualifiedName(
-                           "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate")
-                   .orShould().dependOnClassesThat().haveFullyQualifiedName(
-                           "org.springframework.r2dbc.core.DatabaseClient")
-                   .because("a controller parses, calls one service or the command gateway, and maps the answer")
-                   .check(lectern);
+        noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.r2dbc.core.DatabaseClient")
+                .because("a controller parses, calls one service or the command gateway, and maps the answer")
+                .check(lectern);
     }
 
     @Test
     void aggregatesAndTheirMembersDoNotSeeTheWeb() {
-        noClasses().that(declareHandlersOf(CommandHandler.class, EventSourcingHandler.class))
-                   .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.springframework.web..",
-                           "org.springframework.http..", "reactor..", "java.sql..", "org.springframework.jdbc..",
-                           "org.springframework.r2dbc..")
-                   .check(lectern);
+        noClasses()
+                .that(declareHandlersOf(CommandHandler.class, EventSourcingHandler.class))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..web..",
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "reactor..",
+                        "java.sql..",
+                        "org.springframework.jdbc..",
+                        "org.springframework.r2dbc..")
+                .check(lectern);
     }
 
     @Test
@@ -92,14 +109,17 @@ class PackageRulesTest {
         Path root = repositoryRoot();
         List<String> offenders;
         try (Stream<Path> files = Files.walk(root)) {
-            offenders = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
-                             .filter(f -> !f.startsWith(root.resolve("bench")))
-                             .filter(f -> mentionsInCode(f, "session_state_events"))
-                             .map(f -> root.relativize(f).toString())
-                             .filter(f -> !EVENT_LOG_READERS.contains(f))
-                             .toList();
+            offenders = files.filter(
+                            f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+                    .filter(f -> !f.startsWith(root.resolve("bench")))
+                    .filter(f -> mentionsInCode(f, "session_state_events"))
+                    .map(f -> root.relativize(f).toString())
+                    .filter(f -> !EVENT_LOG_READERS.contains(f))
+                    .toList();
         }
-        assertThat(offenders).as("SQL on session_state_events outside the named readers").isEmpty();
+        assertThat(offenders)
+                .as("SQL on session_state_events outside the named readers")
+                .isEmpty();
     }
 
     @Test
@@ -108,10 +128,12 @@ class PackageRulesTest {
         List<Path> offenders;
         try (Stream<Path> files = Files.walk(commandSide)) {
             offenders = files.filter(f -> f.toString().endsWith(".java"))
-                             .filter(f -> mentionsInCode(f, "session_state_events") || mentionsInStrings(f, "payload"))
-                             .toList();
+                    .filter(f -> mentionsInCode(f, "session_state_events") || mentionsInStrings(f, "payload"))
+                    .toList();
         }
-        assertThat(offenders).as("command-side code reading stored events with SQL").isEmpty();
+        assertThat(offenders)
+                .as("command-side code reading stored events with SQL")
+                .isEmpty();
     }
 
     /**
@@ -120,7 +142,8 @@ class PackageRulesTest {
      */
     private static boolean mentionsInStrings(Path file, String word) {
         try {
-            Matcher literals = STRINGS.matcher(COMMENTS.matcher(Files.readString(file)).replaceAll(""));
+            Matcher literals =
+                    STRINGS.matcher(COMMENTS.matcher(Files.readString(file)).replaceAll(""));
             while (literals.find()) {
                 if (literals.group().contains(word)) {
                     return true;
@@ -145,14 +168,20 @@ class PackageRulesTest {
         while (here != null && !Files.exists(here.resolve("shared-events"))) {
             here = here.getParent();
         }
-        assertThat(here).as("repository root above " + Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(here)
+                .as("repository root above " + Path.of("").toAbsolutePath())
+                .isNotNull();
         return here;
     }
 
     @SafeVarargs
-    private static DescribedPredicate<JavaClass> declareHandlersOf(Class<? extends java.lang.annotation.Annotation>... kinds) {
-        return DescribedPredicate.describe("declare command or event sourcing handlers", type -> type.getMethods().stream()
-                .anyMatch(method -> Stream.of(kinds).anyMatch(method::isAnnotatedWith))
-                || type.getConstructors().stream().anyMatch(c -> Stream.of(kinds).anyMatch(c::isAnnotatedWith)));
+    private static DescribedPredicate<JavaClass> declareHandlersOf(
+            Class<? extends java.lang.annotation.Annotation>... kinds) {
+        return DescribedPredicate.describe(
+                "declare command or event sourcing handlers",
+                type -> type.getMethods().stream()
+                                .anyMatch(method -> Stream.of(kinds).anyMatch(method::isAnnotatedWith))
+                        || type.getConstructors().stream()
+                                .anyMatch(c -> Stream.of(kinds).anyMatch(c::isAnnotatedWith)));
     }
 }

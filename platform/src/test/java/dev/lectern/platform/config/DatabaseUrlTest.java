@@ -1,9 +1,9 @@
 package dev.lectern.platform.config;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
 
@@ -23,7 +23,8 @@ class DatabaseUrlTest {
         DatabaseUrl jdbc = DatabaseUrl.parse("jdbc:postgresql://127.0.0.1/lectern");
         assertThat(jdbc.port()).isEqualTo(5432);
         assertThat(jdbc.username()).isNull();
-        assertThat(DatabaseUrl.parse("postgresql://postgres@127.0.0.1:5432").database()).isEqualTo("postgres");
+        assertThat(DatabaseUrl.parse("postgresql://postgres@127.0.0.1:5432").database())
+                .isEqualTo("postgres");
     }
 
     @Test

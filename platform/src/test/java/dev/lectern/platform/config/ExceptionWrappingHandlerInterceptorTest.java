@@ -1,9 +1,16 @@
 package dev.lectern.platform.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import dev.lectern.events.error.DomainError;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -15,14 +22,6 @@ import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 /** A refusal leaves the command bus with its code in the details, and the unit of work ends as it did before. */
 class ExceptionWrappingHandlerInterceptorTest {
 
@@ -30,15 +29,19 @@ class ExceptionWrappingHandlerInterceptorTest {
 
     @Test
     void aDomainRefusalCarriesItsCodeDetailAndRetryAfterInTheDetails() {
-        DomainException slowMode = new DomainException(ErrorCode.RATE_LIMITED, "Slow mode: wait", Duration.ofMillis(1500));
+        DomainException slowMode =
+                new DomainException(ErrorCode.RATE_LIMITED, "Slow mode: wait", Duration.ofMillis(1500));
 
         CommandResultMessage<?> result = dispatch(throwing(slowMode), true);
 
         assertThat(result.isExceptional()).isTrue();
         CommandExecutionException wrapped = (CommandExecutionException) result.exceptionResult();
-        assertThat(wrapped.getDetails()).contains(new DomainError(ErrorCode.RATE_LIMITED, "Slow mode: wait", null, 1500L));
+        assertThat(wrapped.getDetails())
+                .contains(new DomainError(ErrorCode.RATE_LIMITED, "Slow mode: wait", null, 1500L));
         assertThat(wrapped.getMessage()).isEqualTo("Slow mode: wait");
-        assertThat(wrapped.getCause()).as("the local caller still sees the refusal itself").isSameAs(slowMode);
+        assertThat(wrapped.getCause())
+                .as("the local caller still sees the refusal itself")
+                .isSameAs(slowMode);
     }
 
     @Test
@@ -112,7 +115,9 @@ class ExceptionWrappingHandlerInterceptorTest {
     }
 
     private CommandGateway gateway(MessageHandler<CommandMessage<?>> handler, boolean intercepted) {
-        return DefaultCommandGateway.builder().commandBus(bus(handler, intercepted)).build();
+        return DefaultCommandGateway.builder()
+                .commandBus(bus(handler, intercepted))
+                .build();
     }
 
     private SimpleCommandBus bus(MessageHandler<CommandMessage<?>> handler, boolean intercepted) {

@@ -1,6 +1,6 @@
 package dev.lectern.platform.docs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The facts the README and docs state that a machine can check, checked against the code: environment
@@ -33,7 +32,8 @@ class DocumentationFactsTest {
 
     private static final Path ROOT = repositoryRoot();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
-    private static final Pattern GETENV = Pattern.compile("getenv\\(\\s*\"([A-Z][A-Z0-9_]*)\"|getenv\\(\\)\\.get\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
+    private static final Pattern GETENV =
+            Pattern.compile("getenv\\(\\s*\"([A-Z][A-Z0-9_]*)\"|getenv\\(\\)\\.get\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
     private static final Pattern ENV_EXAMPLE_LINE = Pattern.compile("(?m)^#?\\s*([A-Z][A-Z0-9_]*)=");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern ADR_FILE = Pattern.compile("\\d{4}-.+\\.md");
@@ -45,7 +45,9 @@ class DocumentationFactsTest {
         Set<String> read = environmentVariablesRead();
         List<String> readme = readmeConfigurationTable();
         Set<String> envExample = envExampleVariables();
-        assertThat(read).as("environment variables found in configuration and code (is the scan broken?)").isNotEmpty();
+        assertThat(read)
+                .as("environment variables found in configuration and code (is the scan broken?)")
+                .isNotEmpty();
 
         List<String> missing = new ArrayList<>();
         for (String variable : read) {
@@ -73,7 +75,9 @@ class DocumentationFactsTest {
                 unused.add(listed + " is in .env.example but nothing reads it");
             }
         }
-        assertThat(unused).as("documented environment variables that the code does not read").isEmpty();
+        assertThat(unused)
+                .as("documented environment variables that the code does not read")
+                .isEmpty();
     }
 
     /**
@@ -87,9 +91,16 @@ class DocumentationFactsTest {
         String section = section(read(ROOT.resolve("README.md")), "## Configuration");
         for (String line : section.lines().filter(l -> l.startsWith("| `")).toList()) {
             String[] cells = line.split("\\|");
-            List<String> variables = Pattern.compile("`([A-Z][A-Z0-9_]*)`").matcher(cells[1]).results()
-                    .map(m -> m.group(1)).toList();
-            List<String> defaults = Pattern.compile("`([^`]*)`").matcher(cells[2]).results().map(m -> m.group(1)).toList();
+            List<String> variables = Pattern.compile("`([A-Z][A-Z0-9_]*)`")
+                    .matcher(cells[1])
+                    .results()
+                    .map(m -> m.group(1))
+                    .toList();
+            List<String> defaults = Pattern.compile("`([^`]*)`")
+                    .matcher(cells[2])
+                    .results()
+                    .map(m -> m.group(1))
+                    .toList();
             if (variables.size() != defaults.size()) {
                 continue;
             }
@@ -101,12 +112,13 @@ class DocumentationFactsTest {
                 }
             }
         }
-        Matcher commented = Pattern.compile("(?m)^#\\s*([A-Z][A-Z0-9_]*)=(.*)$").matcher(read(ROOT.resolve(".env.example")));
+        Matcher commented =
+                Pattern.compile("(?m)^#\\s*([A-Z][A-Z0-9_]*)=(.*)$").matcher(read(ROOT.resolve(".env.example")));
         while (commented.find()) {
             String expected = configured.get(commented.group(1));
             if (expected != null && !expected.equals(commented.group(2).strip())) {
-                wrong.add(".env.example gives " + commented.group(1) + " the default " + commented.group(2).strip()
-                        + ", the configuration " + expected);
+                wrong.add(".env.example gives " + commented.group(1) + " the default "
+                        + commented.group(2).strip() + ", the configuration " + expected);
             }
         }
         assertThat(wrong).as("documented defaults").isEmpty();
@@ -115,9 +127,11 @@ class DocumentationFactsTest {
     /** {@code ${VAR:default}} with a non-empty default, from the part of each configuration file before any profile. */
     static Map<String, String> configuredDefaults() {
         Map<String, String> defaults = new TreeMap<>();
-        for (Path file : files(p -> isMainResource(p) && p.getFileName().toString().matches(".*\\.(ya?ml|properties)"))) {
+        for (Path file :
+                files(p -> isMainResource(p) && p.getFileName().toString().matches(".*\\.(ya?ml|properties)"))) {
             String common = read(file).split("(?m)^---\\s*$")[0];
-            Matcher placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}$]+)}").matcher(common);
+            Matcher placeholder =
+                    Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}$]+)}").matcher(common);
             while (placeholder.find()) {
                 defaults.put(placeholder.group(1), placeholder.group(2));
             }
@@ -128,7 +142,8 @@ class DocumentationFactsTest {
     /** {@code ${VAR...}} placeholders in every module's main resources, and {@code System.getenv("VAR")} in main code. */
     static Set<String> environmentVariablesRead() {
         Set<String> read = new TreeSet<>();
-        for (Path file : files(p -> isMainResource(p) && p.getFileName().toString().matches(".*\\.(ya?ml|properties)"))) {
+        for (Path file :
+                files(p -> isMainResource(p) && p.getFileName().toString().matches(".*\\.(ya?ml|properties)"))) {
             PLACEHOLDER.matcher(read(file)).results().forEach(m -> read.add(m.group(1)));
         }
         for (Path file : mainJavaSources()) {
@@ -151,7 +166,9 @@ class DocumentationFactsTest {
                 names.add(name.group(1));
             }
         }
-        assertThat(names).as("README.md has a '## Configuration' section with a table of variables").isNotEmpty();
+        assertThat(names)
+                .as("README.md has a '## Configuration' section with a table of variables")
+                .isNotEmpty();
         return names;
     }
 
@@ -177,7 +194,8 @@ class DocumentationFactsTest {
             }
         }
         for (String link : linked) {
-            if (link.startsWith("docs/adr/") && ADR_FILE.matcher(link.substring("docs/adr/".length())).matches()
+            if (link.startsWith("docs/adr/")
+                    && ADR_FILE.matcher(link.substring("docs/adr/".length())).matches()
                     && !Files.isRegularFile(ROOT.resolve(link))) {
                 problems.add("README.md links " + link + ", which does not exist");
             }
@@ -237,8 +255,10 @@ class DocumentationFactsTest {
     @Test
     void everyFileTheReadmeAndDocsNameExists() {
         List<Path> everyFile = files(p -> true);
-        Set<String> paths = everyFile.stream().map(DocumentationFactsTest::relative).collect(Collectors.toSet());
-        Set<String> names = everyFile.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        Set<String> paths =
+                everyFile.stream().map(DocumentationFactsTest::relative).collect(Collectors.toSet());
+        Set<String> names =
+                everyFile.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         List<String> missing = new ArrayList<>();
         for (Path page : documentationPages()) {
             Matcher named = NAMED_FILE.matcher(read(page));
@@ -250,7 +270,8 @@ class DocumentationFactsTest {
                     String tail = file.substring(file.lastIndexOf(".../") + 3);
                     exists = paths.stream().anyMatch(p -> p.startsWith(head + "/") && p.endsWith(tail));
                 } else if (file.contains("/")) {
-                    exists = paths.contains(file) || Files.exists(page.getParent().resolve(file))
+                    exists = paths.contains(file)
+                            || Files.exists(page.getParent().resolve(file))
                             || paths.stream().anyMatch(p -> p.endsWith("/" + file));
                 } else {
                     exists = names.contains(file);
@@ -265,10 +286,13 @@ class DocumentationFactsTest {
 
     /** README.md, every module's README.md and every page under docs/. */
     private static List<Path> documentationPages() {
-        List<Path> pages = new ArrayList<>(files(p -> p.startsWith(ROOT.resolve("docs")) && p.toString().endsWith(".md")));
+        List<Path> pages = new ArrayList<>(
+                files(p -> p.startsWith(ROOT.resolve("docs")) && p.toString().endsWith(".md")));
         pages.add(ROOT.resolve("README.md"));
-        files(p -> p.getFileName().toString().equals("README.md") && p.getParent().getParent() != null
-                && p.getParent().getParent().equals(ROOT)).forEach(pages::add);
+        files(p -> p.getFileName().toString().equals("README.md")
+                        && p.getParent().getParent() != null
+                        && p.getParent().getParent().equals(ROOT))
+                .forEach(pages::add);
         return pages;
     }
 
@@ -296,12 +320,16 @@ class DocumentationFactsTest {
     @Test
     void everyEndpointTheReadmeAndRequestsHttpMentionIsMappedBySomeController() {
         List<Mapping> mappings = controllerMappings();
-        assertThat(mappings).as("request mappings found in main sources (is the scan broken?)").isNotEmpty();
+        assertThat(mappings)
+                .as("request mappings found in main sources (is the scan broken?)")
+                .isNotEmpty();
         List<Mentioned> mentioned = new ArrayList<>(mentionedInReadme());
         if (Files.exists(ROOT.resolve("requests.http"))) {
             mentioned.addAll(mentionedInRequestsHttp());
         }
-        assertThat(mentioned).as("endpoints found in README.md (is the scan broken?)").isNotEmpty();
+        assertThat(mentioned)
+                .as("endpoints found in README.md (is the scan broken?)")
+                .isNotEmpty();
 
         List<String> unmapped = new ArrayList<>();
         for (Mentioned endpoint : mentioned) {
@@ -369,8 +397,11 @@ class DocumentationFactsTest {
                 String arguments = arguments(source, annotation.end());
                 List<String> paths = paths(arguments);
                 Set<String> methods = annotation.group(1).equals("Request")
-                        ? Pattern.compile("RequestMethod\\.(\\w+)").matcher(arguments).results().map(m -> m.group(1))
-                                 .collect(Collectors.toCollection(TreeSet::new))
+                        ? Pattern.compile("RequestMethod\\.(\\w+)")
+                                .matcher(arguments)
+                                .results()
+                                .map(m -> m.group(1))
+                                .collect(Collectors.toCollection(TreeSet::new))
                         : Set.of(annotation.group(1).toUpperCase());
                 if (annotation.start() < typeStart && annotation.group(1).equals("Request")) {
                     prefixes = paths;
@@ -439,7 +470,8 @@ class DocumentationFactsTest {
         List<String> paths = new ArrayList<>();
         Matcher literal = STRING.matcher(values);
         int position = array ? 1 : 0;
-        while (literal.find(position) && values.substring(position, literal.start()).matches("[\\s,]*")) {
+        while (literal.find(position)
+                && values.substring(position, literal.start()).matches("[\\s,]*")) {
             paths.add(literal.group(1));
             position = literal.end();
             if (!array) {
@@ -533,12 +565,14 @@ class DocumentationFactsTest {
 
     private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("platform"))
+            if (Files.isRegularFile(dir.resolve("README.md"))
+                    && Files.isDirectory(dir.resolve("platform"))
                     && Files.isDirectory(dir.resolve("docs"))) {
                 return dir;
             }
         }
-        throw new IllegalStateException("No repository root (README.md, platform/, docs/) above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("No repository root (README.md, platform/, docs/) above "
+                + Path.of("").toAbsolutePath());
     }
 
     private static boolean isMainResource(Path file) {
@@ -563,8 +597,10 @@ class DocumentationFactsTest {
             Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    return !dir.equals(ROOT) && skipped.contains(dir.getFileName().toString())
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return !dir.equals(ROOT)
+                                    && skipped.contains(dir.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
                 }
 
                 @Override

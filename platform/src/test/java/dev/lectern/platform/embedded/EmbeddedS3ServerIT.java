@@ -1,8 +1,8 @@
 package dev.lectern.platform.embedded;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,10 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded s3proxy child is supervised: restarted when it dies, and an orphan of a killed Lectern is ended. */
 class EmbeddedS3ServerIT {
@@ -49,7 +48,8 @@ class EmbeddedS3ServerIT {
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> server.pid() != first && answers(server.endpoint()));
-        assertThat(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
     }
 
     @Test
@@ -57,19 +57,25 @@ class EmbeddedS3ServerIT {
         EmbeddedS3Server killed = server();
         long orphan = killed.pid();
         killed.abandonForTest();
-        assertThat(Files.readString(data.resolve(EmbeddedS3Server.PID_FILE)).trim()).isEqualTo(Long.toString(orphan));
+        assertThat(Files.readString(data.resolve(EmbeddedS3Server.PID_FILE)).trim())
+                .isEqualTo(Long.toString(orphan));
 
         EmbeddedS3Server next = server();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        !ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false));
         assertThat(answers(next.endpoint())).isTrue();
-        assertThat(Files.readString(data.resolve(EmbeddedS3Server.PID_FILE)).trim()).isEqualTo(Long.toString(next.pid()));
+        assertThat(Files.readString(data.resolve(EmbeddedS3Server.PID_FILE)).trim())
+                .isEqualTo(Long.toString(next.pid()));
     }
 
     @Test
     void aPidFileNamingAnotherProgramIsLeftAlone() throws IOException {
         Files.createDirectories(data);
-        Files.writeString(data.resolve(EmbeddedS3Server.PID_FILE), Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(
+                data.resolve(EmbeddedS3Server.PID_FILE),
+                Long.toString(ProcessHandle.current().pid()));
 
         EmbeddedS3Server server = server();
 

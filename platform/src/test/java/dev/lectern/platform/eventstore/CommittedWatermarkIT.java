@@ -1,10 +1,9 @@
 package dev.lectern.platform.eventstore;
 
-import dev.lectern.platform.support.PlatformIT;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import javax.sql.DataSource;
+import dev.lectern.platform.support.PlatformIT;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,9 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The trap the watermark exists for, on a real PostgreSQL: position N+1 commits while N is still in
@@ -28,8 +27,9 @@ class CommittedWatermarkIT extends PlatformIT {
     @Test
     void aLaterPositionThatCommitsFirstIsHeldBackUntilTheEarlierOneHasCommitted() throws SQLException {
         WatermarkedReads reads = new WatermarkedReads();
-        try (Connection slow = dataSource.getConnection(); Connection fast = dataSource.getConnection();
-             Connection reader = dataSource.getConnection()) {
+        try (Connection slow = dataSource.getConnection();
+                Connection fast = dataSource.getConnection();
+                Connection reader = dataSource.getConnection()) {
             slow.setAutoCommit(false);
             fast.setAutoCommit(false);
             long earlier = insert(slow);
@@ -38,10 +38,15 @@ class CommittedWatermarkIT extends PlatformIT {
             fast.commit();
 
             long watermark = reads.observe(reader);
-            assertThat(watermark).as("nothing at or past the position still in flight").isLessThan(earlier);
-            try (PreparedStatement read = reads.withoutGaps().build(reader, new EventStoreConfiguration().eventSchema(),
-                    earlier - 1, 100); ResultSet rows = read.executeQuery()) {
-                assertThat(rows.next()).as("the later event is not handed to readers yet").isFalse();
+            assertThat(watermark)
+                    .as("nothing at or past the position still in flight")
+                    .isLessThan(earlier);
+            try (PreparedStatement read = reads.withoutGaps()
+                            .build(reader, new EventStoreConfiguration().eventSchema(), earlier - 1, 100);
+                    ResultSet rows = read.executeQuery()) {
+                assertThat(rows.next())
+                        .as("the later event is not handed to readers yet")
+                        .isFalse();
             }
 
             slow.commit();
@@ -52,7 +57,8 @@ class CommittedWatermarkIT extends PlatformIT {
     @Test
     void aRolledBackPositionIsAPermanentGapAndDoesNotHoldReadersBack() throws SQLException {
         WatermarkedReads reads = new WatermarkedReads();
-        try (Connection aborted = dataSource.getConnection(); Connection reader = dataSource.getConnection()) {
+        try (Connection aborted = dataSource.getConnection();
+                Connection reader = dataSource.getConnection()) {
             aborted.setAutoCommit(false);
             long gap = insert(aborted);
             aborted.rollback();

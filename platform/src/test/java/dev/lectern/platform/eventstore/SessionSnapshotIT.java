@@ -1,5 +1,7 @@
 package dev.lectern.platform.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
@@ -10,6 +12,13 @@ import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionPermission;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.platform.support.PlatformIT;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -18,16 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Session snapshots on real PostgreSQL (docs/adr/0019-session-members-and-snapshots.md): a class is snapshotted
@@ -56,8 +55,8 @@ class SessionSnapshotIT extends PlatformIT {
     @Test
     void aClassIsSnapshottedAndAClassNoLongerCachedIsLoadedFromItsSnapshot() throws InterruptedException {
         SessionId id = SessionId.random();
-        commands.sendAndWait(new ScheduleSessionCommand(id, TENANT, "Snapshot IT", Instant.now().plus(1, ChronoUnit.DAYS),
-                50, false, TEACHER_ID, null, null));
+        commands.sendAndWait(new ScheduleSessionCommand(
+                id, TENANT, "Snapshot IT", Instant.now().plus(1, ChronoUnit.DAYS), 50, false, TEACHER_ID, null, null));
         List<UserId> presenters = new ArrayList<>();
         for (int i = 0; i < snapshotEvery; i++) {
             UserId user = UserId.random();
@@ -77,15 +76,16 @@ class SessionSnapshotIT extends PlatformIT {
         sessionCache.remove(id.toString());
         // Loaded from the snapshot: every permission given before it is still known, and the sequence goes on.
         assertThat((Boolean) commands.sendAndWait(grant(id, presenters.get(0)))).isFalse();
-        assertThat((Boolean) commands.sendAndWait(grant(id, presenters.get(snapshotEvery - 1)))).isFalse();
+        assertThat((Boolean) commands.sendAndWait(grant(id, presenters.get(snapshotEvery - 1))))
+                .isFalse();
         assertThat((Boolean) commands.sendAndWait(grant(id, UserId.random()))).isTrue();
     }
 
     @Test
     void aSnapshotOfAnotherRevisionOfTheAggregateIsIgnored() throws InterruptedException {
         SessionId id = SessionId.random();
-        commands.sendAndWait(new ScheduleSessionCommand(id, TENANT, "Snapshot IT", Instant.now().plus(1, ChronoUnit.DAYS),
-                50, false, TEACHER_ID, null, null));
+        commands.sendAndWait(new ScheduleSessionCommand(
+                id, TENANT, "Snapshot IT", Instant.now().plus(1, ChronoUnit.DAYS), 50, false, TEACHER_ID, null, null));
         UserId first = UserId.random();
         commands.sendAndWait(grant(id, first));
         for (int i = 1; i < snapshotEvery; i++) {
@@ -93,7 +93,9 @@ class SessionSnapshotIT extends PlatformIT {
         }
         awaitSnapshot(id);
 
-        jdbc.update("UPDATE session_state_snapshots SET payload_revision = '0' WHERE aggregate_identifier = ?", id.toString());
+        jdbc.update(
+                "UPDATE session_state_snapshots SET payload_revision = '0' WHERE aggregate_identifier = ?",
+                id.toString());
         sessionCache.remove(id.toString());
 
         assertThat(eventStore.readEvents(id.toString()).peek().getPayload()).isInstanceOf(SessionScheduledEvent.class);

@@ -1,18 +1,15 @@
 package dev.lectern.platform.interaction;
 
+import static dev.lectern.platform.live.LiveClassSupport.awaitProjected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.platform.live.LiveClassSupport;
 import dev.lectern.platform.support.PlatformIT;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.codec.ServerSentEvent;
-import reactor.core.Disposable;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.lectern.platform.live.LiveClassSupport.awaitProjected;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
 
 /** Studio and interaction through HTTP: each feature is a command, an event in the log, live state and stream. */
 class InteractionIT extends PlatformIT {
@@ -49,8 +48,11 @@ class InteractionIT extends PlatformIT {
         school = newTenant();
         teacher = token(school, Role.TEACHER);
         student = token(school, Role.STUDENT);
-        studentId = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
-                String.class, school, "student@" + school);
+        studentId = jdbc.queryForObject(
+                "SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
+                String.class,
+                school,
+                "student@" + school);
         session = live.schedule(teacher, "Interaction");
         live.post(teacher, "/sessions/" + session + "/start", null);
         live.post(teacher, "/sessions/" + session + "/join", null);
@@ -58,8 +60,11 @@ class InteractionIT extends PlatformIT {
     }
 
     private long events(String name) {
-        return jdbc.queryForObject("SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid AND event_name = ?",
-                Long.class, session, name);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid AND event_name = ?",
+                Long.class,
+                session,
+                name);
     }
 
     private JsonNode state(String token) {
@@ -69,40 +74,93 @@ class InteractionIT extends PlatformIT {
 
     @Test
     void scenesAreCreatedSwitchedAndLaidOutAndAStudentCannot() {
-        JsonNode scene = live.post(teacher, "/sessions/" + session + "/scenes", Map.of("name", "Board", "layout", "whiteboard"));
+        JsonNode scene =
+                live.post(teacher, "/sessions/" + session + "/scenes", Map.of("name", "Board", "layout", "whiteboard"));
         String sceneId = scene.get("sceneId").asText();
-        assertThat(live.send("POST", student, "/sessions/" + session + "/scene", Map.of("sceneId", sceneId)).getKey())
+        assertThat(live.send("POST", student, "/sessions/" + session + "/scene", Map.of("sceneId", sceneId))
+                        .getKey())
                 .isEqualTo(403);
-        assertThat(live.send("POST", teacher, "/sessions/" + session + "/scenes", Map.of("name", "X", "layout", "upside_down"))
-                .getKey()).isEqualTo(400);
-        assertThat(live.post(teacher, "/sessions/" + session + "/scene", Map.of("sceneId", sceneId)).get("changed").asBoolean())
+        assertThat(live.send(
+                                "POST",
+                                teacher,
+                                "/sessions/" + session + "/scenes",
+                                Map.of("name", "X", "layout", "upside_down"))
+                        .getKey())
+                .isEqualTo(400);
+        assertThat(live.post(teacher, "/sessions/" + session + "/scene", Map.of("sceneId", sceneId))
+                        .get("changed")
+                        .asBoolean())
                 .isTrue();
         live.send("PUT", teacher, "/sessions/" + session + "/scenes/" + sceneId, Map.of("name", "Whiteboard"));
         live.post(teacher, "/sessions/" + session + "/layout", Map.of("layout", "side_by_side"));
-        assertThat(live.send("POST", teacher, "/sessions/" + session + "/scene",
-                Map.of("sceneId", java.util.UUID.randomUUID().toString())).getKey()).isEqualTo(404);
+        assertThat(live.send(
+                                "POST",
+                                teacher,
+                                "/sessions/" + session + "/scene",
+                                Map.of("sceneId", java.util.UUID.randomUUID().toString()))
+                        .getKey())
+                .isEqualTo(404);
 
         JsonNode studio = state(student).get("studio");
         assertThat(studio.at("/scene/id").asText()).isEqualTo(sceneId);
         assertThat(studio.at("/scene/name").asText()).isEqualTo("Whiteboard");
         assertThat(studio.get("layout").asText()).isEqualTo("side_by_side");
         assertThat(events("scene.changed")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
-                + "AND event_name IN ('scene.created','scene.updated')", Long.class, session)).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
+                                + "AND event_name IN ('scene.created','scene.updated')",
+                        Long.class,
+                        session))
+                .isEqualTo(2);
     }
 
     @Test
     void theWhiteboardIsTheFoldOfItsBatches() {
-        live.post(teacher, "/sessions/" + session + "/whiteboard", Map.of("ops", List.of(
-                Map.of("type", "stroke", "id", "s1", "color", "#112233", "width", 2, "points", List.of(0.1, 0.1, 0.2, 0.2)),
-                Map.of("type", "shape", "id", "r1", "shape", "rect", "points", List.of(0.3, 0.3, 0.5, 0.5)),
-                Map.of("type", "text", "id", "t1", "points", List.of(0.6, 0.6), "text", "x = 2"))));
-        live.post(teacher, "/sessions/" + session + "/whiteboard", Map.of("ops", List.of(
-                Map.of("type", "erase", "targetId", "r1"), Map.of("type", "undo"))));
-        assertThat(live.send("POST", teacher, "/sessions/" + session + "/whiteboard",
-                Map.of("ops", List.of(Map.of("type", "stroke", "id", "bad", "points", List.of(2, 2))))).getKey()).isEqualTo(400);
-        assertThat(live.send("POST", student, "/sessions/" + session + "/whiteboard",
-                Map.of("ops", List.of(Map.of("type", "clear")))).getKey()).isEqualTo(403);
+        live.post(
+                teacher,
+                "/sessions/" + session + "/whiteboard",
+                Map.of(
+                        "ops",
+                        List.of(
+                                Map.of(
+                                        "type",
+                                        "stroke",
+                                        "id",
+                                        "s1",
+                                        "color",
+                                        "#112233",
+                                        "width",
+                                        2,
+                                        "points",
+                                        List.of(0.1, 0.1, 0.2, 0.2)),
+                                Map.of(
+                                        "type",
+                                        "shape",
+                                        "id",
+                                        "r1",
+                                        "shape",
+                                        "rect",
+                                        "points",
+                                        List.of(0.3, 0.3, 0.5, 0.5)),
+                                Map.of("type", "text", "id", "t1", "points", List.of(0.6, 0.6), "text", "x = 2"))));
+        live.post(
+                teacher,
+                "/sessions/" + session + "/whiteboard",
+                Map.of("ops", List.of(Map.of("type", "erase", "targetId", "r1"), Map.of("type", "undo"))));
+        assertThat(live.send(
+                                "POST",
+                                teacher,
+                                "/sessions/" + session + "/whiteboard",
+                                Map.of("ops", List.of(Map.of("type", "stroke", "id", "bad", "points", List.of(2, 2)))))
+                        .getKey())
+                .isEqualTo(400);
+        assertThat(live.send(
+                                "POST",
+                                student,
+                                "/sessions/" + session + "/whiteboard",
+                                Map.of("ops", List.of(Map.of("type", "clear"))))
+                        .getKey())
+                .isEqualTo(403);
 
         JsonNode board = state(teacher).at("/studio/whiteboard");
         assertThat(board.get("version").asLong()).isEqualTo(2);
@@ -113,11 +171,13 @@ class InteractionIT extends PlatformIT {
 
     @Test
     void chatIsModeratedAndWhatIsHiddenStaysHiddenFromStudents() {
-        JsonNode posted = live.post(student, "/sessions/" + session + "/chat", Map.of("text", "<script>alert(1)</script> hi"));
+        JsonNode posted =
+                live.post(student, "/sessions/" + session + "/chat", Map.of("text", "<script>alert(1)</script> hi"));
         assertThat(posted.get("format").asText()).isEqualTo("text/plain");
         String message = posted.get("messageId").asText();
         live.post(student, "/sessions/" + session + "/chat", Map.of("text", "second"));
-        assertThat(live.send("POST", student, "/sessions/" + session + "/chat/" + message + "/hide", null).getKey())
+        assertThat(live.send("POST", student, "/sessions/" + session + "/chat/" + message + "/hide", null)
+                        .getKey())
                 .isEqualTo(403);
         live.post(teacher, "/sessions/" + session + "/chat/" + message + "/hide", Map.of("reason", "off topic"));
 
@@ -127,7 +187,9 @@ class InteractionIT extends PlatformIT {
         assertThat(teacherChat.get(0).get("text").asText()).isEqualTo("<script>alert(1)</script> hi");
         assertThat(teacherChat.get(0).get("hidden").asBoolean()).isTrue();
         JsonNode history = live.get(student, "/sessions/" + session + "/chat").getValue();
-        assertThat(history.get("messages")).extracting(m -> m.get("text").asText()).containsExactly("second");
+        assertThat(history.get("messages"))
+                .extracting(m -> m.get("text").asText())
+                .containsExactly("second");
 
         live.post(teacher, "/sessions/" + session + "/mutes", Map.of("userId", studentId, "mute", true));
         var muted = live.send("POST", student, "/sessions/" + session + "/chat", Map.of("text", "let me speak"));
@@ -135,11 +197,20 @@ class InteractionIT extends PlatformIT {
         assertThat(muted.getValue().get("code").asText()).isEqualTo("CHAT_MUTED");
         assertThat(state(student).at("/interaction/youAreMuted").asBoolean()).isTrue();
 
-        live.send("PUT", teacher, "/sessions/" + session + "/interaction-settings", Map.of("blockedWords", List.of("darn")));
+        live.send(
+                "PUT",
+                teacher,
+                "/sessions/" + session + "/interaction-settings",
+                Map.of("blockedWords", List.of("darn")));
         live.post(teacher, "/sessions/" + session + "/mutes", Map.of("userId", studentId, "mute", false));
-        assertThat(live.send("POST", student, "/sessions/" + session + "/chat", Map.of("text", "darn!")).getValue()
-                .get("code").asText()).isEqualTo("CHAT_BLOCKED_WORD");
-        assertThat(live.send("POST", student, "/sessions/" + session + "/chat", Map.of("text", "")).getKey()).isEqualTo(400);
+        assertThat(live.send("POST", student, "/sessions/" + session + "/chat", Map.of("text", "darn!"))
+                        .getValue()
+                        .get("code")
+                        .asText())
+                .isEqualTo("CHAT_BLOCKED_WORD");
+        assertThat(live.send("POST", student, "/sessions/" + session + "/chat", Map.of("text", ""))
+                        .getKey())
+                .isEqualTo(400);
         assertThat(events("chat.posted")).isEqualTo(2);
     }
 
@@ -161,7 +232,8 @@ class InteractionIT extends PlatformIT {
         for (String token : students) {
             burst.add(pool.submit(() -> {
                 for (int n = 0; n < 25; n++) {
-                    int status = live.send("POST", token, "/sessions/" + session + "/chat", Map.of("text", "msg " + n)).getKey();
+                    int status = live.send("POST", token, "/sessions/" + session + "/chat", Map.of("text", "msg " + n))
+                            .getKey();
                     if (status == 201) {
                         accepted.incrementAndGet();
                     } else if (status == 409) {
@@ -178,10 +250,17 @@ class InteractionIT extends PlatformIT {
         }
         pool.shutdown();
 
-        Long switchedAt = jdbc.queryForObject("SELECT global_index FROM session_state_events WHERE session_id = ?::uuid "
-                + "AND event_name = 'exam_mode.changed'", Long.class, session);
-        Long after = jdbc.queryForObject("SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
-                + "AND event_name = 'chat.posted' AND global_index > ?", Long.class, session, switchedAt);
+        Long switchedAt = jdbc.queryForObject(
+                "SELECT global_index FROM session_state_events WHERE session_id = ?::uuid "
+                        + "AND event_name = 'exam_mode.changed'",
+                Long.class,
+                session);
+        Long after = jdbc.queryForObject(
+                "SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
+                        + "AND event_name = 'chat.posted' AND global_index > ?",
+                Long.class,
+                session,
+                switchedAt);
         assertThat(after).isZero();
         assertThat(refused.get()).as("messages refused after the switch").isPositive();
         assertThat(events("chat.posted")).isEqualTo(accepted.get());
@@ -193,36 +272,61 @@ class InteractionIT extends PlatformIT {
         String classmate = token(school, Role.ASSISTANT);
         live.post(classmate, "/sessions/" + session + "/join", null);
         String first = live.post(student, "/sessions/" + session + "/questions", Map.of("text", "What is a monad?"))
-                           .get("id").asText();
-        assertThat(live.send("POST", student, "/sessions/" + session + "/questions",
-                Map.of("text", "Anonymous?", "anonymous", true)).getKey()).isEqualTo(403);
+                .get("id")
+                .asText();
+        assertThat(live.send(
+                                "POST",
+                                student,
+                                "/sessions/" + session + "/questions",
+                                Map.of("text", "Anonymous?", "anonymous", true))
+                        .getKey())
+                .isEqualTo(403);
         live.send("PUT", teacher, "/sessions/" + session + "/interaction-settings", Map.of("anonymousQuestions", true));
-        String second = live.post(student, "/sessions/" + session + "/questions", Map.of("text", "Shy question", "anonymous", true))
-                            .get("id").asText();
+        String second = live.post(
+                        student,
+                        "/sessions/" + session + "/questions",
+                        Map.of("text", "Shy question", "anonymous", true))
+                .get("id")
+                .asText();
         live.post(classmate, "/sessions/" + session + "/questions/" + second + "/upvote", null);
         var again = live.send("POST", classmate, "/sessions/" + session + "/questions/" + second + "/upvote", null);
         assertThat(again.getKey()).isEqualTo(409);
-        assertThat(live.send("POST", student, "/sessions/" + session + "/questions/" + first + "/dismiss", null).getKey())
+        assertThat(live.send("POST", student, "/sessions/" + session + "/questions/" + first + "/dismiss", null)
+                        .getKey())
                 .isEqualTo(403);
         live.post(teacher, "/sessions/" + session + "/questions/" + first + "/answer", Map.of("live", true));
 
         awaitProjected(jdbc, session);
-        JsonNode queue = live.get(classmate, "/sessions/" + session + "/questions").getValue();
+        JsonNode queue =
+                live.get(classmate, "/sessions/" + session + "/questions").getValue();
         assertThat(queue).extracting(q -> q.get("questionId").asText()).containsExactly(second, first);
-        JsonNode studentQueue = live.get(token(school, Role.PUBLIC_VIEWER), "/sessions/" + session + "/questions").getValue();
-        assertThat(studentQueue.get(0).has("userId")).as("anonymous toward classmates").isFalse();
+        JsonNode studentQueue = live.get(token(school, Role.PUBLIC_VIEWER), "/sessions/" + session + "/questions")
+                .getValue();
+        assertThat(studentQueue.get(0).has("userId"))
+                .as("anonymous toward classmates")
+                .isFalse();
         live.post(teacher, "/sessions/" + session + "/questions/" + first + "/resolve", null);
         awaitProjected(jdbc, session);
-        assertThat(live.get(teacher, "/sessions/" + session + "/questions").getValue()).hasSize(1);
-        assertThat(live.send("POST", teacher, "/sessions/" + session + "/questions/" + java.util.UUID.randomUUID()
-                + "/resolve", null).getKey()).isEqualTo(404);
+        assertThat(live.get(teacher, "/sessions/" + session + "/questions").getValue())
+                .hasSize(1);
+        assertThat(live.send(
+                                "POST",
+                                teacher,
+                                "/sessions/" + session + "/questions/" + java.util.UUID.randomUUID() + "/resolve",
+                                null)
+                        .getKey())
+                .isEqualTo(404);
     }
 
     /** Ballots never reach a stream; tallies do, to the teacher always and to students only with live results. */
     @Test
     void votesReachStreamsAsCoalescedTalliesNeverAsBallots() {
-        String poll = live.post(teacher, "/sessions/" + session + "/polls", Map.of("question", "Tea or coffee?",
-                "options", List.of("Tea", "Coffee"))).get("pollId").asText();
+        String poll = live.post(
+                        teacher,
+                        "/sessions/" + session + "/polls",
+                        Map.of("question", "Tea or coffee?", "options", List.of("Tea", "Coffee")))
+                .get("pollId")
+                .asText();
         live.post(teacher, "/sessions/" + session + "/polls/" + poll + "/open", null);
         awaitProjected(jdbc, session);
         List<ServerSentEvent<String>> teacherSees = new CopyOnWriteArrayList<>();
@@ -234,20 +338,34 @@ class InteractionIT extends PlatformIT {
             for (int i = 0; i < 5; i++) {
                 String subject = "voter-" + i + "@" + school;
                 directory.ensureUserWithRole(new TenantId(school), subject, subject, Role.STUDENT, "test");
-                live.post(issuer.mint(new TenantId(school), subject, Duration.ofMinutes(5)),
-                        "/sessions/" + session + "/polls/" + poll + "/votes", Map.of("options", List.of(i % 2)));
+                live.post(
+                        issuer.mint(new TenantId(school), subject, Duration.ofMinutes(5)),
+                        "/sessions/" + session + "/polls/" + poll + "/votes",
+                        Map.of("options", List.of(i % 2)));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> teacherSees.stream().anyMatch(e ->
-                    "poll.tally".equals(e.event()) && live.read(e.data()).at("/payload/ballots").asInt() == 5));
-            JsonNode last = live.read(teacherSees.stream().filter(e -> "poll.tally".equals(e.event()))
-                                                 .reduce((x, y) -> y).orElseThrow().data());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> teacherSees.stream()
+                            .anyMatch(e -> "poll.tally".equals(e.event())
+                                    && live.read(e.data())
+                                                    .at("/payload/ballots")
+                                                    .asInt()
+                                            == 5));
+            JsonNode last = live.read(teacherSees.stream()
+                    .filter(e -> "poll.tally".equals(e.event()))
+                    .reduce((x, y) -> y)
+                    .orElseThrow()
+                    .data());
             assertThat(last.at("/payload/counts")).extracting(JsonNode::asInt).containsExactly(3, 2);
             live.post(teacher, "/sessions/" + session + "/layout", Map.of("layout", "speaker"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> studentSees.stream().anyMatch(e -> "layout.changed".equals(e.event())));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> studentSees.stream().anyMatch(e -> "layout.changed".equals(e.event())));
             assertThat(teacherSees).noneMatch(e -> e.event().startsWith("poll.vote"));
             assertThat(studentSees).noneMatch(e -> e.event().startsWith("poll.vote") || "poll.tally".equals(e.event()));
-            assertThat(teacherSees.stream().filter(e -> "poll.tally".equals(e.event())).count())
-                    .as("coalesced: at most one per vote").isLessThanOrEqualTo(5);
+            assertThat(teacherSees.stream()
+                            .filter(e -> "poll.tally".equals(e.event()))
+                            .count())
+                    .as("coalesced: at most one per vote")
+                    .isLessThanOrEqualTo(5);
         } finally {
             a.dispose();
             b.dispose();
@@ -264,8 +382,9 @@ class InteractionIT extends PlatformIT {
             live.post(teacher, "/sessions/" + session + "/exam-mode", Map.of("enabled", true));
             live.post(teacher, "/sessions/" + session + "/layout", Map.of("layout", "cameras_only"));
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 3);
-            assertThat(received).extracting(ServerSentEvent::event).containsSubsequence("state", "exam_mode.changed",
-                    "layout.changed");
+            assertThat(received)
+                    .extracting(ServerSentEvent::event)
+                    .containsSubsequence("state", "exam_mode.changed", "layout.changed");
         } finally {
             stream.dispose();
         }

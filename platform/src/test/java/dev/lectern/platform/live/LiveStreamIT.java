@@ -1,17 +1,15 @@
 package dev.lectern.platform.live;
 
+import static dev.lectern.platform.live.LiveClassSupport.awaitProjected;
+import static dev.lectern.platform.live.LiveClassSupport.positions;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.platform.support.PlatformIT;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.codec.ServerSentEvent;
-import reactor.core.Disposable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,11 +17,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static dev.lectern.platform.live.LiveClassSupport.awaitProjected;
-import static dev.lectern.platform.live.LiveClassSupport.positions;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
 
 /** Live state, the SSE stream, resume from the log, isolation and time travel, over real HTTP. */
 class LiveStreamIT extends PlatformIT {
@@ -46,8 +45,11 @@ class LiveStreamIT extends PlatformIT {
         school = newTenant();
         teacher = token(school, Role.TEACHER);
         student = token(school, Role.STUDENT);
-        studentId = jdbc.queryForObject("SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
-                String.class, school, "student@" + school);
+        studentId = jdbc.queryForObject(
+                "SELECT user_id::text FROM users WHERE tenant_id = ? AND subject = ?",
+                String.class,
+                school,
+                "student@" + school);
     }
 
     @Test
@@ -66,17 +68,23 @@ class LiveStreamIT extends PlatformIT {
             assertThat(first.id()).isEqualTo(Long.toString(state.get("position").asLong()));
 
             live.post(student, "/sessions/" + session + "/join", null);
-            live.post(teacher, "/sessions/" + session + "/permissions",
+            live.post(
+                    teacher,
+                    "/sessions/" + session + "/permissions",
                     Map.of("userId", studentId, "permission", "present", "action", "grant"));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 3);
             List<Long> logged = positions(jdbc, session, Long.parseLong(first.id()));
-            assertThat(received.subList(1, received.size())).extracting(e -> Long.parseLong(e.id()))
-                                                          .containsExactlyElementsOf(logged);
-            assertThat(received.subList(1, received.size())).extracting(ServerSentEvent::event)
-                                                          .containsExactly("participant.joined", "permission.granted");
+            assertThat(received.subList(1, received.size()))
+                    .extracting(e -> Long.parseLong(e.id()))
+                    .containsExactlyElementsOf(logged);
+            assertThat(received.subList(1, received.size()))
+                    .extracting(ServerSentEvent::event)
+                    .containsExactly("participant.joined", "permission.granted");
             JsonNode granted = live.read(received.get(2).data());
-            assertThat(granted.get("payload").has("grantedBy")).as("who granted is staff-only").isFalse();
+            assertThat(granted.get("payload").has("grantedBy"))
+                    .as("who granted is staff-only")
+                    .isFalse();
         } finally {
             subscription.dispose();
         }
@@ -96,7 +104,9 @@ class LiveStreamIT extends PlatformIT {
 
         live.post(token(school, Role.ASSISTANT), "/sessions/" + session + "/join", null);
         live.post(student, "/sessions/" + session + "/join", null);
-        live.post(teacher, "/sessions/" + session + "/permissions",
+        live.post(
+                teacher,
+                "/sessions/" + session + "/permissions",
                 Map.of("userId", studentId, "permission", "moderate", "action", "grant"));
         live.post(student, "/sessions/" + session + "/leave", null);
         List<Long> missed = positions(jdbc, session, Long.parseLong(lastSeen));
@@ -105,13 +115,16 @@ class LiveStreamIT extends PlatformIT {
         List<ServerSentEvent<String>> resumed = new CopyOnWriteArrayList<>();
         Disposable second = live.stream(student, session, lastSeen).subscribe(resumed::add);
         try {
-            live.post(teacher, "/sessions/" + session + "/permissions",
+            live.post(
+                    teacher,
+                    "/sessions/" + session + "/permissions",
                     Map.of("userId", studentId, "permission", "moderate", "action", "revoke"));
             await().atMost(Duration.ofSeconds(10)).until(() -> resumed.size() >= 5);
             List<Long> expected = positions(jdbc, session, Long.parseLong(lastSeen));
             assertThat(resumed).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(expected);
             assertThat(resumed).noneMatch(e -> "state".equals(e.event()));
-            assertThat(new HashSet<>(resumed.stream().map(ServerSentEvent::id).toList())).hasSize(resumed.size());
+            assertThat(new HashSet<>(resumed.stream().map(ServerSentEvent::id).toList()))
+                    .hasSize(resumed.size());
         } finally {
             second.dispose();
         }
@@ -130,12 +143,18 @@ class LiveStreamIT extends PlatformIT {
         String outsider = newTenant();
         var foreign = live.get(token(outsider, Role.STUDENT), "/sessions/" + session + "/state");
         assertThat(foreign.getKey()).isEqualTo(404);
-        assertThat(live.get(token(outsider, Role.ADMIN), "/sessions/" + session + "/stream").getKey()).isEqualTo(404);
+        assertThat(live.get(token(outsider, Role.ADMIN), "/sessions/" + session + "/stream")
+                        .getKey())
+                .isEqualTo(404);
 
         // Resuming class A from the very start yields class A's events only, never class B's.
         List<ServerSentEvent<String>> resumed = live.stream(student, session, "0")
-                                                    .take(Duration.ofSeconds(2)).collectList().block(Duration.ofSeconds(10));
-        assertThat(resumed).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(positions(jdbc, session, 0));
+                .take(Duration.ofSeconds(2))
+                .collectList()
+                .block(Duration.ofSeconds(10));
+        assertThat(resumed)
+                .extracting(e -> Long.parseLong(e.id()))
+                .containsExactlyElementsOf(positions(jdbc, session, 0));
     }
 
     @Test
@@ -146,9 +165,12 @@ class LiveStreamIT extends PlatformIT {
         live.post(student, "/sessions/" + session + "/join", null);
         awaitProjected(jdbc, session);
 
-        JsonNode staffView = live.get(teacher, "/sessions/" + session + "/state").getValue();
-        JsonNode studentView = live.get(student, "/sessions/" + session + "/state").getValue();
-        JsonNode publicView = live.get(token(school, Role.PUBLIC_VIEWER), "/sessions/" + session + "/state").getValue();
+        JsonNode staffView =
+                live.get(teacher, "/sessions/" + session + "/state").getValue();
+        JsonNode studentView =
+                live.get(student, "/sessions/" + session + "/state").getValue();
+        JsonNode publicView = live.get(token(school, Role.PUBLIC_VIEWER), "/sessions/" + session + "/state")
+                .getValue();
 
         String teacherId = staffView.get("owner").asText();
         assertThat(staffView.at("/roster/" + teacherId + "/subject").asText()).isEqualTo("teacher@" + school);
@@ -156,7 +178,9 @@ class LiveStreamIT extends PlatformIT {
         assertThat(studentView.at("/roster/" + studentId + "/subject").asText()).isEqualTo("student@" + school);
         assertThat(publicView.has("roster")).isFalse();
         assertThat(publicView.get("present").asInt()).isEqualTo(2);
-        assertThat(live.get(token(school, Role.AUDITOR), "/sessions/" + session + "/state").getKey()).isEqualTo(403);
+        assertThat(live.get(token(school, Role.AUDITOR), "/sessions/" + session + "/state")
+                        .getKey())
+                .isEqualTo(403);
     }
 
     @Test
@@ -167,7 +191,9 @@ class LiveStreamIT extends PlatformIT {
                 () -> live.post(teacher, "/sessions/" + session + "/start", null),
                 () -> live.post(teacher, "/sessions/" + session + "/join", null),
                 () -> live.post(student, "/sessions/" + session + "/join", null),
-                () -> live.post(teacher, "/sessions/" + session + "/permissions",
+                () -> live.post(
+                        teacher,
+                        "/sessions/" + session + "/permissions",
                         Map.of("userId", studentId, "permission", "present", "action", "grant")),
                 () -> live.post(student, "/sessions/" + session + "/leave", null),
                 () -> live.post(teacher, "/sessions/" + session + "/end", null));
@@ -175,7 +201,8 @@ class LiveStreamIT extends PlatformIT {
             step.run();
             awaitProjected(jdbc, session);
             Instant moment = Instant.now();
-            captured.add(Map.entry(moment, live.get(teacher, "/sessions/" + session + "/state").getValue()));
+            captured.add(Map.entry(
+                    moment, live.get(teacher, "/sessions/" + session + "/state").getValue()));
             // The next step's events must happen strictly after this captured moment.
             await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(moment.plusMillis(1)));
         }
@@ -184,7 +211,8 @@ class LiveStreamIT extends PlatformIT {
             assertThat(past.getKey()).isEqualTo(200);
             assertThat(past.getValue()).isEqualTo(moment.getValue());
         }
-        JsonNode atStart = live.get(teacher, "/sessions/" + session + "/state?at=PT0.001S").getValue();
+        JsonNode atStart =
+                live.get(teacher, "/sessions/" + session + "/state?at=PT0.001S").getValue();
         assertThat(atStart.get("status").asText()).isEqualTo("live");
         assertThat(atStart.get("roster").size()).isZero();
     }
@@ -206,7 +234,9 @@ class LiveStreamIT extends PlatformIT {
         assertThat(beyondTime.getKey()).isEqualTo(400);
         assertThat(beyondTime.getValue().get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(live.get(student, "/sessions/not-a-uuid/state").getKey()).isEqualTo(400);
-        assertThat(live.get(student, "/sessions/" + java.util.UUID.randomUUID() + "/stream").getKey()).isEqualTo(404);
+        assertThat(live.get(student, "/sessions/" + java.util.UUID.randomUUID() + "/stream")
+                        .getKey())
+                .isEqualTo(404);
     }
 
     @Test
@@ -224,9 +254,11 @@ class LiveStreamIT extends PlatformIT {
             assertThat(refused.getKey()).isEqualTo(429);
             open.remove(0).dispose();
             await().atMost(Duration.ofSeconds(5)).until(() -> {
-                List<ServerSentEvent<String>> one = live.stream(student, session, null).take(1)
+                List<ServerSentEvent<String>> one = live.stream(student, session, null)
+                        .take(1)
                         .onErrorResume(e -> reactor.core.publisher.Flux.empty())
-                        .collectList().block(Duration.ofSeconds(5));
+                        .collectList()
+                        .block(Duration.ofSeconds(5));
                 return one != null && one.size() == 1;
             });
         } finally {
@@ -241,16 +273,23 @@ class LiveStreamIT extends PlatformIT {
         awaitProjected(jdbc, session);
         List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
         boolean[] completed = {false};
-        Disposable subscription = live.stream(student, session, null)
-                                      .subscribe(received::add, e -> { }, () -> completed[0] = true);
+        Disposable subscription =
+                live.stream(student, session, null).subscribe(received::add, e -> {}, () -> completed[0] = true);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
-            live.post(teacher, "/sessions/" + session + "/revocations", Map.of("userId", studentId, "reason", "Disruptive"));
+            live.post(
+                    teacher,
+                    "/sessions/" + session + "/revocations",
+                    Map.of("userId", studentId, "reason", "Disruptive"));
             await().atMost(Duration.ofSeconds(10)).until(() -> completed[0]);
             assertThat(received.get(received.size() - 1).event()).isEqualTo("participant.revoked");
-            assertThat(live.read(received.get(received.size() - 1).data()).get("payload").has("reason")).isFalse();
+            assertThat(live.read(received.get(received.size() - 1).data())
+                            .get("payload")
+                            .has("reason"))
+                    .isFalse();
             awaitProjected(jdbc, session);
-            assertThat(live.get(student, "/sessions/" + session + "/stream").getKey()).isEqualTo(403);
+            assertThat(live.get(student, "/sessions/" + session + "/stream").getKey())
+                    .isEqualTo(403);
         } finally {
             subscription.dispose();
         }
@@ -264,8 +303,8 @@ class LiveStreamIT extends PlatformIT {
         String shortLived = issuer.mint(new TenantId(school), "student@" + school, Duration.ofSeconds(4));
         List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
         boolean[] completed = {false};
-        Disposable subscription = live.stream(shortLived, session, null)
-                                      .subscribe(received::add, e -> { }, () -> completed[0] = true);
+        Disposable subscription =
+                live.stream(shortLived, session, null).subscribe(received::add, e -> {}, () -> completed[0] = true);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
             live.post(teacher, "/sessions/" + session + "/join", null);
@@ -275,11 +314,17 @@ class LiveStreamIT extends PlatformIT {
             await().atMost(Duration.ofSeconds(15)).until(() -> completed[0]);
             ServerSentEvent<String> last = received.get(received.size() - 1);
             assertThat(last.event()).isEqualTo("reauthenticate");
-            assertThat(last.id()).as("the resume position is the last event's id, not a new one").isNull();
+            assertThat(last.id())
+                    .as("the resume position is the last event's id, not a new one")
+                    .isNull();
             JsonNode reason = live.read(last.data());
             assertThat(reason.get("reason").asText()).isEqualTo("token_expired");
             assertThat(reason.get("lastEventId").asText()).isEqualTo(lastDelivered);
-            assertThat(received.stream().filter(e -> e.id() != null).reduce((a, b) -> b).orElseThrow().id())
+            assertThat(received.stream()
+                            .filter(e -> e.id() != null)
+                            .reduce((a, b) -> b)
+                            .orElseThrow()
+                            .id())
                     .isEqualTo(lastDelivered);
         } finally {
             subscription.dispose();

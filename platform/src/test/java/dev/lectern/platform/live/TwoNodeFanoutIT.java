@@ -1,13 +1,27 @@
 package dev.lectern.platform.live;
 
+import static dev.lectern.platform.live.LiveClassSupport.awaitProjected;
+import static dev.lectern.platform.live.LiveClassSupport.positions;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.identity.Role;
-import dev.lectern.platform.LecternApplication;
-import dev.lectern.platform.support.PlatformIT;
-import dev.lectern.platform.support.TestInfrastructureEnvironmentPostProcessor;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionRescheduledEvent;
+import dev.lectern.platform.LecternApplication;
+import dev.lectern.platform.support.PlatformIT;
+import dev.lectern.platform.support.TestInfrastructureEnvironmentPostProcessor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -23,21 +37,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.Disposable;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static dev.lectern.platform.live.LiveClassSupport.awaitProjected;
-import static dev.lectern.platform.live.LiveClassSupport.positions;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.SoftAssertions.assertSoftly;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Several nodes on one PostgreSQL and one Redis: a second (and third) complete Lectern application
@@ -93,8 +92,12 @@ class TwoNodeFanoutIT extends PlatformIT {
             List<Long> logged = positions(jdbc, session, start);
             assertThat(logged).hasSize(2);
             await().atMost(Duration.ofSeconds(10)).until(() -> onA.size() == 3 && onB.size() == 3);
-            assertThat(onB.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
-            assertThat(onA.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
+            assertThat(onB.subList(1, 3))
+                    .extracting(e -> Long.parseLong(e.id()))
+                    .containsExactlyElementsOf(logged);
+            assertThat(onA.subList(1, 3))
+                    .extracting(e -> Long.parseLong(e.id()))
+                    .containsExactlyElementsOf(logged);
 
             // Node B goes away mid-class; its client resumes on node A from the last id it had.
             streamB.dispose();
@@ -104,8 +107,10 @@ class TwoNodeFanoutIT extends PlatformIT {
             nodeA.post(student, "/sessions/" + session + "/leave", null);
             List<Long> missed = positions(jdbc, session, Long.parseLong(lastOnB));
             assertThat(missed).hasSize(2);
-            List<ServerSentEvent<String>> resumed = nodeA.stream(student, session, lastOnB).take(2)
-                                                         .collectList().block(Duration.ofSeconds(10));
+            List<ServerSentEvent<String>> resumed = nodeA.stream(student, session, lastOnB)
+                    .take(2)
+                    .collectList()
+                    .block(Duration.ofSeconds(10));
             assertThat(resumed).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(missed);
         } finally {
             streamA.dispose();
@@ -116,9 +121,11 @@ class TwoNodeFanoutIT extends PlatformIT {
     @Test
     void withRedisUnreachableClassesGoOnAndStreamsCatchUpFromTheLog() {
         LiveClassSupport nodeA = new LiveClassSupport(port, json);
-        LiveClassSupport cut = new LiveClassSupport(startNode(Map.of(
-                "lectern.redis.url", "redis://127.0.0.1:1",
-                "lectern.live.heartbeat", "PT0.5S")), json);
+        LiveClassSupport cut = new LiveClassSupport(
+                startNode(Map.of(
+                        "lectern.redis.url", "redis://127.0.0.1:1",
+                        "lectern.live.heartbeat", "PT0.5S")),
+                json);
         String school = newTenant();
         String teacher = token(school, Role.TEACHER);
         String student = token(school, Role.STUDENT);
@@ -135,7 +142,9 @@ class TwoNodeFanoutIT extends PlatformIT {
             cut.post(student, "/sessions/" + session + "/join", null);
             List<Long> logged = positions(jdbc, session, start);
             await().atMost(Duration.ofSeconds(10)).until(() -> onCut.size() == 3);
-            assertThat(onCut.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
+            assertThat(onCut.subList(1, 3))
+                    .extracting(e -> Long.parseLong(e.id()))
+                    .containsExactlyElementsOf(logged);
         } finally {
             stream.dispose();
         }
@@ -148,9 +157,11 @@ class TwoNodeFanoutIT extends PlatformIT {
     @Test
     void withRedisUnreachableTheOtherNodeSeesEachEventWithinASecond() {
         LiveClassSupport nodeA = new LiveClassSupport(port, json);
-        LiveClassSupport cut = new LiveClassSupport(startNode(Map.of(
-                "lectern.redis.url", "redis://127.0.0.1:1",
-                "lectern.live.heartbeat", "PT30S")), json);
+        LiveClassSupport cut = new LiveClassSupport(
+                startNode(Map.of(
+                        "lectern.redis.url", "redis://127.0.0.1:1",
+                        "lectern.live.heartbeat", "PT30S")),
+                json);
         String school = newTenant();
         String teacher = token(school, Role.TEACHER);
         String student = token(school, Role.STUDENT);
@@ -168,9 +179,14 @@ class TwoNodeFanoutIT extends PlatformIT {
             await().atMost(Duration.ofSeconds(1)).until(() -> onCut.size() == 2);
             cut.post(student, "/sessions/" + session + "/join", null);
             await().atMost(Duration.ofSeconds(1)).until(() -> onCut.size() == 3 && onA.size() == 3);
-            List<Long> logged = positions(jdbc, session, Long.parseLong(onCut.get(0).id()));
-            assertThat(onCut.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
-            assertThat(onA.subList(1, 3)).extracting(e -> Long.parseLong(e.id())).containsExactlyElementsOf(logged);
+            List<Long> logged =
+                    positions(jdbc, session, Long.parseLong(onCut.get(0).id()));
+            assertThat(onCut.subList(1, 3))
+                    .extracting(e -> Long.parseLong(e.id()))
+                    .containsExactlyElementsOf(logged);
+            assertThat(onA.subList(1, 3))
+                    .extracting(e -> Long.parseLong(e.id()))
+                    .containsExactlyElementsOf(logged);
         } finally {
             streamCut.dispose();
             streamA.dispose();
@@ -194,31 +210,48 @@ class TwoNodeFanoutIT extends PlatformIT {
         nodeA.post(teacher, "/sessions/" + session + "/start", null);
         // Through Axon directly (the HTTP edge refuses NUL): a title neither view can store.
         SessionId id = new SessionId(UUID.fromString(session));
-        eventStore.publish(GenericEventMessage.asEventMessage(new SessionRescheduledEvent(id, new TenantId(school),
-                "bad\u0000title", Instant.now().plus(Duration.ofDays(2)), 30, "test", Instant.now())));
-        long poison = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events WHERE session_id = ?::uuid",
-                Long.class, session);
+        eventStore.publish(GenericEventMessage.asEventMessage(new SessionRescheduledEvent(
+                id,
+                new TenantId(school),
+                "bad\u0000title",
+                Instant.now().plus(Duration.ofDays(2)),
+                30,
+                "test",
+                Instant.now())));
+        long poison = jdbc.queryForObject(
+                "SELECT max(global_index) FROM session_state_events WHERE session_id = ?::uuid", Long.class, session);
         nodeA.post(teacher, "/sessions/" + session + "/end", null);
 
-        List<EventProcessingConfiguration> processing = List.of(this.processing,
-                nodeB.getBean(EventProcessingConfiguration.class));
+        List<EventProcessingConfiguration> processing =
+                List.of(this.processing, nodeB.getBean(EventProcessingConfiguration.class));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             long head = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events", Long.class);
             int claimed = 0;
             for (EventProcessingConfiguration node : processing) {
-                var status = node.eventProcessor("live-state", StreamingEventProcessor.class).orElseThrow()
-                                 .processingStatus();
+                var status = node.eventProcessor("live-state", StreamingEventProcessor.class)
+                        .orElseThrow()
+                        .processingStatus();
                 claimed += status.size();
-                status.values().forEach(s -> assertThat(s.getCurrentPosition().orElse(-1)).isGreaterThanOrEqualTo(head));
+                status.values()
+                        .forEach(s ->
+                                assertThat(s.getCurrentPosition().orElse(-1)).isGreaterThanOrEqualTo(head));
             }
-            long events = jdbc.queryForObject("SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
-                    + "AND global_index >= ?", Long.class, session, poison);
-            long letters = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = 'live-state' "
-                    + "AND sequence_identifier = ?", Long.class, school + ":" + session);
+            long events = jdbc.queryForObject(
+                    "SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid " + "AND global_index >= ?",
+                    Long.class,
+                    session,
+                    poison);
+            long letters = jdbc.queryForObject(
+                    "SELECT count(*) FROM dead_letter_entry WHERE processing_group = 'live-state' "
+                            + "AND sequence_identifier = ?",
+                    Long.class,
+                    school + ":" + session);
             int segments = claimed;
             assertSoftly(soft -> {
                 soft.assertThat(letters).as("letters parked in live-state").isEqualTo(events);
-                soft.assertThat(segments).as("live-state segments claimed across both nodes").isEqualTo(1);
+                soft.assertThat(segments)
+                        .as("live-state segments claimed across both nodes")
+                        .isEqualTo(1);
             });
         });
     }
@@ -232,7 +265,8 @@ class TwoNodeFanoutIT extends PlatformIT {
         settings.put("spring.datasource.hikari.maximum-pool-size", "6");
         settings.put("spring.r2dbc.pool.max-size", "4");
         settings.put("spring.r2dbc.pool.initial-size", "1");
-        env.getPropertySources().addFirst(new MapPropertySource(TestInfrastructureEnvironmentPostProcessor.NODE_OVERRIDES, settings));
+        env.getPropertySources()
+                .addFirst(new MapPropertySource(TestInfrastructureEnvironmentPostProcessor.NODE_OVERRIDES, settings));
         ConfigurableApplicationContext node = new SpringApplicationBuilder(LecternApplication.class)
                 .environment(env)
                 .profiles("local")

@@ -1,16 +1,15 @@
 package dev.lectern.platform.processing;
 
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * A test-only event handler in a processing group of its own that nobody configured: it fails on chat
@@ -44,6 +43,7 @@ class FailingProbeHandler {
         if (failing && event.text().startsWith(FAIL_IN_SQL)) {
             jdbc.queryForObject("SELECT ('{\"a\":\"\\u0000\"}'::jsonb ->> 'a')", String.class);
         }
-        handled.computeIfAbsent(event.sessionId().value(), k -> new CopyOnWriteArrayList<>()).add(event.text());
+        handled.computeIfAbsent(event.sessionId().value(), k -> new CopyOnWriteArrayList<>())
+                .add(event.text());
     }
 }

@@ -1,22 +1,21 @@
 package dev.lectern.platform.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.platform.support.PlatformIT;
-import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import dev.lectern.query.replay.ProjectionRebuilds;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Read models are disposable: a reset and replay of session_state_events rebuilds them row for row. */
 class ProjectionRebuildIT extends PlatformIT {
@@ -35,7 +34,9 @@ class ProjectionRebuildIT extends PlatformIT {
     void resettingTheSessionsProjectionRebuildsAnIdenticalReadModelFromTheLogAlone() {
         String tenant = newTenant();
         for (int i = 0; i < 5; i++) {
-            postSession(tenant, newKey(), scheduleBody("Lesson " + i)).expectStatus().isCreated();
+            postSession(tenant, newKey(), scheduleBody("Lesson " + i))
+                    .expectStatus()
+                    .isCreated();
         }
         long head = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events", Long.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> rebuilds.position(SESSIONS) >= head);
@@ -62,13 +63,19 @@ class ProjectionRebuildIT extends PlatformIT {
         String teacher = "Bearer " + token(tenant, Role.TEACHER);
         List<String> sessions = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String body = new String(postSession(tenant, newKey(), scheduleBody("Class " + i)).expectStatus().isCreated()
-                                                                                          .expectBody().returnResult().getResponseBody());
+            String body = new String(postSession(tenant, newKey(), scheduleBody("Class " + i))
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody());
             String session = json.readTree(body).get("sessionId").asText();
             sessions.add(session);
             post(teacher, "/sessions/" + session + "/start").expectStatus().isOk();
             post(teacher, "/sessions/" + session + "/join").expectStatus().isOk();
-            post("Bearer " + token(tenant, Role.STUDENT), "/sessions/" + session + "/join").expectStatus().isOk();
+            post("Bearer " + token(tenant, Role.STUDENT), "/sessions/" + session + "/join")
+                    .expectStatus()
+                    .isOk();
         }
         post(teacher, "/sessions/" + sessions.get(0) + "/end").expectStatus().isOk();
         long head = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events", Long.class);
@@ -77,37 +84,63 @@ class ProjectionRebuildIT extends PlatformIT {
                 + "WHERE tenant_id = ? ORDER BY session_id";
         List<Map<String, Object>> before = jdbc.queryForList(dump, tenant);
         assertThat(before).hasSize(3);
-        jdbc.update("UPDATE live_state SET state = '{}'::jsonb WHERE tenant_id = ? AND session_id = ?::uuid",
-                tenant, sessions.get(1));
+        jdbc.update(
+                "UPDATE live_state SET state = '{}'::jsonb WHERE tenant_id = ? AND session_id = ?::uuid",
+                tenant,
+                sessions.get(1));
 
         directory.ensureTenant(new TenantId("ops"), "Platform operations");
         String operator = "Bearer " + issuer.mint(new TenantId("ops"), "operator@ops", Duration.ofMinutes(5));
-        post("Bearer " + token(tenant, Role.ADMIN), "/operator/projections/live-state/rebuild").expectStatus().isForbidden();
-        client().post().uri("/operator/projections/live-state/rebuild").header(HttpHeaders.AUTHORIZATION, operator)
-                .exchange().expectStatus().isBadRequest();
-        post(operator, "/operator/projections/no-such-group/rebuild").expectStatus().isNotFound();
-        post(operator, "/operator/projections/live-state/rebuild").expectStatus().isAccepted()
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/operator/projections/live-state");
+        post("Bearer " + token(tenant, Role.ADMIN), "/operator/projections/live-state/rebuild")
+                .expectStatus()
+                .isForbidden();
+        client().post()
+                .uri("/operator/projections/live-state/rebuild")
+                .header(HttpHeaders.AUTHORIZATION, operator)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        post(operator, "/operator/projections/no-such-group/rebuild")
+                .expectStatus()
+                .isNotFound();
+        post(operator, "/operator/projections/live-state/rebuild")
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/operator/projections/live-state");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(rebuilds.position(LIVE)).isGreaterThanOrEqualTo(head);
             assertThat(jdbc.queryForList(dump, tenant)).isEqualTo(before);
         });
-        client().get().uri("/operator/projections").header(HttpHeaders.AUTHORIZATION, operator).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$[?(@.group == 'live-state')].caughtUp").isEqualTo(true);
+        client().get()
+                .uri("/operator/projections")
+                .header(HttpHeaders.AUTHORIZATION, operator)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.group == 'live-state')].caughtUp")
+                .isEqualTo(true);
     }
 
     private WebTestClient.ResponseSpec post(String bearer, String path) {
-        return client().post().uri(path).header(HttpHeaders.AUTHORIZATION, bearer).header("Idempotency-Key", newKey())
-                       .exchange();
+        return client().post()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .header("Idempotency-Key", newKey())
+                .exchange();
     }
 
     @Autowired
     org.axonframework.eventsourcing.eventstore.EventStore eventStore;
 
     private long parked(String group, String tenant, String session) {
-        return jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?",
-                Long.class, group, tenant + ":" + session);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?",
+                Long.class,
+                group,
+                tenant + ":" + session);
     }
 
     /**
@@ -121,8 +154,12 @@ class ProjectionRebuildIT extends PlatformIT {
         String teacher = "Bearer " + token(tenant, Role.TEACHER);
         List<String> sessions = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String body = new String(postSession(tenant, newKey(), scheduleBody("Class " + i)).expectStatus().isCreated()
-                                                                                          .expectBody().returnResult().getResponseBody());
+            String body = new String(postSession(tenant, newKey(), scheduleBody("Class " + i))
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody());
             String session = json.readTree(body).get("sessionId").asText();
             sessions.add(session);
             post(teacher, "/sessions/" + session + "/start").expectStatus().isOk();
@@ -132,26 +169,43 @@ class ProjectionRebuildIT extends PlatformIT {
         dev.lectern.events.session.SessionId id = new dev.lectern.events.session.SessionId(UUID.fromString(poisoned));
         // Through Axon directly (the HTTP edge refuses NUL): a title that neither view can store.
         eventStore.publish(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(
-                new dev.lectern.events.session.SessionRescheduledEvent(id, new TenantId(tenant), "bad\u0000title",
-                        java.time.Instant.now().plus(java.time.Duration.ofDays(2)), 30, "test", java.time.Instant.now())));
-        long poison = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events WHERE session_id = ?::uuid",
-                Long.class, poisoned);
+                new dev.lectern.events.session.SessionRescheduledEvent(
+                        id,
+                        new TenantId(tenant),
+                        "bad\u0000title",
+                        java.time.Instant.now().plus(java.time.Duration.ofDays(2)),
+                        30,
+                        "test",
+                        java.time.Instant.now())));
+        long poison = jdbc.queryForObject(
+                "SELECT max(global_index) FROM session_state_events WHERE session_id = ?::uuid", Long.class, poisoned);
         post(teacher, "/sessions/" + poisoned + "/end").expectStatus().isOk();
         post(teacher, "/sessions/" + sessions.get(2) + "/end").expectStatus().isOk();
         // Parked: the poison and every later event of its class that the group handles.
-        java.util.function.LongSupplier liveParked = () -> jdbc.queryForObject("SELECT count(*) FROM session_state_events "
-                + "WHERE session_id = ?::uuid AND global_index >= ?", Long.class, poisoned, poison);
-        long sessionsParked = jdbc.queryForObject("SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
-                + "AND global_index >= ? AND event_name IN ('session.scheduled', 'session.rescheduled', 'session.cancelled', "
-                + "'session.started', 'session.ended')", Long.class, poisoned, poison);
+        java.util.function.LongSupplier liveParked = () -> jdbc.queryForObject(
+                "SELECT count(*) FROM session_state_events " + "WHERE session_id = ?::uuid AND global_index >= ?",
+                Long.class,
+                poisoned,
+                poison);
+        long sessionsParked = jdbc.queryForObject(
+                "SELECT count(*) FROM session_state_events WHERE session_id = ?::uuid "
+                        + "AND global_index >= ? AND event_name IN ('session.scheduled', 'session.rescheduled', 'session.cancelled', "
+                        + "'session.started', 'session.ended')",
+                Long.class,
+                poisoned,
+                poison);
         assertThat(sessionsParked).isEqualTo(2);
 
         long head = jdbc.queryForObject("SELECT max(global_index) FROM session_state_events", Long.class);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(rebuilds.position(LIVE)).as("live-state position").isGreaterThanOrEqualTo(head);
             assertThat(rebuilds.position(SESSIONS)).as("sessions position").isGreaterThanOrEqualTo(head);
-            assertThat(parked(LIVE, tenant, poisoned)).as("parked in live-state").isEqualTo(liveParked.getAsLong());
-            assertThat(parked(SESSIONS, tenant, poisoned)).as("parked in sessions").isEqualTo(sessionsParked);
+            assertThat(parked(LIVE, tenant, poisoned))
+                    .as("parked in live-state")
+                    .isEqualTo(liveParked.getAsLong());
+            assertThat(parked(SESSIONS, tenant, poisoned))
+                    .as("parked in sessions")
+                    .isEqualTo(sessionsParked);
         });
         String liveDump = "SELECT tenant_id, session_id, state::text AS state, last_event_position FROM live_state "
                 + "WHERE tenant_id = ? ORDER BY session_id";
@@ -160,8 +214,10 @@ class ProjectionRebuildIT extends PlatformIT {
         List<Map<String, Object>> sessionsBefore = jdbc.queryForList(sessionsDump, tenant);
         assertThat(liveBefore).hasSize(3);
         assertThat(sessionsBefore).hasSize(3);
-        assertThat(sessionsBefore).filteredOn(r -> poisoned.equals(r.get("session_id").toString()))
-                                  .extracting(r -> r.get("status")).containsExactly("live");
+        assertThat(sessionsBefore)
+                .filteredOn(r -> poisoned.equals(r.get("session_id").toString()))
+                .extracting(r -> r.get("status"))
+                .containsExactly("live");
 
         assertThat(rebuilds.rebuild(LIVE)).isTrue();
         assertThat(rebuilds.rebuild(SESSIONS)).isTrue();

@@ -1,10 +1,26 @@
 package dev.lectern.platform.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.platform.support.PlatformIT;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -28,23 +44,6 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The one authority rule for objects inside a class (docs/adr/0014), proved over HTTP for every route the router has
@@ -87,7 +86,8 @@ class ClassObjectAuthorityIT extends PlatformIT {
 
     /** A valid body per route that takes one (routes not listed are called without a body). */
     private static final Map<String, Object> BODIES = Map.of(
-            "POST /sessions/{sessionId}/questions/{questionId}/answer", Map.of("text", "Because of Rayleigh scattering"),
+            "POST /sessions/{sessionId}/questions/{questionId}/answer",
+                    Map.of("text", "Because of Rayleigh scattering"),
             "POST /sessions/{sessionId}/questions/{questionId}/dismiss", Map.of("reason", "asked twice"),
             "POST /sessions/{sessionId}/chat/{messageId}/hide", Map.of("reason", "off topic"),
             "POST /sessions/{sessionId}/chat/{messageId}/delete", Map.of("reason", "off topic"),
@@ -105,12 +105,10 @@ class ClassObjectAuthorityIT extends PlatformIT {
     ObjectMapper json;
 
     /** One school's users: its teacher, the student who asks and posts, and a second student who upvotes and votes. */
-    private record School(String tenant, String teacher, String asker, String voter) {
-    }
+    private record School(String tenant, String teacher, String asker, String voter) {}
 
     /** An object kind: how to create one in a class in the state a route needs, and the code its absence answers. */
-    private record Kind(String code, Creator creator) {
-    }
+    private record Kind(String code, Creator creator) {}
 
     @FunctionalInterface
     private interface Creator {
@@ -132,48 +130,78 @@ class ClassObjectAuthorityIT extends PlatformIT {
         classB = liveClass(north, "B");
         classC = liveClass(south, "C");
         kinds = Map.of(
-                "questionId", new Kind("QUESTION_NOT_FOUND", (school, session, verb) ->
-                        body(write(HttpMethod.POST, school.asker(), "/sessions/" + session + "/questions",
-                                Map.of("text", "Why is the sky blue?"), 201)).get("id").asText()),
+                "questionId",
+                        new Kind(
+                                "QUESTION_NOT_FOUND",
+                                (school, session, verb) -> body(write(
+                                                HttpMethod.POST,
+                                                school.asker(),
+                                                "/sessions/" + session + "/questions",
+                                                Map.of("text", "Why is the sky blue?"),
+                                                201))
+                                        .get("id")
+                                        .asText()),
                 "pollId", new Kind("POLL_NOT_FOUND", this::poll),
-                "sceneId", new Kind("SCENE_NOT_FOUND", (school, session, verb) ->
-                        body(write(HttpMethod.POST, school.teacher(), "/sessions/" + session + "/scenes",
-                                Map.of("name", "Board", "layout", "whiteboard"), 201)).get("sceneId").asText()),
-                "messageId", new Kind("MESSAGE_NOT_FOUND", (school, session, verb) ->
-                        body(write(HttpMethod.POST, school.asker(), "/sessions/" + session + "/chat",
-                                Map.of("text", "hello"), 201)).get("messageId").asText()),
+                "sceneId",
+                        new Kind(
+                                "SCENE_NOT_FOUND",
+                                (school, session, verb) -> body(write(
+                                                HttpMethod.POST,
+                                                school.teacher(),
+                                                "/sessions/" + session + "/scenes",
+                                                Map.of("name", "Board", "layout", "whiteboard"),
+                                                201))
+                                        .get("sceneId")
+                                        .asText()),
+                "messageId",
+                        new Kind(
+                                "MESSAGE_NOT_FOUND",
+                                (school, session, verb) -> body(write(
+                                                HttpMethod.POST,
+                                                school.asker(),
+                                                "/sessions/" + session + "/chat",
+                                                Map.of("text", "hello"),
+                                                201))
+                                        .get("messageId")
+                                        .asText()),
                 "deckId", new Kind("DECK_NOT_FOUND", this::deck));
     }
 
     @Test
     void noRouteOfClassAReachesAnObjectOfAnotherClassOrSchool() throws IOException {
-        assertThat(context.getBeansOfType(RouterFunction.class)).as("functional routes would bypass this enumeration").isEmpty();
+        assertThat(context.getBeansOfType(RouterFunction.class))
+                .as("functional routes would bypass this enumeration")
+                .isEmpty();
         Map<String, Set<String>> routes = objectRoutes();
-        assertThat(routes.keySet()).as("object routes found in the router")
-                                   .contains("POST /sessions/{sessionId}/questions/{questionId}/upvote",
-                                           "POST /sessions/{sessionId}/questions/{questionId}/answer",
-                                           "POST /sessions/{sessionId}/questions/{questionId}/resolve",
-                                           "POST /sessions/{sessionId}/questions/{questionId}/dismiss",
-                                           "POST /sessions/{sessionId}/chat/{messageId}/hide",
-                                           "POST /sessions/{sessionId}/chat/{messageId}/delete",
-                                           "POST /sessions/{sessionId}/polls/{pollId}/open",
-                                           "POST /sessions/{sessionId}/polls/{pollId}/close",
-                                           "POST /sessions/{sessionId}/polls/{pollId}/publish",
-                                           "POST /sessions/{sessionId}/polls/{pollId}/votes",
-                                           "GET /sessions/{sessionId}/polls/{pollId}",
-                                           "PUT /sessions/{sessionId}/scenes/{sceneId}",
-                                           "DELETE /sessions/{sessionId}/scenes/{sceneId}",
-                                           "GET /sessions/{sessionId}/decks/{deckId}/pages/{page}");
+        assertThat(routes.keySet())
+                .as("object routes found in the router")
+                .contains(
+                        "POST /sessions/{sessionId}/questions/{questionId}/upvote",
+                        "POST /sessions/{sessionId}/questions/{questionId}/answer",
+                        "POST /sessions/{sessionId}/questions/{questionId}/resolve",
+                        "POST /sessions/{sessionId}/questions/{questionId}/dismiss",
+                        "POST /sessions/{sessionId}/chat/{messageId}/hide",
+                        "POST /sessions/{sessionId}/chat/{messageId}/delete",
+                        "POST /sessions/{sessionId}/polls/{pollId}/open",
+                        "POST /sessions/{sessionId}/polls/{pollId}/close",
+                        "POST /sessions/{sessionId}/polls/{pollId}/publish",
+                        "POST /sessions/{sessionId}/polls/{pollId}/votes",
+                        "GET /sessions/{sessionId}/polls/{pollId}",
+                        "PUT /sessions/{sessionId}/scenes/{sceneId}",
+                        "DELETE /sessions/{sessionId}/scenes/{sceneId}",
+                        "GET /sessions/{sessionId}/decks/{deckId}/pages/{page}");
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, Set<String>> route : routes.entrySet()) {
             String method = route.getKey().substring(0, route.getKey().indexOf(' '));
             String pattern = route.getKey().substring(method.length() + 1);
             String verb = pattern.substring(pattern.lastIndexOf('/') + 1);
             List<String> unfillable = route.getValue().stream()
-                                           .filter(v -> !kinds.containsKey(v) && !PLAIN_VARIABLES.containsKey(v)).toList();
+                    .filter(v -> !kinds.containsKey(v) && !PLAIN_VARIABLES.containsKey(v))
+                    .toList();
             if (!unfillable.isEmpty() || route.getValue().stream().noneMatch(kinds::containsKey)) {
-                failures.add(route.getKey() + ": no way to fill " + unfillable + " with an object id: add an object kind "
-                        + "(creator and not-found code) to this test, or say why the route is not about an object inside a class");
+                failures.add(
+                        route.getKey() + ": no way to fill " + unfillable + " with an object id: add an object kind "
+                                + "(creator and not-found code) to this test, or say why the route is not about an object inside a class");
                 continue;
             }
             School actorSchool = north;
@@ -193,14 +221,21 @@ class ClassObjectAuthorityIT extends PlatformIT {
                 awaitQuiet();
                 Counts before = counts();
                 EntityExchangeResult<byte[]> answer = call(HttpMethod.valueOf(method), actor, path, body);
-                String what = route.getKey() + " on class A with an object of " + (owner == north ? "class B" : "another school");
+                String what = route.getKey() + " on class A with an object of "
+                        + (owner == north ? "class B" : "another school");
                 int status = answer.getStatus().value();
                 MediaType type = answer.getResponseHeaders().getContentType();
                 String code = status == 404 ? body(answer).path("code").asText() : null;
-                if (status != 404 || type == null || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                if (status != 404
+                        || type == null
+                        || !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                         || !expectedCode.equals(code)) {
-                    failures.add(what + ": expected 404 " + expectedCode + " problem+json, got " + status + " " + type + " "
-                            + new String(answer.getResponseBodyContent() == null ? new byte[0] : answer.getResponseBodyContent()));
+                    failures.add(
+                            what + ": expected 404 " + expectedCode + " problem+json, got " + status + " " + type + " "
+                                    + new String(
+                                            answer.getResponseBodyContent() == null
+                                                    ? new byte[0]
+                                                    : answer.getResponseBodyContent()));
                 }
                 Counts after = counts();
                 if (!after.equals(before)) {
@@ -214,10 +249,14 @@ class ClassObjectAuthorityIT extends PlatformIT {
                     own.put(variable, kinds.get(variable).creator().create(actorSchool, classA, verb));
                 }
             }
-            EntityExchangeResult<byte[]> allowed = call(HttpMethod.valueOf(method), actor, fill(pattern, classA, own), body);
+            EntityExchangeResult<byte[]> allowed =
+                    call(HttpMethod.valueOf(method), actor, fill(pattern, classA, own), body);
             if (!allowed.getStatus().is2xxSuccessful()) {
                 failures.add(route.getKey() + " on class A's own object: expected 2xx, got " + allowed.getStatus() + " "
-                        + new String(allowed.getResponseBodyContent() == null ? new byte[0] : allowed.getResponseBodyContent()));
+                        + new String(
+                                allowed.getResponseBodyContent() == null
+                                        ? new byte[0]
+                                        : allowed.getResponseBodyContent()));
             }
         }
         assertThat(failures).isEmpty();
@@ -249,14 +288,19 @@ class ClassObjectAuthorityIT extends PlatformIT {
                 }
             }
         }
-        assertThat(unclassified).as("routes with object ids outside a class: add a creator or a reason to NOT_CLASS_OBJECTS")
-                                .isEmpty();
+        assertThat(unclassified)
+                .as("routes with object ids outside a class: add a creator or a reason to NOT_CLASS_OBJECTS")
+                .isEmpty();
         return routes;
     }
 
     /** The HTTP methods of a mapping (a mapping without any would answer all: not allowed for object routes). */
     private enum RequestMethodName {
-        GET, POST, PUT, DELETE, PATCH;
+        GET,
+        POST,
+        PUT,
+        DELETE,
+        PATCH;
 
         static Set<RequestMethodName> of(RequestMappingInfo info) {
             Set<RequestMethodName> methods = new TreeSet<>();
@@ -271,7 +315,8 @@ class ClassObjectAuthorityIT extends PlatformIT {
         StringBuilder path = new StringBuilder();
         while (matcher.find()) {
             String variable = matcher.group(1);
-            String value = CLASS_ID.equals(variable) ? classId
+            String value = CLASS_ID.equals(variable)
+                    ? classId
                     : ids.containsKey(variable) ? ids.get(variable) : PLAIN_VARIABLES.get(variable);
             matcher.appendReplacement(path, Matcher.quoteReplacement(value));
         }
@@ -285,15 +330,33 @@ class ClassObjectAuthorityIT extends PlatformIT {
         String tenant = newTenant();
         String voter = "voter-" + newKey().substring(0, 8) + "@" + tenant;
         directory.ensureUserWithRole(new TenantId(tenant), voter, "Voter", Role.STUDENT, "test");
-        return new School(tenant, token(tenant, Role.TEACHER), token(tenant, Role.STUDENT),
+        return new School(
+                tenant,
+                token(tenant, Role.TEACHER),
+                token(tenant, Role.STUDENT),
                 issuer.mint(new TenantId(tenant), voter, Duration.ofMinutes(30)));
     }
 
     private String liveClass(School school, String title) {
-        String session = body(write(HttpMethod.POST, school.teacher(), "/sessions", Map.of("title", title,
-                "startsAt", java.time.Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                                            .toString(), "durationMinutes", 45, "recordingEnabled", false), 201))
-                .get("sessionId").asText();
+        String session = body(write(
+                        HttpMethod.POST,
+                        school.teacher(),
+                        "/sessions",
+                        Map.of(
+                                "title",
+                                title,
+                                "startsAt",
+                                java.time.Instant.now()
+                                        .plus(Duration.ofDays(1))
+                                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                        .toString(),
+                                "durationMinutes",
+                                45,
+                                "recordingEnabled",
+                                false),
+                        201))
+                .get("sessionId")
+                .asText();
         write(HttpMethod.POST, school.teacher(), "/sessions/" + session + "/start", null, 200);
         for (String person : List.of(school.teacher(), school.asker(), school.voter())) {
             write(HttpMethod.POST, person, "/sessions/" + session + "/join", null, 200);
@@ -304,8 +367,14 @@ class ClassObjectAuthorityIT extends PlatformIT {
     /** A poll in the state the verb needs: a draft to open, closed to publish, open otherwise (to vote, close, read). */
     private String poll(School school, String session, String verb) {
         String base = "/sessions/" + session + "/polls";
-        String poll = body(write(HttpMethod.POST, school.teacher(), base, Map.of("question", "Ready?",
-                "options", List.of("Yes", "No")), 201)).get("pollId").asText();
+        String poll = body(write(
+                        HttpMethod.POST,
+                        school.teacher(),
+                        base,
+                        Map.of("question", "Ready?", "options", List.of("Yes", "No")),
+                        201))
+                .get("pollId")
+                .asText();
         if (!verb.equals("open")) {
             write(HttpMethod.POST, school.teacher(), base + "/" + poll + "/open", null, 200);
         }
@@ -318,17 +387,23 @@ class ClassObjectAuthorityIT extends PlatformIT {
     private String deck(School school, String session, String verb) throws IOException {
         MultipartBodyBuilder parts = new MultipartBodyBuilder();
         parts.part("file", new ByteArrayResource(onePagePdf()) {
-            @Override
-            public String getFilename() {
-                return "lesson.pdf";
-            }
-        }).contentType(MediaType.APPLICATION_PDF);
-        EntityExchangeResult<byte[]> result = client().post().uri("/sessions/" + session + "/decks")
-                                                      .header(HttpHeaders.AUTHORIZATION, "Bearer " + school.teacher())
-                                                      .header("Idempotency-Key", newKey())
-                                                      .contentType(MediaType.MULTIPART_FORM_DATA)
-                                                      .body(BodyInserters.fromMultipartData(parts.build())).exchange()
-                                                      .expectStatus().isCreated().expectBody().returnResult();
+                    @Override
+                    public String getFilename() {
+                        return "lesson.pdf";
+                    }
+                })
+                .contentType(MediaType.APPLICATION_PDF);
+        EntityExchangeResult<byte[]> result = client().post()
+                .uri("/sessions/" + session + "/decks")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + school.teacher())
+                .header("Idempotency-Key", newKey())
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(parts.build()))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult();
         return body(result).get("deckId").asText();
     }
 
@@ -352,8 +427,7 @@ class ClassObjectAuthorityIT extends PlatformIT {
     // ---- the log ----
 
     /** Rows of the whole log and of each of the three classes. */
-    private record Counts(long all, long a, long b, long c) {
-    }
+    private record Counts(long all, long a, long b, long c) {}
 
     private Counts counts() {
         Function<String, Long> of = session -> eventCount(UUID.fromString(session));
@@ -363,31 +437,39 @@ class ClassObjectAuthorityIT extends PlatformIT {
     /** Waits until nothing more is being appended (processes started by a class's start may still be writing). */
     private void awaitQuiet() {
         Counts[] last = {counts()};
-        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(100))
-               .until(() -> {
-                   Counts now = counts();
-                   boolean quiet = now.equals(last[0]);
-                   last[0] = now;
-                   return quiet;
-               });
+        await().atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ofMillis(100))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Counts now = counts();
+                    boolean quiet = now.equals(last[0]);
+                    last[0] = now;
+                    return quiet;
+                });
     }
 
     // ---- HTTP ----
 
     private EntityExchangeResult<byte[]> call(HttpMethod method, String token, String path, Object body) {
-        WebTestClient.RequestBodySpec request = client().method(method).uri(path)
-                                                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                                                        .header("Idempotency-Key", newKey());
-        WebTestClient.RequestHeadersSpec<?> ready = body == null ? request
+        WebTestClient.RequestBodySpec request = client().method(method)
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header("Idempotency-Key", newKey());
+        WebTestClient.RequestHeadersSpec<?> ready = body == null
+                ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         return ready.exchange().expectBody().returnResult();
     }
 
     private EntityExchangeResult<byte[]> write(HttpMethod method, String token, String path, Object body, int status) {
         EntityExchangeResult<byte[]> result = call(method, token, path, body);
-        assertThat(result.getStatus().value()).as(method + " " + path + ": "
-                + new String(result.getResponseBodyContent() == null ? new byte[0] : result.getResponseBodyContent()))
-                                              .isEqualTo(status);
+        assertThat(result.getStatus().value())
+                .as(method + " " + path + ": "
+                        + new String(
+                                result.getResponseBodyContent() == null
+                                        ? new byte[0]
+                                        : result.getResponseBodyContent()))
+                .isEqualTo(status);
         return result;
     }
 

@@ -1,5 +1,10 @@
 package dev.lectern.platform.security;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -15,11 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * An OIDC issuer whose signing keys cannot be fetched (faked at the wire: 503, then a dropped
  * connection): every authenticated request is 503 IDENTITY_UNAVAILABLE with Retry-After, not a 401
@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class IdentityProviderUnavailableIT extends PlatformIT {
 
-    private static final WireMockServer IDP = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static final WireMockServer IDP =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     static {
         IDP.start();
@@ -61,28 +62,49 @@ class IdentityProviderUnavailableIT extends PlatformIT {
     void withoutItsKeysEveryAuthenticatedRequestIsIdentityUnavailableUntilTheyAreBack() {
         String admin = token(school, Role.ADMIN);
         IDP.stubFor(get(urlEqualTo("/certs")).willReturn(aResponse().withStatus(503)));
-        assertIdentityUnavailable(client().get().uri("/admin/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange());
+        assertIdentityUnavailable(client().get()
+                .uri("/admin/users")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .exchange());
         long events = eventCount();
         assertIdentityUnavailable(postSession(school, newKey(), scheduleBody("Not now")));
         assertThat(eventCount()).isEqualTo(events);
 
         IDP.stubFor(get(urlEqualTo("/certs")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        assertIdentityUnavailable(client().get().uri("/admin/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange());
+        assertIdentityUnavailable(client().get()
+                .uri("/admin/users")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .exchange());
 
-        IDP.stubFor(get(urlEqualTo("/certs")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(issuer.publicKeys().toString())));
-        client().get().uri("/admin/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange()
-                .expectStatus().isOk();
+        IDP.stubFor(get(urlEqualTo("/certs"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(issuer.publicKeys().toString())));
+        client().get()
+                .uri("/admin/users")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private static void assertIdentityUnavailable(WebTestClient.ResponseSpec response) {
-        response.expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+        response.expectStatus()
+                .isEqualTo(503)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "5")
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("IDENTITY_UNAVAILABLE")
-                .jsonPath("$.type").isEqualTo("https://lectern.dev/problems/identity-unavailable")
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
-                        .contains("identity provider").doesNotContain("event log").doesNotContain("Idempotency-Key"));
+                .jsonPath("$.code")
+                .isEqualTo("IDENTITY_UNAVAILABLE")
+                .jsonPath("$.type")
+                .isEqualTo("https://lectern.dev/problems/identity-unavailable")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail)
+                        .contains("identity provider")
+                        .doesNotContain("event log")
+                        .doesNotContain("Idempotency-Key"));
     }
 }

@@ -1,11 +1,9 @@
 package dev.lectern.platform.security;
 
-import dev.lectern.platform.support.PlatformIT;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lectern.platform.support.PlatformIT;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -15,9 +13,10 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Collections;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 /** The local profile mints tokens for anyone who can connect, so it listens on loopback only. */
 class LocalProfileBindingIT extends PlatformIT {
@@ -37,17 +36,19 @@ class LocalProfileBindingIT extends PlatformIT {
         // Every other address of this machine (if it has one) refuses the connection.
         for (InetAddress address : nonLoopbackAddresses()) {
             assertThatThrownBy(() -> {
-                try (Socket other = new Socket()) {
-                    other.connect(new InetSocketAddress(address, port), 2000);
-                }
-            }).as("listening on " + address).isInstanceOf(IOException.class);
+                        try (Socket other = new Socket()) {
+                            other.connect(new InetSocketAddress(address, port), 2000);
+                        }
+                    })
+                    .as("listening on " + address)
+                    .isInstanceOf(IOException.class);
         }
     }
 
     private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
         return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                          .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
-                          .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
-                          .toList();
+                .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                .toList();
     }
 }

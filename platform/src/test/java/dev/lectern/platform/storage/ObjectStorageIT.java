@@ -1,15 +1,14 @@
 package dev.lectern.platform.storage;
 
-import dev.lectern.platform.support.PlatformIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lectern.events.storage.ObjectStorage;
+import dev.lectern.platform.support.PlatformIT;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Object storage goes through the AWS SDK to a real S3-compatible server (s3proxy here, MinIO or AWS elsewhere). */
 class ObjectStorageIT extends PlatformIT {

@@ -1,22 +1,10 @@
 package dev.lectern.platform.support;
 
-import dev.lectern.platform.LecternApplication;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
+import dev.lectern.platform.LecternApplication;
 import dev.lectern.platform.security.DevIssuer;
 import dev.lectern.platform.security.TenantDirectory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the integration tests: the whole application on a random port, against real PostgreSQL,
@@ -35,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 @ActiveProfiles("local")
 @SpringBootTest(classes = LecternApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PlatformIT {
-
 
     @Autowired
     protected WebTestClient web;
@@ -59,16 +57,24 @@ public abstract class PlatformIT {
     /** A test stuck for 20 s prints every thread's stack, so that a hang in CI can be diagnosed from its log. */
     @BeforeEach
     void armWatchdog(TestInfo test) {
-        watchdog = WATCHDOG.schedule(() -> {
-            StringBuilder dump = new StringBuilder("[it-hang-watchdog] " + test.getDisplayName() + " still running after 20 s\n");
-            Thread.getAllStackTraces().forEach((thread, stack) -> {
-                dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
-                for (StackTraceElement frame : stack) {
-                    dump.append("    at ").append(frame).append('\n');
-                }
-            });
-            System.err.println(dump);
-        }, 20, TimeUnit.SECONDS);
+        watchdog = WATCHDOG.schedule(
+                () -> {
+                    StringBuilder dump = new StringBuilder(
+                            "[it-hang-watchdog] " + test.getDisplayName() + " still running after 20 s\n");
+                    Thread.getAllStackTraces().forEach((thread, stack) -> {
+                        dump.append('"')
+                                .append(thread.getName())
+                                .append("\" ")
+                                .append(thread.getState())
+                                .append('\n');
+                        for (StackTraceElement frame : stack) {
+                            dump.append("    at ").append(frame).append('\n');
+                        }
+                    });
+                    System.err.println(dump);
+                },
+                20,
+                TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -110,12 +116,14 @@ public abstract class PlatformIT {
 
     protected static String scheduleBody(String title) {
         Instant startsAt = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        return "{\"title\":\"" + title + "\",\"startsAt\":\"" + startsAt + "\",\"durationMinutes\":45,\"recordingEnabled\":true}";
+        return "{\"title\":\"" + title + "\",\"startsAt\":\"" + startsAt
+                + "\",\"durationMinutes\":45,\"recordingEnabled\":true}";
     }
 
     /** POST /sessions as the tenant's teacher (no token at all when {@code tenant} is null). */
     protected WebTestClient.ResponseSpec postSession(String tenant, String key, String body) {
-        WebTestClient.RequestBodySpec request = client().post().uri("/sessions").contentType(MediaType.APPLICATION_JSON);
+        WebTestClient.RequestBodySpec request =
+                client().post().uri("/sessions").contentType(MediaType.APPLICATION_JSON);
         if (tenant != null) {
             request = request.header(HttpHeaders.AUTHORIZATION, bearer(tenant));
         }
@@ -130,6 +138,7 @@ public abstract class PlatformIT {
     }
 
     protected long eventCount(UUID sessionId) {
-        return jdbc.queryForObject("SELECT count(*) FROM session_state_events WHERE session_id = ?", Long.class, sessionId);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM session_state_events WHERE session_id = ?", Long.class, sessionId);
     }
 }

@@ -1,10 +1,6 @@
 package dev.lectern.platform.support;
 
 import dev.lectern.platform.config.DatabaseUrl;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.PostgreSQLContainer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * Real infrastructure for integration tests, decided once per test JVM:
@@ -32,8 +31,7 @@ public final class TestInfrastructure {
 
     private static Map<String, String> properties;
 
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     /** Spring properties that point the application at this run's infrastructure. */
     public static synchronized Map<String, String> properties() {
@@ -60,8 +58,10 @@ public final class TestInfrastructure {
         } else if (docker) {
             PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:17-alpine");
             postgres.start();
-            result.put("lectern.database.url", "postgresql://" + postgres.getUsername() + ":" + postgres.getPassword()
-                    + "@" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/" + postgres.getDatabaseName());
+            result.put(
+                    "lectern.database.url",
+                    "postgresql://" + postgres.getUsername() + ":" + postgres.getPassword() + "@" + postgres.getHost()
+                            + ":" + postgres.getMappedPort(5432) + "/" + postgres.getDatabaseName());
             result.put("lectern.test.database", "testcontainers");
         } else {
             // Left blank: the application's own embedded PostgreSQL starts in the temporary data folder.
@@ -99,7 +99,8 @@ public final class TestInfrastructure {
      * run's rows (or a developer's). Falls back to the given database when we may not create one.
      */
     private static String freshDatabase(DatabaseUrl server) {
-        String name = "lectern_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "lectern_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String admin = server.jdbcUrl();
         Properties credentials = new Properties();
         if (server.username() != null) {
@@ -108,24 +109,31 @@ public final class TestInfrastructure {
         if (server.password() != null) {
             credentials.setProperty("password", server.password());
         }
-        try (Connection c = DriverManager.getConnection(admin, credentials); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(admin, credentials);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            System.err.println("[lectern-it] cannot create a database (" + e.getMessage() + "); using " + server.describe());
+            System.err.println(
+                    "[lectern-it] cannot create a database (" + e.getMessage() + "); using " + server.describe());
             return url(server);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(admin, credentials); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (SQLException ignored) {
-                // best effort: a leftover lectern_it_* database is harmless
-            }
-        }, "drop-test-database"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try (Connection c = DriverManager.getConnection(admin, credentials);
+                                    Statement s = c.createStatement()) {
+                                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                            } catch (SQLException ignored) {
+                                // best effort: a leftover lectern_it_* database is harmless
+                            }
+                        },
+                        "drop-test-database"));
         return url(server.withDatabase(name));
     }
 
     private static String url(DatabaseUrl db) {
-        String auth = db.username() == null ? "" : db.username() + (db.password() == null ? "" : ":" + db.password()) + "@";
+        String auth =
+                db.username() == null ? "" : db.username() + (db.password() == null ? "" : ":" + db.password()) + "@";
         return "postgresql://" + auth + db.host() + ":" + db.port() + "/" + db.database()
                 + (db.query() == null ? "" : "?" + db.query());
     }

@@ -1,12 +1,11 @@
 package dev.lectern.platform.support;
 
+import java.util.LinkedHashMap;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.LinkedHashMap;
 
 /** Points every test application context at {@link TestInfrastructure}, before Lectern's own post-processor runs. */
 public class TestInfrastructureEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -21,8 +20,10 @@ public class TestInfrastructureEnvironmentPostProcessor implements EnvironmentPo
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addFirst(
-                new MapPropertySource("lectern-test-infrastructure", new LinkedHashMap<>(TestInfrastructure.properties())));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "lectern-test-infrastructure", new LinkedHashMap<>(TestInfrastructure.properties())));
         // A second application node in a test may override single settings (e.g. a Redis that is down).
         var overrides = environment.getPropertySources().remove(NODE_OVERRIDES);
         if (overrides != null) {

@@ -29,8 +29,11 @@ class FailingWriteSideHandler {
     void on(ChatMessagePostedEvent event) {
         if (event.text().startsWith(FAIL)) {
             // A write of this unit of work that must not survive the failure below.
-            jdbc.update("INSERT INTO class_courses (tenant_id, session_id, course_id) VALUES (?, ?, NULL) "
-                    + "ON CONFLICT DO NOTHING", event.tenantId().value(), event.messageId());
+            jdbc.update(
+                    "INSERT INTO class_courses (tenant_id, session_id, course_id) VALUES (?, ?, NULL) "
+                            + "ON CONFLICT DO NOTHING",
+                    event.tenantId().value(),
+                    event.messageId());
             if (failing) {
                 throw new IllegalStateException("injected failure of a write-side table");
             }

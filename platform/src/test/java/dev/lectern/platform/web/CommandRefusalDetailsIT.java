@@ -1,5 +1,8 @@
 package dev.lectern.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.error.DomainError;
 import dev.lectern.events.error.DomainException;
@@ -9,16 +12,12 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.EndSessionCommand;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.platform.support.PlatformIT;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The application's command bus wraps every refusal for a distributed bus: the details carry the code
@@ -35,12 +34,17 @@ class CommandRefusalDetailsIT extends PlatformIT {
     @Test
     void aRefusedCommandLeavesTheBusWithItsErrorCodeInTheDetails() throws Exception {
         String tenant = newTenant();
-        byte[] created = postSession(tenant, newKey(), scheduleBody("Physics")).expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody();
+        byte[] created = postSession(tenant, newKey(), scheduleBody("Physics"))
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         UUID session = UUID.fromString(json.readTree(created).get("sessionId").asText());
         Actor stranger = new Actor(TenantId.of(tenant), "nobody@" + tenant, UserId.random(), Set.of());
 
-        Throwable refused = catchThrowable(() -> commands.sendAndWait(new EndSessionCommand(SessionId.of(session), stranger)));
+        Throwable refused =
+                catchThrowable(() -> commands.sendAndWait(new EndSessionCommand(SessionId.of(session), stranger)));
 
         assertThat(refused).isInstanceOf(CommandExecutionException.class).hasCauseInstanceOf(DomainException.class);
         DomainException cause = (DomainException) refused.getCause();

@@ -1,6 +1,9 @@
 package dev.lectern.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lectern.events.error.ErrorCode;
+import java.sql.SQLException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -10,17 +13,13 @@ import org.springframework.transaction.TransactionSystemException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Which dependency failed decides the answer: its own code, 503, never "the event log" for S3, never a 500. */
 class DependencyFailuresTest {
 
     @Test
     void aWriteCutByAPostgresqlShutdownIsEventLogUnavailable() {
-        PSQLException shutdown = new PSQLException(new ServerErrorMessage(
-                "SFATAL\0C57P01\0Mterminating connection due to administrator command\0"));
+        PSQLException shutdown = new PSQLException(
+                new ServerErrorMessage("SFATAL\0C57P01\0Mterminating connection due to administrator command\0"));
         Throwable axonWrapped = new EventStoreException("An event could not be stored", shutdown);
 
         assertThat(ProblemWebExceptionHandler.classify(axonWrapped).code()).isEqualTo(ErrorCode.EVENT_LOG_UNAVAILABLE);
@@ -28,7 +27,8 @@ class DependencyFailuresTest {
 
     @Test
     void aCommitThatLostItsConnectionIsEventLogUnavailable() {
-        Throwable commit = new TransactionSystemException("Could not commit JDBC transaction",
+        Throwable commit = new TransactionSystemException(
+                "Could not commit JDBC transaction",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006"));
 
         assertThat(ProblemWebExceptionHandler.classify(commit).code()).isEqualTo(ErrorCode.EVENT_LOG_UNAVAILABLE);

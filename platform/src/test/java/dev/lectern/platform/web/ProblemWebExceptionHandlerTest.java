@@ -1,11 +1,14 @@
 package dev.lectern.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.error.DomainError;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
+import java.time.Duration;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -13,10 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A refusal answers the same problem document whether the handler ran on this node (the refusal is the
@@ -30,8 +29,8 @@ class ProblemWebExceptionHandlerTest {
 
     @Test
     void aRemoteRefusalWithDetailsAndNoCauseMapsToItsCodeAndStatus() throws Exception {
-        CommandExecutionException remote = new CommandExecutionException("Session has ended", null,
-                new DomainError(ErrorCode.SESSION_ENDED, "Session has ended", null, null));
+        CommandExecutionException remote = new CommandExecutionException(
+                "Session has ended", null, new DomainError(ErrorCode.SESSION_ENDED, "Session has ended", null, null));
 
         MockServerWebExchange exchange = answer(remote);
 
@@ -50,8 +49,8 @@ class ProblemWebExceptionHandlerTest {
         // The local gateway without the interceptor, with it, and a remote node's answer.
         Throwable before = new CommandExecutionException("An exception occurred while executing a command", refused);
         Throwable local = new CommandExecutionException(refused.getMessage(), refused, DomainError.of(refused));
-        Throwable remote = new CommandExecutionException(refused.getMessage(),
-                new RuntimeException("remote handler failed"), DomainError.of(refused));
+        Throwable remote = new CommandExecutionException(
+                refused.getMessage(), new RuntimeException("remote handler failed"), DomainError.of(refused));
 
         JsonNode expected = body(answer(before));
         assertThat(expected.path("code").asText()).isEqualTo("POLL_NOT_OPEN");
@@ -62,20 +61,27 @@ class ProblemWebExceptionHandlerTest {
 
     @Test
     void aRemoteRateLimitKeepsItsRetryAfter() {
-        CommandExecutionException remote = new CommandExecutionException("Slow mode", null,
-                new DomainError(ErrorCode.RATE_LIMITED, "Slow mode", null, Duration.ofMillis(1500).toMillis()));
+        CommandExecutionException remote = new CommandExecutionException(
+                "Slow mode",
+                null,
+                new DomainError(
+                        ErrorCode.RATE_LIMITED,
+                        "Slow mode",
+                        null,
+                        Duration.ofMillis(1500).toMillis()));
 
         MockServerWebExchange exchange = answer(remote);
 
         assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(429);
-        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isEqualTo("2");
     }
 
     @Test
     void aRemoteRejectedParameterIsNamedInErrors() throws Exception {
         RequestRejectedException rejected = RequestRejectedException.invalidParameter("title", "is too long");
-        CommandExecutionException remote = new CommandExecutionException("title is too long", null,
-                DomainError.of(rejected));
+        CommandExecutionException remote =
+                new CommandExecutionException("title is too long", null, DomainError.of(rejected));
 
         JsonNode remoteBody = body(answer(remote));
 

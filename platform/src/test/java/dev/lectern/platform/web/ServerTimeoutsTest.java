@@ -1,5 +1,7 @@
 package dev.lectern.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -7,12 +9,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The request-head deadline: slowloris connections are closed, streams and complete requests are not. */
 class ServerTimeoutsTest {
@@ -68,9 +67,13 @@ class ServerTimeoutsTest {
     void aKeptAliveConnectionGetsANewDeadlineWithItsNextRequest() {
         EmbeddedChannel channel = connection();
         send(channel, "GET /a HTTP/1.1\r\nHost: lectern\r\n\r\n");
-        channel.writeOutbound(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK), LastHttpContent.EMPTY_LAST_CONTENT);
+        channel.writeOutbound(
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK),
+                LastHttpContent.EMPTY_LAST_CONTENT);
         wait(channel, 30);
-        assertThat(channel.isOpen()).as("idle between requests is the idle timeout's business").isTrue();
+        assertThat(channel.isOpen())
+                .as("idle between requests is the idle timeout's business")
+                .isTrue();
 
         send(channel, "GET /b HTTP/1.1\r\n");
         wait(channel, 11);

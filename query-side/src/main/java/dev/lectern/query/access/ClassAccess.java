@@ -1,27 +1,24 @@
 package dev.lectern.query.access;
 
-import dev.lectern.query.visibility.Viewer;
-
-import dev.lectern.query.livestate.ClassState;
-import dev.lectern.query.livestate.LiveStateStore;
-import dev.lectern.query.livestate.SessionLog;
-
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.AccessDeniedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
-import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionScheduledEvent;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
-
+import dev.lectern.query.livestate.ClassState;
+import dev.lectern.query.livestate.LiveStateStore;
+import dev.lectern.query.livestate.SessionLog;
+import dev.lectern.query.visibility.Viewer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Who may look at a class's live state and stream, and as what: the same class-role rule the join
@@ -42,25 +39,27 @@ public class ClassAccess {
         this.log = log;
     }
 
-    public record Granted(Viewer viewer, ClassState state) {
-    }
+    public record Granted(Viewer viewer, ClassState state) {}
 
     public Mono<Granted> check(Actor actor, SessionId session) {
         AccessDeniedException.require(actor, Capability.VIEW_SESSION);
         String tenant = actor.tenantId().value();
         return states.current(tenant, session.value())
-                     .switchIfEmpty(Mono.error(() -> notFound(session)))
-                     .flatMap(state -> enrollments(actor, state.courseId).map(enrolled -> {
-                         String classRole = ClassRoles.of(actor, state.owner == null ? null : new UserId(state.owner),
-                                 state.courseId, enrolled).orElseThrow(() -> notFound(session));
-                         UUID user = actor.userId() == null ? null : actor.userId().value();
-                         ClassState.Participant self = user == null ? null : state.roster.get(user.toString());
-                         if (self != null && self.revoked) {
-                             throw new RequestRejectedException(ErrorCode.FORBIDDEN,
-                                     "You were removed from this class");
-                         }
-                         return new Granted(new Viewer(user, classRole), state);
-                     }));
+                .switchIfEmpty(Mono.error(() -> notFound(session)))
+                .flatMap(state -> enrollments(actor, state.courseId).map(enrolled -> {
+                    String classRole = ClassRoles.of(
+                                    actor,
+                                    state.owner == null ? null : new UserId(state.owner),
+                                    state.courseId,
+                                    enrolled)
+                            .orElseThrow(() -> notFound(session));
+                    UUID user = actor.userId() == null ? null : actor.userId().value();
+                    ClassState.Participant self = user == null ? null : state.roster.get(user.toString());
+                    if (self != null && self.revoked) {
+                        throw new RequestRejectedException(ErrorCode.FORBIDDEN, "You were removed from this class");
+                    }
+                    return new Granted(new Viewer(user, classRole), state);
+                }));
     }
 
     /**
@@ -70,25 +69,26 @@ public class ClassAccess {
      */
     public Mono<Optional<String>> classRoleFromLog(Actor actor, SessionId session) {
         return log.first(actor.tenantId().value(), session.value())
-                  .filter(entry -> entry.event() instanceof SessionScheduledEvent)
-                  .map(entry -> (SessionScheduledEvent) entry.event())
-                  .flatMap(scheduled -> enrollments(actor, scheduled.courseId())
-                          .map(enrolled -> ClassRoles.of(actor, scheduled.scheduledBy(), scheduled.courseId(), enrolled)))
-                  .defaultIfEmpty(Optional.empty());
+                .filter(entry -> entry.event() instanceof SessionScheduledEvent)
+                .map(entry -> (SessionScheduledEvent) entry.event())
+                .flatMap(scheduled -> enrollments(actor, scheduled.courseId())
+                        .map(enrolled -> ClassRoles.of(actor, scheduled.scheduledBy(), scheduled.courseId(), enrolled)))
+                .defaultIfEmpty(Optional.empty());
     }
 
     private Mono<Map<UUID, String>> enrollments(Actor actor, UUID course) {
         if (course == null || actor.userId() == null) {
             return Mono.just(Map.of());
         }
-        return db.sql("SELECT role FROM enrollments WHERE tenant_id = :tenant AND course_id = :course AND user_id = :user")
-                 .bind("tenant", actor.tenantId().value())
-                 .bind("course", course)
-                 .bind("user", actor.userId().value())
-                 .map((row, meta) -> row.get("role", String.class))
-                 .one()
-                 .map(role -> Map.of(course, role))
-                 .defaultIfEmpty(Map.of());
+        return db.sql(
+                        "SELECT role FROM enrollments WHERE tenant_id = :tenant AND course_id = :course AND user_id = :user")
+                .bind("tenant", actor.tenantId().value())
+                .bind("course", course)
+                .bind("user", actor.userId().value())
+                .map((row, meta) -> row.get("role", String.class))
+                .one()
+                .map(role -> Map.of(course, role))
+                .defaultIfEmpty(Map.of());
     }
 
     private static RequestRejectedException notFound(SessionId session) {

@@ -11,15 +11,14 @@ import dev.lectern.query.eventlog.EventLogRepository;
 import dev.lectern.query.eventlog.EventLogRepository.EventSearch;
 import dev.lectern.query.web.Moments;
 import dev.lectern.query.web.Paging;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /audit/events}: auditors query their school's event store by session, event name, actor
@@ -39,32 +38,40 @@ class AuditEventLogController {
     }
 
     @GetMapping(path = "/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<EventPage> events(Actor actor,
-                           @RequestParam(name = "sessionId", required = false) String sessionId,
-                           @RequestParam(name = "name", required = false) String name,
-                           @RequestParam(name = "actor", required = false) String subject,
-                           @RequestParam(name = "from", required = false) String from,
-                           @RequestParam(name = "to", required = false) String to,
-                           @RequestParam(name = "after", required = false) String after,
-                           @RequestParam(name = "limit", required = false) String limit) {
+    Mono<EventPage> events(
+            Actor actor,
+            @RequestParam(name = "sessionId", required = false) String sessionId,
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "actor", required = false) String subject,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "limit", required = false) String limit) {
         AccessDeniedException.require(actor, Capability.READ_AUDIT_LOG);
         long afterPosition = Paging.after(after);
-        SessionId session = sessionId == null ? null
+        SessionId session = sessionId == null
+                ? null
                 : SessionId.parse(sessionId).orElseThrow(() -> invalid("sessionId must be a UUID"));
         if (name != null && !EVENT_NAME.matcher(name).matches()) {
             throw invalid("name must be an event name such as session.started");
         }
-        if (subject != null && (subject.isBlank() || subject.length() > 255
-                || dev.lectern.events.input.FreeText.problem(subject, false) != null)) {
+        if (subject != null
+                && (subject.isBlank()
+                        || subject.length() > 255
+                        || dev.lectern.events.input.FreeText.problem(subject, false) != null)) {
             throw invalid("actor must be a subject of 1 to 255 characters");
         }
         Instant fromInstant = from == null ? null : Moments.instant("from", from);
         Instant toInstant = to == null ? null : Moments.instant("to", to);
         int pageSize = Paging.limit(limit);
         EventSearch search = new EventSearch(session, name, subject, fromInstant, toInstant);
-        return log.search(actor.tenantId(), search, afterPosition, pageSize).collectList()
-                  .map(events -> new EventPage(events, events.size() == pageSize
-                          ? events.get(events.size() - 1).position() : null));
+        return log.search(actor.tenantId(), search, afterPosition, pageSize)
+                .collectList()
+                .map(events -> new EventPage(
+                        events,
+                        events.size() == pageSize
+                                ? events.get(events.size() - 1).position()
+                                : null));
     }
 
     private static RequestRejectedException invalid(String detail) {
@@ -72,6 +79,5 @@ class AuditEventLogController {
     }
 
     /** {@code nextAfter}: pass it as {@code after} for the next page; null at the end. */
-    record EventPage(List<EventLogEntryView> events, Long nextAfter) {
-    }
+    record EventPage(List<EventLogEntryView> events, Long nextAfter) {}
 }

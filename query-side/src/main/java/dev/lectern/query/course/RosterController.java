@@ -7,13 +7,12 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.query.course.RosterRepository.RosterView;
 import dev.lectern.query.web.PathIds;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.util.UUID;
 
 /** {@code GET /courses/{id}/roster}: who is enrolled in a course of the caller's school, and as what. */
 @RestController
@@ -30,7 +29,7 @@ class RosterController {
         AccessDeniedException.require(actor, Capability.VIEW_ROSTER);
         UUID course = PathIds.uuid("courseId", courseId);
         return rosters.roster(actor.tenantId(), course)
-                      .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.COURSE_NOT_FOUND,
-                              "No course " + courseId + " in this tenant")));
+                .switchIfEmpty(Mono.error(() -> new RequestRejectedException(
+                        ErrorCode.COURSE_NOT_FOUND, "No course " + courseId + " in this tenant")));
     }
 }

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.query.EventLogEntryView;
 import dev.lectern.events.session.SessionId;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Reads a session's rows of {@code session_state_events} in log order (global position), through
@@ -43,20 +41,19 @@ public class EventLogRepository {
                         WHERE tenant_id = :tenant AND session_id = :session AND global_index > :after
                         ORDER BY global_index
                         LIMIT :limit""")
-                 .bind("tenant", tenant.value())
-                 .bind("session", session.value())
-                 .bind("after", afterPosition)
-                 .bind("limit", limit)
-                 .map((row, meta) -> EventRows.toView(row, json))
-                 .all();
+                .bind("tenant", tenant.value())
+                .bind("session", session.value())
+                .bind("after", afterPosition)
+                .bind("limit", limit)
+                .map((row, meta) -> EventRows.toView(row, json))
+                .all();
     }
 
     /**
      * What auditors look for in their school's log: each criterion that is not null narrows the search
      * ({@code from} inclusive, {@code to} exclusive; {@code actor} is the subject in the event's metadata).
      */
-    public record EventSearch(SessionId session, String name, String actor, Instant from, Instant to) {
-    }
+    public record EventSearch(SessionId session, String name, String actor, Instant from, Instant to) {}
 
     /** The tenant's events that match, after {@code afterPosition} in log order, at most {@code limit}. */
     public Flux<EventLogEntryView> search(TenantId tenant, EventSearch search, long afterPosition, int limit) {
@@ -85,8 +82,8 @@ public class EventLogRepository {
             binds.put("to", search.to().atOffset(ZoneOffset.UTC));
         }
         binds.put("limit", limit);
-        DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + EventRows.COLUMNS + " FROM session_state_events WHERE "
-                + where + " ORDER BY global_index LIMIT :limit");
+        DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + EventRows.COLUMNS
+                + " FROM session_state_events WHERE " + where + " ORDER BY global_index LIMIT :limit");
         for (Map.Entry<String, Object> bind : binds.entrySet()) {
             query = query.bind(bind.getKey(), bind.getValue());
         }
@@ -96,12 +93,12 @@ public class EventLogRepository {
     /** The ids of the session's deleted chat messages (from its {@code chat.deleted} entries). */
     Mono<Set<String>> deletedMessages(TenantId tenant, SessionId session) {
         return db.sql("SELECT payload FROM session_state_events "
-                          + "WHERE tenant_id = :tenant AND session_id = :session AND event_name = 'chat.deleted'")
-                 .bind("tenant", tenant.value())
-                 .bind("session", session.value())
-                 .map((row, meta) -> messageId(row.get("payload", ByteBuffer.class)))
-                 .all()
-                 .collect(Collectors.toUnmodifiableSet());
+                        + "WHERE tenant_id = :tenant AND session_id = :session AND event_name = 'chat.deleted'")
+                .bind("tenant", tenant.value())
+                .bind("session", session.value())
+                .map((row, meta) -> messageId(row.get("payload", ByteBuffer.class)))
+                .all()
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private String messageId(ByteBuffer payload) {
@@ -115,11 +112,11 @@ public class EventLogRepository {
     }
 
     Mono<Boolean> exists(TenantId tenant, SessionId session) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM session_state_events WHERE tenant_id = :tenant AND session_id = :session) AS found")
-                 .bind("tenant", tenant.value())
-                 .bind("session", session.value())
-                 .map((row, meta) -> Boolean.TRUE.equals(row.get("found", Boolean.class)))
-                 .one();
+        return db.sql(
+                        "SELECT EXISTS (SELECT 1 FROM session_state_events WHERE tenant_id = :tenant AND session_id = :session) AS found")
+                .bind("tenant", tenant.value())
+                .bind("session", session.value())
+                .map((row, meta) -> Boolean.TRUE.equals(row.get("found", Boolean.class)))
+                .one();
     }
-
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.lectern.events.query.EventLogEntryView;
 import io.r2dbc.spi.Row;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,8 +18,7 @@ public final class EventRows {
             global_index, event_name, type, aggregate_identifier, sequence_number, occurred_at, payload_revision,
             payload, meta_data""";
 
-    private EventRows() {
-    }
+    private EventRows() {}
 
     public static EventLogEntryView toView(Row row, ObjectMapper json) {
         return new EventLogEntryView(

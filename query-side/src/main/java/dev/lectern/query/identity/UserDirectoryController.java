@@ -5,13 +5,12 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.query.identity.UserDirectoryRepository.UserView;
 import dev.lectern.query.web.Paging;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
 
 /** {@code GET /admin/users}: the tenant's users with their roles, for admins. */
 @RestController

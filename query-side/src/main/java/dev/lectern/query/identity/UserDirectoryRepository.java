@@ -1,13 +1,12 @@
 package dev.lectern.query.identity;
 
 import dev.lectern.events.identity.TenantId;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 
 /** Reads the tenant's {@code users} with their {@code user_roles} through R2DBC. */
 @Repository
@@ -28,14 +27,18 @@ class UserDirectoryRepository {
                         WHERE u.tenant_id = :tenant
                         GROUP BY u.user_id, u.subject, u.display_name, u.email
                         ORDER BY u.subject LIMIT :limit""")
-                 .bind("tenant", tenant.value())
-                 .bind("limit", limit)
-                 .map((row, meta) -> new UserView(row.get("user_id", UUID.class), row.get("subject", String.class),
-                         row.get("display_name", String.class), row.get("email", String.class),
-                         Arrays.stream(row.get("roles", String.class).split(",")).filter(s -> !s.isEmpty()).toList()))
-                 .all();
+                .bind("tenant", tenant.value())
+                .bind("limit", limit)
+                .map((row, meta) -> new UserView(
+                        row.get("user_id", UUID.class),
+                        row.get("subject", String.class),
+                        row.get("display_name", String.class),
+                        row.get("email", String.class),
+                        Arrays.stream(row.get("roles", String.class).split(","))
+                                .filter(s -> !s.isEmpty())
+                                .toList()))
+                .all();
     }
 
-    record UserView(UUID userId, String subject, String displayName, String email, List<String> roles) {
-    }
+    record UserView(UUID userId, String subject, String displayName, String email, List<String> roles) {}
 }

@@ -1,11 +1,5 @@
 package dev.lectern.query.interaction;
 
-import dev.lectern.query.access.ClassAccess;
-import dev.lectern.query.visibility.Viewer;
-import dev.lectern.query.livestate.ClassStateView;
-import dev.lectern.query.livestate.LiveStateStore;
-import dev.lectern.query.livestate.SessionLog;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,20 +9,24 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.interaction.ChatMessageDeletedEvent;
 import dev.lectern.events.interaction.ChatMessageHiddenEvent;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
+import dev.lectern.query.access.ClassAccess;
+import dev.lectern.query.livestate.ClassStateView;
+import dev.lectern.query.livestate.LiveStateStore;
+import dev.lectern.query.livestate.SessionLog;
+import dev.lectern.query.visibility.Viewer;
 import dev.lectern.query.web.PathIds;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Mono;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * Reads of the interaction: {@code GET /sessions/{id}/questions} (the teacher's queue: open and answered
@@ -53,8 +51,8 @@ class InteractionQueryController {
     }
 
     @GetMapping(path = "/sessions/{sessionId}/questions", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<List<JsonNode>> questions(Actor actor, @PathVariable String sessionId,
-                                   @RequestParam(defaultValue = "false") boolean all) {
+    Mono<List<JsonNode>> questions(
+            Actor actor, @PathVariable String sessionId, @RequestParam(defaultValue = "false") boolean all) {
         var id = PathIds.session(sessionId);
         return access.check(actor, id).map(granted -> {
             ObjectNode view = ClassStateView.render(granted.state(), granted.viewer(), json);
@@ -66,17 +64,19 @@ class InteractionQueryController {
                 }
             });
             queue.sort(Comparator.<JsonNode>comparingInt(q -> -q.path("upvotes").asInt())
-                                 .thenComparing(q -> q.path("askedAt").asText()));
+                    .thenComparing(q -> q.path("askedAt").asText()));
             return queue;
         });
     }
 
-    record ChatPage(List<ObjectNode> messages, long next) {
-    }
+    record ChatPage(List<ObjectNode> messages, long next) {}
 
     @GetMapping(path = "/sessions/{sessionId}/chat", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ChatPage> chat(Actor actor, @PathVariable String sessionId, @RequestParam(defaultValue = "-1") long after,
-                        @RequestParam(defaultValue = "100") int limit) {
+    Mono<ChatPage> chat(
+            Actor actor,
+            @PathVariable String sessionId,
+            @RequestParam(defaultValue = "-1") long after,
+            @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 500 || after < -1) {
             throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED, "limit must be 1..500 and after >= -1");
         }
@@ -84,10 +84,10 @@ class InteractionQueryController {
         return access.check(actor, id).flatMap(granted -> {
             String tenant = actor.tenantId().value();
             return states.position(tenant, id.value())
-                         .flatMap(upTo -> log.read(tenant, id.value(), -1, upTo)
-                                             .filter(e -> e.name().startsWith("chat."))
-                                             .collectList())
-                         .map(entries -> page(entries, after, limit, granted.viewer()));
+                    .flatMap(upTo -> log.read(tenant, id.value(), -1, upTo)
+                            .filter(e -> e.name().startsWith("chat."))
+                            .collectList())
+                    .map(entries -> page(entries, after, limit, granted.viewer()));
         });
     }
 
@@ -133,5 +133,4 @@ class InteractionQueryController {
         }
         return new ChatPage(result, next);
     }
-
 }

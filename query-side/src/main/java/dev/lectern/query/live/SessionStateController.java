@@ -1,27 +1,24 @@
 package dev.lectern.query.live;
 
-import dev.lectern.query.livestate.ClassState;
-import dev.lectern.query.livestate.ClassStateView;
-import dev.lectern.query.livestate.LiveStateStore;
-
-import dev.lectern.query.access.ClassAccess;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
+import dev.lectern.query.access.ClassAccess;
+import dev.lectern.query.livestate.ClassState;
+import dev.lectern.query.livestate.ClassStateView;
+import dev.lectern.query.livestate.LiveStateStore;
 import dev.lectern.query.web.Moments;
 import dev.lectern.query.web.PathIds;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * {@code GET /sessions/{id}/state}: the live state of a class as this viewer may see it (seed 001), read
@@ -51,7 +48,7 @@ class SessionStateController {
             }
             Instant moment = moment(at, granted.state());
             return states.at(actor.tenantId().value(), id.value(), moment)
-                         .map(past -> ClassStateView.render(past, granted.viewer(), json));
+                    .map(past -> ClassStateView.render(past, granted.viewer(), json));
         });
     }
 
@@ -62,8 +59,8 @@ class SessionStateController {
         }
         Duration offset = Moments.offset("at", at);
         if (state.timing.startedAt == null) {
-            throw new RequestRejectedException(ErrorCode.SESSION_NOT_LIVE,
-                    "An offset needs a class that has started; give an instant instead");
+            throw new RequestRejectedException(
+                    ErrorCode.SESSION_NOT_LIVE, "An offset needs a class that has started; give an instant instead");
         }
         return state.timing.startedAt.plus(offset);
     }

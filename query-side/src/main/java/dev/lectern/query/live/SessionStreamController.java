@@ -1,15 +1,5 @@
 package dev.lectern.query.live;
 
-import dev.lectern.query.livestate.LiveEvent;
-import dev.lectern.query.livestate.LiveFanout;
-import dev.lectern.query.livestate.SessionLog;
-
-import dev.lectern.query.access.ClassAccess;
-import dev.lectern.query.visibility.Viewer;
-import dev.lectern.query.livestate.ClassState;
-import dev.lectern.query.livestate.ClassStateView;
-import dev.lectern.query.livestate.LiveStateStore;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.error.ErrorCode;
@@ -17,13 +7,26 @@ import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.TokenLifetime;
 import dev.lectern.events.session.SessionId;
+import dev.lectern.query.access.ClassAccess;
+import dev.lectern.query.livestate.ClassState;
+import dev.lectern.query.livestate.ClassStateView;
+import dev.lectern.query.livestate.LiveEvent;
+import dev.lectern.query.livestate.LiveFanout;
+import dev.lectern.query.livestate.LiveStateStore;
+import dev.lectern.query.livestate.SessionLog;
+import dev.lectern.query.visibility.Viewer;
 import dev.lectern.query.web.PathIds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
-import reactor.netty.http.server.HttpServerResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -31,13 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * {@code GET /sessions/{id}/stream}: a class live, as Server-Sent Events.
@@ -72,10 +69,15 @@ class SessionStreamController {
     private final Duration heartbeat;
     private final int buffer;
 
-    SessionStreamController(ClassAccess access, LiveFanout fanout, SessionLog log, LiveStateStore states,
-                            StreamLimits limits, ObjectMapper json,
-                            @Value("${lectern.live.heartbeat:PT15S}") Duration heartbeat,
-                            @Value("${lectern.live.buffer:1024}") int buffer) {
+    SessionStreamController(
+            ClassAccess access,
+            LiveFanout fanout,
+            SessionLog log,
+            LiveStateStore states,
+            StreamLimits limits,
+            ObjectMapper json,
+            @Value("${lectern.live.heartbeat:PT15S}") Duration heartbeat,
+            @Value("${lectern.live.buffer:1024}") int buffer) {
         this.access = access;
         this.fanout = fanout;
         this.log = log;
@@ -87,23 +89,29 @@ class SessionStreamController {
     }
 
     @GetMapping(path = "/sessions/{sessionId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<String>> stream(Actor actor, TokenLifetime token, @PathVariable String sessionId,
-                                         @RequestHeader(name = "Last-Event-ID", required = false) String lastEventHeader,
-                                         @RequestParam(name = "lastEventId", required = false) String lastEventParam,
-                                         ServerHttpResponse response) {
+    Flux<ServerSentEvent<String>> stream(
+            Actor actor,
+            TokenLifetime token,
+            @PathVariable String sessionId,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventHeader,
+            @RequestParam(name = "lastEventId", required = false) String lastEventParam,
+            ServerHttpResponse response) {
         SessionId id = PathIds.session(sessionId);
         Long resumeAfter = resumePosition(lastEventHeader != null ? lastEventHeader : lastEventParam);
         Runnable release = limits.acquire(actor);
         String tenant = actor.tenantId().value();
         LiveFanout.Subscription live = fanout.subscribe(tenant, id.value(), buffer);
-        return endWhenTokenExpires(access.check(actor, id)
-                     .flatMapMany(granted -> new Stream(tenant, id.value(), granted.viewer(), live).run(granted.state(), resumeAfter)),
-                     token, resumeAfter)
-                     .doOnNext(sse -> closeConnectionAfterDrop(sse, response))
-                     .doFinally(signal -> {
-                         live.close();
-                         release.run();
-                     });
+        return endWhenTokenExpires(
+                        access.check(actor, id)
+                                .flatMapMany(granted -> new Stream(tenant, id.value(), granted.viewer(), live)
+                                        .run(granted.state(), resumeAfter)),
+                        token,
+                        resumeAfter)
+                .doOnNext(sse -> closeConnectionAfterDrop(sse, response))
+                .doFinally(signal -> {
+                    live.close();
+                    release.run();
+                });
     }
 
     /**
@@ -116,8 +124,10 @@ class SessionStreamController {
             return;
         }
         if (ServerHttpResponseDecorator.getNativeResponse(response) instanceof HttpServerResponse netty) {
-            netty.withConnection(connection -> connection.channel().eventLoop()
-                                                         .schedule(() -> connection.channel().close(), 2, TimeUnit.SECONDS));
+            netty.withConnection(connection -> connection
+                    .channel()
+                    .eventLoop()
+                    .schedule(() -> connection.channel().close(), 2, TimeUnit.SECONDS));
         }
     }
 
@@ -127,23 +137,25 @@ class SessionStreamController {
      * sent), and the stream completes. The client reconnects with a fresh token and
      * {@code Last-Event-ID}; nothing is lost or repeated.
      */
-    private static Flux<ServerSentEvent<String>> endWhenTokenExpires(Flux<ServerSentEvent<String>> events, TokenLifetime token,
-                                                                     Long resumeAfter) {
+    private static Flux<ServerSentEvent<String>> endWhenTokenExpires(
+            Flux<ServerSentEvent<String>> events, TokenLifetime token, Long resumeAfter) {
         // Instant.now(), like the token validator's own clock: the stream ends when the token would be refused.
         Duration left = Duration.between(Instant.now(), token.expiresAt());
         AtomicBoolean expired = new AtomicBoolean();
         AtomicReference<String> lastSent = new AtomicReference<>(resumeAfter == null ? null : resumeAfter.toString());
         Mono<Long> expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left).doOnNext(tick -> expired.set(true));
         return events.takeUntilOther(expiry)
-                     .doOnNext(sse -> {
-                         if (sse.id() != null) {
-                             lastSent.set(sse.id());
-                         }
-                     })
-                     .concatWith(Flux.defer(() -> expired.get()
-                             ? Flux.just(ServerSentEvent.<String>builder().event("reauthenticate")
-                                                        .data(reauthenticate(token, lastSent.get())).build())
-                             : Flux.empty()));
+                .doOnNext(sse -> {
+                    if (sse.id() != null) {
+                        lastSent.set(sse.id());
+                    }
+                })
+                .concatWith(Flux.defer(() -> expired.get()
+                        ? Flux.just(ServerSentEvent.<String>builder()
+                                .event("reauthenticate")
+                                .data(reauthenticate(token, lastSent.get()))
+                                .build())
+                        : Flux.empty()));
     }
 
     private static String reauthenticate(TokenLifetime token, String lastEventId) {
@@ -162,7 +174,8 @@ class SessionStreamController {
             }
             return position;
         } catch (NumberFormatException e) {
-            throw new RequestRejectedException(ErrorCode.VALIDATION_FAILED,
+            throw new RequestRejectedException(
+                    ErrorCode.VALIDATION_FAILED,
                     "Last-Event-ID must be a log position (a whole number) from this stream");
         }
     }
@@ -196,15 +209,16 @@ class SessionStreamController {
                 head = catchUp(state.position);
             }
             Flux<Object> signals = Flux.merge(live.events(), Flux.interval(heartbeat, heartbeat));
-            Flux<ServerSentEvent<String>> tail = signals.concatMap(signal -> signal instanceof LiveEvent event
-                    ? onLive(event) : onHeartbeat(), 1);
+            Flux<ServerSentEvent<String>> tail =
+                    signals.concatMap(signal -> signal instanceof LiveEvent event ? onLive(event) : onHeartbeat(), 1);
             return head.concatWith(tail)
-                       .takeUntil(sse -> ended)
-                       .onErrorResume(LiveFanout.SlowConsumerException.class,
-                               e -> Flux.just(ServerSentEvent.<String>builder()
-                                                             .event("dropped")
-                                                             .data("{\"reason\":\"slow reader\",\"resumeAfter\":" + last + "}")
-                                                             .build()));
+                    .takeUntil(sse -> ended)
+                    .onErrorResume(
+                            LiveFanout.SlowConsumerException.class,
+                            e -> Flux.just(ServerSentEvent.<String>builder()
+                                    .event("dropped")
+                                    .data("{\"reason\":\"slow reader\",\"resumeAfter\":" + last + "}")
+                                    .build()));
         }
 
         private Flux<ServerSentEvent<String>> onLive(LiveEvent event) {
@@ -214,16 +228,18 @@ class SessionStreamController {
             if (event.previous() > last) {
                 // Something between what we sent and this event did not arrive live: take it from the log.
                 return withTallies(log.readLive(tenant, sessionId, last, event.position() - 1))
-                          .concatWith(Flux.just(event))
-                          .concatMap(this::emit);
+                        .concatWith(Flux.just(event))
+                        .concatMap(this::emit);
             }
             return emit(event);
         }
 
         private Flux<ServerSentEvent<String>> onHeartbeat() {
             return states.position(tenant, sessionId)
-                         .flatMapMany(position -> position > last ? catchUp(position) : Flux.empty())
-                         .concatWith(Flux.just(ServerSentEvent.<String>builder().comment("heartbeat").build()));
+                    .flatMapMany(position -> position > last ? catchUp(position) : Flux.empty())
+                    .concatWith(Flux.just(ServerSentEvent.<String>builder()
+                            .comment("heartbeat")
+                            .build()));
         }
 
         private Flux<ServerSentEvent<String>> catchUp(long upTo) {
@@ -245,9 +261,11 @@ class SessionStreamController {
                         }
                         return true;
                     })
-                    .concatWith(Flux.defer(() -> skipped.isEmpty() ? Flux.empty()
-                            : states.current(tenant, sessionId).flatMapMany(state -> Flux.fromIterable(skipped.values())
-                                    .mapNotNull(ballot -> tallyOf(state, ballot)))))
+                    .concatWith(Flux.defer(() -> skipped.isEmpty()
+                            ? Flux.empty()
+                            : states.current(tenant, sessionId)
+                                    .flatMapMany(state -> Flux.fromIterable(skipped.values())
+                                            .mapNotNull(ballot -> tallyOf(state, ballot)))))
                     .sort(java.util.Comparator.comparingLong(LiveEvent::position));
         }
 
@@ -258,11 +276,13 @@ class SessionStreamController {
         }
 
         private LiveEvent tallyOf(ClassState state, LiveEvent ballot) {
-            ClassState.PollItem poll = state.polls.get(ballot.payload().path("pollId").asText());
+            ClassState.PollItem poll =
+                    state.polls.get(ballot.payload().path("pollId").asText());
             if (poll == null) {
                 return null;
             }
-            return LiveEvent.tally(tenant, sessionId, poll, ballot.position(), ballot.previous(), ballot.occurredAt(), json);
+            return LiveEvent.tally(
+                    tenant, sessionId, poll, ballot.position(), ballot.previous(), ballot.occurredAt(), json);
         }
 
         private Flux<ServerSentEvent<String>> emit(LiveEvent event) {
@@ -279,20 +299,20 @@ class SessionStreamController {
                 return Flux.empty();
             }
             return Flux.just(ServerSentEvent.<String>builder()
-                                            .id(Long.toString(event.position()))
-                                            .event(event.name())
-                                            .data(data)
-                                            .build());
+                    .id(Long.toString(event.position()))
+                    .event(event.name())
+                    .data(data)
+                    .build());
         }
 
         private ServerSentEvent<String> stateEvent(ClassState state) {
             try {
                 return ServerSentEvent.<String>builder()
-                                      .id(Long.toString(state.position))
-                                      .event("state")
-                                      .retry(Duration.ofSeconds(2))
-                                      .data(json.writeValueAsString(ClassStateView.render(state, viewer, json)))
-                                      .build();
+                        .id(Long.toString(state.position))
+                        .event("state")
+                        .retry(Duration.ofSeconds(2))
+                        .data(json.writeValueAsString(ClassStateView.render(state, viewer, json)))
+                        .build();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("state is not serialisable", e);
             }

@@ -3,11 +3,10 @@ package dev.lectern.query.live;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * At most {@code lectern.live.max-streams-per-principal} open streams per person on this node (a few
@@ -36,8 +35,8 @@ class StreamLimits {
             return current + 1;
         });
         if (!granted[0]) {
-            throw new RequestRejectedException(ErrorCode.RATE_LIMITED, "At most " + maxPerPrincipal
-                    + " open streams per person; close one first");
+            throw new RequestRejectedException(
+                    ErrorCode.RATE_LIMITED, "At most " + maxPerPrincipal + " open streams per person; close one first");
         }
         boolean[] released = {false};
         return () -> {

@@ -1,7 +1,6 @@
 package dev.lectern.query.livestate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -24,6 +23,7 @@ public final class ClassState {
     public String status;
     /** The teacher who owns the class. */
     public UUID owner;
+
     public UUID courseId;
     public UUID lessonId;
     public Timing timing = new Timing();
@@ -129,6 +129,7 @@ public final class ClassState {
         public String text;
         /** Always text/plain: the text is exactly what was written; clients escape it. */
         public String format = "text/plain";
+
         public Instant postedAt;
         public boolean hidden;
         public boolean deleted;
@@ -145,6 +146,7 @@ public final class ClassState {
         public TreeSet<String> upvoters = new TreeSet<>();
         /** open, answered (still in the queue until resolved), resolved, dismissed. */
         public String status;
+
         public Answer answer;
     }
 
@@ -167,6 +169,7 @@ public final class ClassState {
         public java.util.List<Integer> correctOptions;
         /** draft, open, closed, published. */
         public String status;
+
         public java.util.List<Long> counts;
         public long ballots;
         /** Each voter's current choice (to apply changed ballots); never shown to anyone. */
@@ -187,6 +190,7 @@ public final class ClassState {
     public static final class Media {
         /** The media room while live (null when media is off). */
         public String room;
+
         public boolean recordingEnabled;
         public Recording recording;
     }
@@ -196,6 +200,7 @@ public final class ClassState {
         public String id;
         /** recording, complete, failed, timed_out. */
         public String status;
+
         public String location;
         public Long sizeBytes;
         public Long durationSeconds;

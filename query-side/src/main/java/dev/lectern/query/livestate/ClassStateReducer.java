@@ -1,11 +1,10 @@
 package dev.lectern.query.livestate;
 
-
 import dev.lectern.events.LecternEvent;
 import dev.lectern.events.attendance.ParticipantJoinedEvent;
 import dev.lectern.events.attendance.ParticipantLeftEvent;
-import dev.lectern.events.session.ParticipantRevokedEvent;
 import dev.lectern.events.recording.RecordingFinalizedEvent;
+import dev.lectern.events.session.ParticipantRevokedEvent;
 import dev.lectern.events.session.SessionCancelledEvent;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionPermissionGrantedEvent;
@@ -13,7 +12,6 @@ import dev.lectern.events.session.SessionPermissionRevokedEvent;
 import dev.lectern.events.session.SessionRescheduledEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
-
 import java.time.Instant;
 
 /**
@@ -23,8 +21,7 @@ import java.time.Instant;
  */
 public final class ClassStateReducer {
 
-    private ClassStateReducer() {
-    }
+    private ClassStateReducer() {}
 
     /**
      * Folds one event at {@code position} into {@code state}. Returns false (and changes nothing) if
@@ -116,8 +113,8 @@ public final class ClassStateReducer {
 
     private static void applyRecording(ClassState state, LecternEvent event) {
         if (event instanceof RecordingFinalizedEvent e) {
-            ClassState.Recording recording = state.media.recording == null ? new ClassState.Recording()
-                    : state.media.recording;
+            ClassState.Recording recording =
+                    state.media.recording == null ? new ClassState.Recording() : state.media.recording;
             recording.id = e.recordingId();
             recording.status = e.status();
             recording.location = e.location();

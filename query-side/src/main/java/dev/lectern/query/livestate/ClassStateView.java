@@ -1,11 +1,9 @@
 package dev.lectern.query.livestate;
 
-import dev.lectern.query.visibility.Viewer;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.query.visibility.StateVisibility;
-
+import dev.lectern.query.visibility.Viewer;
 import java.util.Set;
 
 /**
@@ -15,15 +13,17 @@ import java.util.Set;
  */
 public final class ClassStateView {
 
-    private ClassStateView() {
-    }
+    private ClassStateView() {}
 
     public static ObjectNode render(ClassState state, Viewer viewer, ObjectMapper json) {
         ObjectNode view = json.valueToTree(state);
-        view.put("present", state.roster.values().stream().filter(p -> p.present).count());
+        view.put(
+                "present", state.roster.values().stream().filter(p -> p.present).count());
         if (view.get("interaction") instanceof ObjectNode interaction) {
-            interaction.put("youAreMuted", viewer.userId() != null
-                    && state.interaction.muted.contains(viewer.userId().toString()));
+            interaction.put(
+                    "youAreMuted",
+                    viewer.userId() != null
+                            && state.interaction.muted.contains(viewer.userId().toString()));
         }
         StateVisibility.filter(view, StateVisibility.STATE, viewer.audience(), viewer.context(Set.of()));
         return view;
@@ -31,7 +31,9 @@ public final class ClassStateView {
 
     /** One chat message (as the state's tail holds it) as this viewer may see it, or null when not shown. */
     public static ObjectNode chatMessage(ObjectNode message, Viewer viewer) {
-        return StateVisibility.filter(message, StateVisibility.CHAT_MESSAGE, viewer.audience(), viewer.context(Set.of()))
-                ? message : null;
+        return StateVisibility.filter(
+                        message, StateVisibility.CHAT_MESSAGE, viewer.audience(), viewer.context(Set.of()))
+                ? message
+                : null;
     }
 }

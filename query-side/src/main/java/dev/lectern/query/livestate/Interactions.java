@@ -1,7 +1,13 @@
 package dev.lectern.query.livestate;
 
-
 import dev.lectern.events.LecternEvent;
+import dev.lectern.events.interaction.ChatMessageDeletedEvent;
+import dev.lectern.events.interaction.ChatMessageHiddenEvent;
+import dev.lectern.events.interaction.ChatMessagePostedEvent;
+import dev.lectern.events.interaction.ExamModeChangedEvent;
+import dev.lectern.events.interaction.InteractionSettingsChangedEvent;
+import dev.lectern.events.interaction.ParticipantMutedEvent;
+import dev.lectern.events.interaction.ParticipantUnmutedEvent;
 import dev.lectern.events.poll.PollClosedEvent;
 import dev.lectern.events.poll.PollCreatedEvent;
 import dev.lectern.events.poll.PollOpenedEvent;
@@ -16,22 +22,14 @@ import dev.lectern.events.question.QuestionUpvotedEvent;
 import dev.lectern.events.scene.SceneCreatedEvent;
 import dev.lectern.events.scene.SceneDeletedEvent;
 import dev.lectern.events.scene.SceneUpdatedEvent;
-import dev.lectern.events.interaction.ChatMessageDeletedEvent;
-import dev.lectern.events.interaction.ChatMessageHiddenEvent;
-import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import dev.lectern.events.studio.CtaHiddenEvent;
 import dev.lectern.events.studio.CtaShownEvent;
 import dev.lectern.events.studio.DeckAddedEvent;
-import dev.lectern.events.interaction.ExamModeChangedEvent;
-import dev.lectern.events.interaction.InteractionSettingsChangedEvent;
 import dev.lectern.events.studio.LayoutChangedEvent;
-import dev.lectern.events.interaction.ParticipantMutedEvent;
-import dev.lectern.events.interaction.ParticipantUnmutedEvent;
 import dev.lectern.events.studio.SceneChangedEvent;
 import dev.lectern.events.studio.SlideChangedEvent;
 import dev.lectern.events.studio.WhiteboardOp;
 import dev.lectern.events.studio.WhiteboardUpdatedEvent;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,8 +42,7 @@ import java.util.Map;
  */
 final class Interactions {
 
-    private Interactions() {
-    }
+    private Interactions() {}
 
     /** Folds a studio or interaction event; false if the event is none of these. */
     static boolean apply(ClassState state, LecternEvent event) {

@@ -1,7 +1,5 @@
 package dev.lectern.query.livestate;
 
-import dev.lectern.query.visibility.Viewer;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -10,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.query.visibility.Audience;
 import dev.lectern.query.visibility.EventVisibility;
+import dev.lectern.query.visibility.Viewer;
 import dev.lectern.query.visibility.When;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -37,10 +35,14 @@ public final class LiveEvent {
     private final Map<String, String> renderings = new ConcurrentHashMap<>(4);
 
     @JsonCreator
-    public LiveEvent(@JsonProperty("tenantId") String tenantId, @JsonProperty("sessionId") UUID sessionId,
-                     @JsonProperty("position") long position, @JsonProperty("previous") long previous,
-                     @JsonProperty("name") String name, @JsonProperty("occurredAt") Instant occurredAt,
-                     @JsonProperty("payload") JsonNode payload) {
+    public LiveEvent(
+            @JsonProperty("tenantId") String tenantId,
+            @JsonProperty("sessionId") UUID sessionId,
+            @JsonProperty("position") long position,
+            @JsonProperty("previous") long previous,
+            @JsonProperty("name") String name,
+            @JsonProperty("occurredAt") Instant occurredAt,
+            @JsonProperty("payload") JsonNode payload) {
         this.tenantId = tenantId;
         this.sessionId = sessionId;
         this.position = position;
@@ -50,13 +52,40 @@ public final class LiveEvent {
         this.payload = payload;
     }
 
-    @JsonProperty public String tenantId() { return tenantId; }
-    @JsonProperty public UUID sessionId() { return sessionId; }
-    @JsonProperty public long position() { return position; }
-    @JsonProperty public long previous() { return previous; }
-    @JsonProperty public String name() { return name; }
-    @JsonProperty public Instant occurredAt() { return occurredAt; }
-    @JsonProperty public JsonNode payload() { return payload; }
+    @JsonProperty
+    public String tenantId() {
+        return tenantId;
+    }
+
+    @JsonProperty
+    public UUID sessionId() {
+        return sessionId;
+    }
+
+    @JsonProperty
+    public long position() {
+        return position;
+    }
+
+    @JsonProperty
+    public long previous() {
+        return previous;
+    }
+
+    @JsonProperty
+    public String name() {
+        return name;
+    }
+
+    @JsonProperty
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    @JsonProperty
+    public JsonNode payload() {
+        return payload;
+    }
 
     /** Ballots are never sent as such: the live-state projector turns them into coalesced {@code poll.tally} events. */
     public static final Set<String> BALLOTS = Set.of("poll.vote_cast", "poll.vote_changed");
@@ -65,8 +94,14 @@ public final class LiveEvent {
     public static final String TALLY = EventVisibility.TALLY;
 
     /** A poll's running tally as a live event at {@code position}: counts and ballots, never who voted what. */
-    public static LiveEvent tally(String tenantId, UUID sessionId, ClassState.PollItem poll, long position, long previous,
-                           Instant occurredAt, ObjectMapper json) {
+    public static LiveEvent tally(
+            String tenantId,
+            UUID sessionId,
+            ClassState.PollItem poll,
+            long position,
+            long previous,
+            Instant occurredAt,
+            ObjectMapper json) {
         ObjectNode payload = json.createObjectNode();
         payload.put("sessionId", sessionId.toString());
         payload.put("pollId", poll.pollId.toString());
@@ -109,7 +144,8 @@ public final class LiveEvent {
 
     /** The rendering, or "" when not shown (a concurrent map holds no nulls). */
     private String render(Audience audience, When.Context context, ObjectMapper json) {
-        JsonNode shown = EventVisibility.payload(name, payload, audience, context).orElse(null);
+        JsonNode shown =
+                EventVisibility.payload(name, payload, audience, context).orElse(null);
         if (shown == null) {
             return "";
         }

@@ -2,18 +2,17 @@ package dev.lectern.query.livestate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 /**
  * Hands committed class events to the live streams of this node, and (through a {@link LiveRelay},
@@ -99,7 +98,9 @@ public class LiveFanout {
         private Subscription(String key, int buffer) {
             this.key = key;
             this.buffer = buffer;
-            this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<LiveEvent>unbounded(16).get());
+            this.sink = Sinks.many()
+                    .unicast()
+                    .onBackpressureBuffer(Queues.<LiveEvent>unbounded(16).get());
         }
 
         public Flux<LiveEvent> events() {
@@ -110,8 +111,8 @@ public class LiveFanout {
             if (closed) {
                 return;
             }
-            Sinks.EmitResult result = pending.incrementAndGet() > buffer ? Sinks.EmitResult.FAIL_OVERFLOW
-                    : sink.tryEmitNext(event);
+            Sinks.EmitResult result =
+                    pending.incrementAndGet() > buffer ? Sinks.EmitResult.FAIL_OVERFLOW : sink.tryEmitNext(event);
             if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
                 if (dropped != null) {
                     dropped.increment();

@@ -1,6 +1,5 @@
 package dev.lectern.query.livestate;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,21 +7,20 @@ import dev.lectern.events.EventCatalogue;
 import dev.lectern.events.LecternEvent;
 import dev.lectern.query.projection.NoWritesInHandler;
 import dev.lectern.query.projection.StorableText;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The live state of every class ({@code live_state}), and the source of the live streams.
@@ -81,19 +79,27 @@ public class LiveStateProjector {
         if (!changed) {
             return;
         }
-        batch.applied.computeIfAbsent(key, k -> new ArrayList<>())
-                     .add(new Applied(event, position, message.getTimestamp()));
+        batch.applied
+                .computeIfAbsent(key, k -> new ArrayList<>())
+                .add(new Applied(event, position, message.getTimestamp()));
         batch.dirty.put(key, state);
         if (replay.isReplay()) {
             return;
         }
-        String name = EventCatalogue.nameOf(event.getClass()).orElse(message.getPayloadType().getName());
+        String name = EventCatalogue.nameOf(event.getClass())
+                .orElse(message.getPayloadType().getName());
         if (LiveEvent.BALLOTS.contains(name)) {
             tally(batch, key, state, event, position, message);
             return;
         }
-        batch.published.add(new LiveEvent(event.tenantId().value(), event.sessionId().value(), position, -1,
-                name, message.getTimestamp(), payload));
+        batch.published.add(new LiveEvent(
+                event.tenantId().value(),
+                event.sessionId().value(),
+                position,
+                -1,
+                name,
+                message.getTimestamp(),
+                payload));
     }
 
     /**
@@ -115,15 +121,15 @@ public class LiveStateProjector {
         }
     }
 
-    private record Applied(LecternEvent event, long position, java.time.Instant occurredAt) {
-    }
+    private record Applied(LecternEvent event, long position, java.time.Instant occurredAt) {}
 
     /**
      * A ballot is never broadcast as such (who voted what is not for the class); its poll's running tally
      * is, once per poll per batch at the position of the batch's last ballot for it: a storm of a thousand
      * votes becomes a handful of tally updates.
      */
-    private void tally(Batch batch, String key, ClassState state, LecternEvent event, long position, EventMessage<?> message) {
+    private void tally(
+            Batch batch, String key, ClassState state, LecternEvent event, long position, EventMessage<?> message) {
         String pollId = event instanceof dev.lectern.events.poll.BallotEvent ballot ? pollOf(ballot) : null;
         ClassState.PollItem poll = pollId == null ? null : state.polls.get(pollId);
         if (poll == null) {
@@ -133,8 +139,8 @@ public class LiveStateProjector {
         if (earlier != null) {
             batch.published.set(earlier, null);
         }
-        batch.published.add(LiveEvent.tally(event.tenantId().value(), event.sessionId().value(), poll, position, -1,
-                message.getTimestamp(), json));
+        batch.published.add(LiveEvent.tally(
+                event.tenantId().value(), event.sessionId().value(), poll, position, -1, message.getTimestamp(), json));
     }
 
     private static String pollOf(dev.lectern.events.poll.BallotEvent ballot) {
@@ -155,8 +161,8 @@ public class LiveStateProjector {
             String key = e.tenantId() + "/" + e.sessionId();
             long previous = last.getOrDefault(key, -1L);
             last.put(key, e.position());
-            result.add(new LiveEvent(e.tenantId(), e.sessionId(), e.position(), previous, e.name(), e.occurredAt(),
-                    e.payload()));
+            result.add(new LiveEvent(
+                    e.tenantId(), e.sessionId(), e.position(), previous, e.name(), e.occurredAt(), e.payload()));
         }
         return result;
     }
@@ -172,8 +178,11 @@ public class LiveStateProjector {
     }
 
     private ClassState load(LecternEvent event) {
-        List<String> rows = jdbc.queryForList("SELECT state::text FROM live_state WHERE tenant_id = ? AND session_id = ?",
-                String.class, event.tenantId().value(), event.sessionId().value());
+        List<String> rows = jdbc.queryForList(
+                "SELECT state::text FROM live_state WHERE tenant_id = ? AND session_id = ?",
+                String.class,
+                event.tenantId().value(),
+                event.sessionId().value());
         if (rows.isEmpty()) {
             return new ClassState();
         }
@@ -191,7 +200,8 @@ public class LiveStateProjector {
         List<Object[]> rows = new ArrayList<>(batch.dirty.size());
         for (ClassState state : batch.dirty.values()) {
             try {
-                rows.add(new Object[]{state.tenantId, state.sessionId, json.writeValueAsString(state), state.position});
+                rows.add(
+                        new Object[] {state.tenantId, state.sessionId, json.writeValueAsString(state), state.position});
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("ClassState is not serialisable", e);
             }
@@ -217,5 +227,4 @@ public class LiveStateProjector {
         final Map<String, Integer> tallies = new java.util.HashMap<>();
         final Map<String, List<Applied>> applied = new java.util.HashMap<>();
     }
-
 }

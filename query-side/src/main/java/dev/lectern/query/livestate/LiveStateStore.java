@@ -1,14 +1,12 @@
 package dev.lectern.query.livestate;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Reads {@code live_state} (R2DBC), and answers the class state at a past moment by folding the log
@@ -33,27 +31,26 @@ public class LiveStateStore {
      */
     public Mono<ClassState> current(String tenantId, UUID sessionId) {
         return db.sql("SELECT state::text AS state FROM live_state WHERE tenant_id = :tenant AND session_id = :session")
-                 .bind("tenant", tenantId)
-                 .bind("session", sessionId)
-                 .map((row, meta) -> parse(row.get("state", String.class)))
-                 .one()
-                 .switchIfEmpty(Mono.defer(() -> log.read(tenantId, sessionId, -1, Long.MAX_VALUE)
-                                                    .reduce(new ClassState(), (state, entry) -> {
-                                                        ClassStateReducer.apply(state, entry.event(), entry.position(),
-                                                                entry.occurredAt());
-                                                        return state;
-                                                    })
-                                                    .filter(state -> state.sessionId != null)));
+                .bind("tenant", tenantId)
+                .bind("session", sessionId)
+                .map((row, meta) -> parse(row.get("state", String.class)))
+                .one()
+                .switchIfEmpty(Mono.defer(() -> log.read(tenantId, sessionId, -1, Long.MAX_VALUE)
+                        .reduce(new ClassState(), (state, entry) -> {
+                            ClassStateReducer.apply(state, entry.event(), entry.position(), entry.occurredAt());
+                            return state;
+                        })
+                        .filter(state -> state.sessionId != null)));
     }
 
     /** The highest position of the class the projection has folded in (-1 if none). */
     public Mono<Long> position(String tenantId, UUID sessionId) {
         return db.sql("SELECT last_event_position FROM live_state WHERE tenant_id = :tenant AND session_id = :session")
-                 .bind("tenant", tenantId)
-                 .bind("session", sessionId)
-                 .map((row, meta) -> row.get("last_event_position", Long.class))
-                 .one()
-                 .defaultIfEmpty(-1L);
+                .bind("tenant", tenantId)
+                .bind("session", sessionId)
+                .map((row, meta) -> row.get("last_event_position", Long.class))
+                .one()
+                .defaultIfEmpty(-1L);
     }
 
     /**
@@ -63,10 +60,10 @@ public class LiveStateStore {
     public Mono<ClassState> at(String tenantId, UUID sessionId, Instant at) {
         return position(tenantId, sessionId)
                 .flatMap(upTo -> log.readUntil(tenantId, sessionId, at, upTo)
-                                    .reduce(new ClassState(), (state, entry) -> {
-                                        ClassStateReducer.apply(state, entry.event(), entry.position(), entry.occurredAt());
-                                        return state;
-                                    }));
+                        .reduce(new ClassState(), (state, entry) -> {
+                            ClassStateReducer.apply(state, entry.event(), entry.position(), entry.occurredAt());
+                            return state;
+                        }));
     }
 
     private ClassState parse(String text) {

@@ -1,14 +1,13 @@
 package dev.lectern.query.projection;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-
-import java.nio.ByteBuffer;
-import java.time.Duration;
 
 /**
  * Where a processing group is, read from its committed tokens ({@code token_entry}, through R2DBC), so that
@@ -22,6 +21,7 @@ public class ProcessorPositions {
 
     /** How long a read waits for its read model before it answers with what the model has. */
     static final Duration MAX_WAIT = Duration.ofSeconds(2);
+
     private static final Duration FIRST_POLL = Duration.ofMillis(10);
     private static final Duration LONGEST_POLL = Duration.ofMillis(200);
 
@@ -36,12 +36,12 @@ public class ProcessorPositions {
     /** The lowest position any of the group's segments has committed (-1 before its first event or without tokens). */
     public Mono<Long> position(String processingGroup) {
         return db.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :group")
-                 .bind("group", processingGroup)
-                 .map((row, meta) -> position(serializer, bytes(row.get("token", ByteBuffer.class)),
-                         row.get("token_type", String.class)))
-                 .all()
-                 .reduce(Math::min)
-                 .defaultIfEmpty(-1L);
+                .bind("group", processingGroup)
+                .map((row, meta) -> position(
+                        serializer, bytes(row.get("token", ByteBuffer.class)), row.get("token_type", String.class)))
+                .all()
+                .reduce(Math::min)
+                .defaultIfEmpty(-1L);
     }
 
     /**
@@ -55,10 +55,10 @@ public class ProcessorPositions {
             return Mono.empty();
         }
         return Mono.defer(() -> position(processingGroup))
-                   .filter(reached -> reached >= position)
-                   .repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(pause(attempt))))
-                   .timeout(MAX_WAIT, Mono.just(-1L))
-                   .then();
+                .filter(reached -> reached >= position)
+                .repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(pause(attempt))))
+                .timeout(MAX_WAIT, Mono.just(-1L))
+                .then();
     }
 
     /** The pause before poll {@code attempt + 1}: 10, 20, 40, 80, 160, then 200 ms. */

@@ -1,7 +1,6 @@
 package dev.lectern.query.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,10 +19,10 @@ public final class StorableText {
 
     /** PostgreSQL's timestamp range ends in 294276 AD; later instants cannot be stored in a timestamp column. */
     private static final Instant LATEST_TIMESTAMP = Instant.parse("+294276-12-31T23:59:59Z");
+
     private static final Instant EARLIEST_TIMESTAMP = Instant.parse("-4713-01-01T00:00:00Z");
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** Throws {@link UnstorableEventException} naming the first field that PostgreSQL text or jsonb cannot hold. */
     public static void check(JsonNode tree) {

@@ -1,14 +1,13 @@
 package dev.lectern.query.replay;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds a read model from {@code session_state_events} alone: stop the processing group, reset
@@ -32,8 +31,8 @@ public class ProjectionRebuilds {
     }
 
     /** Where a processing group is: its lowest segment position against the head of the log. */
-    public record Status(String group, long position, long head, boolean caughtUp, boolean replaying, boolean running) {
-    }
+    public record Status(
+            String group, long position, long head, boolean caughtUp, boolean replaying, boolean running) {}
 
     public Set<String> groups() {
         Set<String> result = new TreeSet<>();
@@ -69,11 +68,13 @@ public class ProjectionRebuilds {
      * reliable signal: it stays true at the head until the next event arrives).
      */
     public long position(String processingGroup) {
-        return processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
-                         .map(p -> p.processingStatus().values().stream()
-                                    .mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                                    .min().orElse(-1))
-                         .orElse(-1L);
+        return processing
+                .eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .map(p -> p.processingStatus().values().stream()
+                        .mapToLong(s -> s.getCurrentPosition().orElse(-1))
+                        .min()
+                        .orElse(-1))
+                .orElse(-1L);
     }
 
     /** The highest position in the log (-1 when empty). */
@@ -86,11 +87,12 @@ public class ProjectionRebuilds {
         if (!groups().contains(group)) {
             return Optional.empty();
         }
-        StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor =
+                processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
         long position = position(group);
         long head = head();
-        return Optional.of(new Status(group, position, head, position >= head, processor.isReplaying(),
-                processor.isRunning()));
+        return Optional.of(
+                new Status(group, position, head, position >= head, processor.isReplaying(), processor.isRunning()));
     }
 
     public List<Status> statuses() {

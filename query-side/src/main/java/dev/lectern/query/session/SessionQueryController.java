@@ -32,7 +32,7 @@ class SessionQueryController {
         AccessDeniedException.require(actor, Capability.VIEW_SESSION);
         var id = PathIds.session(sessionId);
         return sessions.find(actor, id)
-                       .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.SESSION_NOT_FOUND,
-                               "No session " + id + " in this tenant")));
+                .switchIfEmpty(Mono.error(() -> new RequestRejectedException(
+                        ErrorCode.SESSION_NOT_FOUND, "No session " + id + " in this tenant")));
     }
 }

@@ -5,12 +5,11 @@ import dev.lectern.events.identity.Role;
 import dev.lectern.events.query.SessionView;
 import dev.lectern.events.session.SessionId;
 import io.r2dbc.spi.Row;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
-
-import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** Reads the {@code sessions} read model through R2DBC; always scoped by the actor's tenant and enrolment. */
 @Repository
@@ -38,12 +37,12 @@ class SessionViewRepository {
                           AND (:schoolWide OR s.course_id IS NULL OR EXISTS (
                                 SELECT 1 FROM enrollments e
                                 WHERE e.tenant_id = s.tenant_id AND e.course_id = s.course_id AND e.user_id = :user))""")
-                 .bind("tenant", actor.tenantId().value())
-                 .bind("session", session.value())
-                 .bind("schoolWide", schoolWide)
-                 .bind("user", user)
-                 .map((row, meta) -> toView(row))
-                 .one();
+                .bind("tenant", actor.tenantId().value())
+                .bind("session", session.value())
+                .bind("schoolWide", schoolWide)
+                .bind("user", user)
+                .map((row, meta) -> toView(row))
+                .one();
     }
 
     private static SessionView toView(Row row) {

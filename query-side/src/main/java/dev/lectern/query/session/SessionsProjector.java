@@ -7,15 +7,14 @@ import dev.lectern.events.session.SessionRescheduledEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
 import dev.lectern.query.projection.StorableText;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.sql.Timestamp;
-import java.time.Instant;
 
 /**
  * Builds the {@code sessions} read model. Runs in a tracking processor whose unit of work is a
@@ -53,7 +52,8 @@ class SessionsProjector {
     void on(SessionScheduledEvent event, TrackingToken token) {
         storable(event, event.startsAt(), event.scheduledAt());
         long position = token.position().orElseThrow();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO sessions (tenant_id, session_id, title, status, starts_at, duration_minutes,
                                       recording_enabled, scheduled_at, last_event_position, lesson_id, course_id)
                 VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?, ?, ?, ?)
@@ -63,16 +63,28 @@ class SessionsProjector {
                     scheduled_at = EXCLUDED.scheduled_at, last_event_position = EXCLUDED.last_event_position,
                     lesson_id = EXCLUDED.lesson_id, course_id = EXCLUDED.course_id
                 WHERE sessions.last_event_position < EXCLUDED.last_event_position""",
-                event.tenantId().value(), event.sessionId().value(), event.title(),
-                Timestamp.from(event.startsAt()), event.durationMinutes(), event.recordingEnabled(),
-                Timestamp.from(event.scheduledAt()), position, event.lessonId(), event.courseId());
+                event.tenantId().value(),
+                event.sessionId().value(),
+                event.title(),
+                Timestamp.from(event.startsAt()),
+                event.durationMinutes(),
+                event.recordingEnabled(),
+                Timestamp.from(event.scheduledAt()),
+                position,
+                event.lessonId(),
+                event.courseId());
     }
 
     @EventHandler
     void on(SessionRescheduledEvent event, TrackingToken token) {
         storable(event, event.startsAt());
-        update(event.tenantId().value(), event.sessionId().value(), token,
-                "title = ?, starts_at = ?, duration_minutes = ?", event.title(), Timestamp.from(event.startsAt()),
+        update(
+                event.tenantId().value(),
+                event.sessionId().value(),
+                token,
+                "title = ?, starts_at = ?, duration_minutes = ?",
+                event.title(),
+                Timestamp.from(event.startsAt()),
                 event.durationMinutes());
     }
 
@@ -85,14 +97,22 @@ class SessionsProjector {
     @EventHandler
     void on(SessionStartedEvent event, TrackingToken token) {
         storable(event, event.startedAt());
-        update(event.tenantId().value(), event.sessionId().value(), token, "status = 'live', started_at = ?",
+        update(
+                event.tenantId().value(),
+                event.sessionId().value(),
+                token,
+                "status = 'live', started_at = ?",
                 Timestamp.from(event.startedAt()));
     }
 
     @EventHandler
     void on(SessionEndedEvent event, TrackingToken token) {
         storable(event, event.endedAt());
-        update(event.tenantId().value(), event.sessionId().value(), token, "status = 'ended', ended_at = ?",
+        update(
+                event.tenantId().value(),
+                event.sessionId().value(),
+                token,
+                "status = 'ended', ended_at = ?",
                 Timestamp.from(event.endedAt()));
     }
 
@@ -105,8 +125,10 @@ class SessionsProjector {
         arguments[values.length + 1] = tenant;
         arguments[values.length + 2] = session;
         arguments[values.length + 3] = position;
-        jdbc.update("UPDATE sessions SET " + assignments + ", last_event_position = ? "
-                + "WHERE tenant_id = ? AND session_id = ? AND last_event_position < ?", arguments);
+        jdbc.update(
+                "UPDATE sessions SET " + assignments + ", last_event_position = ? "
+                        + "WHERE tenant_id = ? AND session_id = ? AND last_event_position < ?",
+                arguments);
     }
 
     @ResetHandler

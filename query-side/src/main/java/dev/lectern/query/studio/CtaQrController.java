@@ -39,18 +39,25 @@ class CtaQrController {
     @GetMapping(path = "/sessions/{sessionId}/cta/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     Mono<ResponseEntity<byte[]>> qr(Actor actor, @PathVariable String sessionId) {
         SessionId session = PathIds.session(sessionId);
-        return access.check(actor, session).map(granted -> granted.viewer().classRole())
-                      .then(studio.currentCtaUrl(actor.tenantId(), session))
-                      .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.CTA_NOT_SHOWN,
-                              "This class shows no call to action now")))
-                      .flatMap(url -> Mono.fromCallable(() -> QrCodes.png(url)).subscribeOn(Schedulers.boundedElastic()))
-                      .onErrorMap(QrCodes.QrCodeUnavailableException.class, e -> {
-                          log.warn("No QR code for the call to action of session {}: {}", session, e.getCause().toString());
-                          return new RequestRejectedException(ErrorCode.QR_CODE_UNAVAILABLE,
-                                  "The QR code could not be generated; show the call to action as its label and link instead");
-                      })
-                      // The CTA changes whenever the teacher says so: clients must not keep an old code.
-                      .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
-                                                .body(png));
+        return access.check(actor, session)
+                .map(granted -> granted.viewer().classRole())
+                .then(studio.currentCtaUrl(actor.tenantId(), session))
+                .switchIfEmpty(Mono.error(() -> new RequestRejectedException(
+                        ErrorCode.CTA_NOT_SHOWN, "This class shows no call to action now")))
+                .flatMap(url -> Mono.fromCallable(() -> QrCodes.png(url)).subscribeOn(Schedulers.boundedElastic()))
+                .onErrorMap(QrCodes.QrCodeUnavailableException.class, e -> {
+                    log.warn(
+                            "No QR code for the call to action of session {}: {}",
+                            session,
+                            e.getCause().toString());
+                    return new RequestRejectedException(
+                            ErrorCode.QR_CODE_UNAVAILABLE,
+                            "The QR code could not be generated; show the call to action as its label and link instead");
+                })
+                // The CTA changes whenever the teacher says so: clients must not keep an old code.
+                .map(png -> ResponseEntity.ok()
+                        .contentType(MediaType.IMAGE_PNG)
+                        .cacheControl(CacheControl.noStore())
+                        .body(png));
     }
 }

@@ -4,10 +4,14 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.SessionId;
-import dev.lectern.events.studio.DeckObjects;
 import dev.lectern.events.storage.ObjectStorage;
+import dev.lectern.events.studio.DeckObjects;
 import dev.lectern.query.access.ClassAccess;
 import dev.lectern.query.web.PathIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,11 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A short-lived signed link to one rendered page of a class's deck. Images never pass through
@@ -46,38 +45,42 @@ class DeckPageController {
         this.clock = clock;
     }
 
-    record PageLink(String url, Instant expiresAt) {
-    }
+    record PageLink(String url, Instant expiresAt) {}
 
     @GetMapping(path = "/sessions/{sessionId}/decks/{deckId}/pages/{page}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<PageLink>> page(Actor actor, @PathVariable String sessionId, @PathVariable String deckId,
-                                        @PathVariable String page) {
+    Mono<ResponseEntity<PageLink>> page(
+            Actor actor, @PathVariable String sessionId, @PathVariable String deckId, @PathVariable String page) {
         SessionId session = PathIds.session(sessionId);
         UUID deck = PathIds.uuid("deckId", deckId);
         int number = pageNumber(page);
         DeckObjects objects = new DeckObjects(actor.tenantId(), session, deck);
-        return access.check(actor, session).map(granted -> granted.viewer().classRole())
-                      .then(studio.pageCount(actor.tenantId(), session, deck))
-                      .switchIfEmpty(Mono.error(() -> new RequestRejectedException(ErrorCode.DECK_NOT_FOUND,
-                              "This class has no deck " + deck)))
-                      .flatMap(pageCount -> {
-                          if (number > pageCount) {
-                              return Mono.error(new RequestRejectedException(ErrorCode.DECK_NOT_FOUND,
-                                      "The deck has " + pageCount + " pages"));
-                          }
-                          // A metadata request to the store (blocking SDK call), then a local signature.
-                          return Mono.fromCallable(() -> storage.exists(objects.page(number)))
-                                     .subscribeOn(Schedulers.boundedElastic());
-                      })
-                      .map(exists -> {
-                          if (!exists) {
-                              throw new RequestRejectedException(ErrorCode.DECK_NOT_FOUND, "Page " + number
-                                      + " could not be rendered; keep showing the last slide you have");
-                          }
-                          Instant expiresAt = clock.instant().plus(LINK_TTL);
-                          String url = storage.presignedGet(objects.page(number), LINK_TTL).toString();
-                          return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new PageLink(url, expiresAt));
-                      });
+        return access.check(actor, session)
+                .map(granted -> granted.viewer().classRole())
+                .then(studio.pageCount(actor.tenantId(), session, deck))
+                .switchIfEmpty(Mono.error(
+                        () -> new RequestRejectedException(ErrorCode.DECK_NOT_FOUND, "This class has no deck " + deck)))
+                .flatMap(pageCount -> {
+                    if (number > pageCount) {
+                        return Mono.error(new RequestRejectedException(
+                                ErrorCode.DECK_NOT_FOUND, "The deck has " + pageCount + " pages"));
+                    }
+                    // A metadata request to the store (blocking SDK call), then a local signature.
+                    return Mono.fromCallable(() -> storage.exists(objects.page(number)))
+                            .subscribeOn(Schedulers.boundedElastic());
+                })
+                .map(exists -> {
+                    if (!exists) {
+                        throw new RequestRejectedException(
+                                ErrorCode.DECK_NOT_FOUND,
+                                "Page " + number + " could not be rendered; keep showing the last slide you have");
+                    }
+                    Instant expiresAt = clock.instant().plus(LINK_TTL);
+                    String url =
+                            storage.presignedGet(objects.page(number), LINK_TTL).toString();
+                    return ResponseEntity.ok()
+                            .cacheControl(CacheControl.noStore())
+                            .body(new PageLink(url, expiresAt));
+                });
     }
 
     private static int pageNumber(String text) {

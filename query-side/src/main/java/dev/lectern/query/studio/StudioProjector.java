@@ -6,16 +6,15 @@ import dev.lectern.events.studio.CtaHiddenEvent;
 import dev.lectern.events.studio.CtaShownEvent;
 import dev.lectern.events.studio.DeckAddedEvent;
 import dev.lectern.query.projection.StorableText;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Builds the studio read model: the decks each class recorded ({@code studio_decks}) and the call to
@@ -34,8 +33,8 @@ class StudioProjector {
 
     /** The public names of the events this model is built from (what a read waits for). */
     static final Set<String> EVENT_NAMES = Stream.of(DeckAddedEvent.class, CtaShownEvent.class, CtaHiddenEvent.class)
-                                                 .map(type -> EventCatalogue.nameOf(type).orElseThrow())
-                                                 .collect(Collectors.toUnmodifiableSet());
+            .map(type -> EventCatalogue.nameOf(type).orElseThrow())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final JdbcTemplate jdbc;
 
@@ -46,11 +45,15 @@ class StudioProjector {
     /** A deck is recorded once; a replayed or redelivered deck.added changes nothing. */
     @EventHandler
     void on(DeckAddedEvent event, TrackingToken token) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO studio_decks (tenant_id, session_id, deck_id, page_count, last_event_position)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, session_id, deck_id) DO NOTHING""",
-                event.tenantId().value(), event.sessionId().value(), event.deckId(), event.pageCount(),
+                event.tenantId().value(),
+                event.sessionId().value(),
+                event.deckId(),
+                event.pageCount(),
                 token.position().orElseThrow());
     }
 
@@ -73,8 +76,7 @@ class StudioProjector {
                 INSERT INTO studio_ctas (tenant_id, session_id, url, last_event_position) VALUES (?, ?, ?, ?)
                 ON CONFLICT (tenant_id, session_id) DO UPDATE SET
                     url = EXCLUDED.url, last_event_position = EXCLUDED.last_event_position
-                WHERE studio_ctas.last_event_position < EXCLUDED.last_event_position""",
-                tenant, session, url, token.position().orElseThrow());
+                WHERE studio_ctas.last_event_position < EXCLUDED.last_event_position""", tenant, session, url, token.position().orElseThrow());
     }
 
     @ResetHandler

@@ -4,11 +4,10 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.query.livestate.SessionLog;
 import dev.lectern.query.projection.ProcessorPositions;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
-
-import java.util.UUID;
 
 /**
  * Reads the studio read model ({@link StudioProjector}) through R2DBC. Each read first waits (briefly) until
@@ -56,6 +55,6 @@ class StudioViewRepository {
 
     private Mono<Void> caughtUp(TenantId tenant, SessionId session) {
         return log.latestPosition(tenant.value(), session.value(), StudioProjector.EVENT_NAMES)
-                  .flatMap(position -> positions.awaitPosition(StudioProjector.PROCESSING_GROUP, position));
+                .flatMap(position -> positions.awaitPosition(StudioProjector.PROCESSING_GROUP, position));
     }
 }

@@ -1,8 +1,12 @@
 package dev.lectern.query.visibility;
 
+import static dev.lectern.query.visibility.Audience.AUDITOR;
+import static dev.lectern.query.visibility.Audience.PUBLIC;
+import static dev.lectern.query.visibility.Audience.STAFF;
+import static dev.lectern.query.visibility.Audience.STUDENT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,11 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static dev.lectern.query.visibility.Audience.AUDITOR;
-import static dev.lectern.query.visibility.Audience.PUBLIC;
-import static dev.lectern.query.visibility.Audience.STAFF;
-import static dev.lectern.query.visibility.Audience.STUDENT;
 
 /**
  * Who sees what of every event: for each public event name, per {@link Audience}, either "not shown"
@@ -41,101 +40,187 @@ public final class EventVisibility {
 
     static {
         // Session
-        declare("session.scheduled", "sessionId tenantId title startsAt durationMinutes recordingEnabled scheduledAt "
-                + "scheduledBy lessonId courseId")
-                .staff(all()).student(all()).publicViewer(allBut("scheduledBy"));
+        declare(
+                        "session.scheduled",
+                        "sessionId tenantId title startsAt durationMinutes recordingEnabled scheduledAt "
+                                + "scheduledBy lessonId courseId")
+                .staff(all())
+                .student(all())
+                .publicViewer(allBut("scheduledBy"));
         declare("session.rescheduled", "sessionId tenantId title startsAt durationMinutes rescheduledBy rescheduledAt")
-                .staff(all()).student(allBut("rescheduledBy")).publicViewer(allBut("rescheduledBy"));
+                .staff(all())
+                .student(allBut("rescheduledBy"))
+                .publicViewer(allBut("rescheduledBy"));
         declare("session.cancelled", "sessionId tenantId cancelledBy reason cancelledAt")
-                .staff(all()).student(allBut("cancelledBy")).publicViewer(allBut("cancelledBy"));
+                .staff(all())
+                .student(allBut("cancelledBy"))
+                .publicViewer(allBut("cancelledBy"));
         declare("session.started", "sessionId tenantId startedBy mediaRoom recordingId startedAt")
-                .staff(all()).student(allBut("startedBy")).publicViewer(allBut("startedBy"));
+                .staff(all())
+                .student(allBut("startedBy"))
+                .publicViewer(allBut("startedBy"));
         declare("session.ended", "sessionId tenantId endedBy endedAt")
-                .staff(all()).student(allBut("endedBy")).publicViewer(allBut("endedBy"));
+                .staff(all())
+                .student(allBut("endedBy"))
+                .publicViewer(allBut("endedBy"));
         declare("participant.joined", "sessionId tenantId userId subject classRole joinedAt")
-                .staff(all()).student(all().where("subject", When.OWN)).publicViewer(notShown());
+                .staff(all())
+                .student(all().where("subject", When.OWN))
+                .publicViewer(notShown());
         declare("participant.left", "sessionId tenantId userId leftAt")
-                .staff(all()).student(all()).publicViewer(notShown());
+                .staff(all())
+                .student(all())
+                .publicViewer(notShown());
         declare("participant.revoked", "sessionId tenantId userId revokedBy reason revokedAt")
-                .staff(all()).student(only("sessionId userId revokedAt")).publicViewer(notShown());
+                .staff(all())
+                .student(only("sessionId userId revokedAt"))
+                .publicViewer(notShown());
         declare("permission.granted", "sessionId tenantId userId permission grantedBy reason grantedAt")
-                .staff(all()).student(only("sessionId userId permission grantedAt")).publicViewer(notShown());
+                .staff(all())
+                .student(only("sessionId userId permission grantedAt"))
+                .publicViewer(notShown());
         declare("permission.revoked", "sessionId tenantId userId permission revokedBy reason revokedAt")
-                .staff(all()).student(only("sessionId userId permission revokedAt")).publicViewer(notShown());
+                .staff(all())
+                .student(only("sessionId userId permission revokedAt"))
+                .publicViewer(notShown());
         declare("participant.muted", "sessionId tenantId userId mutedBy reason mutedAt")
-                .staff(all()).student(allBut("mutedBy").when(When.OWN)).publicViewer(notShown());
+                .staff(all())
+                .student(allBut("mutedBy").when(When.OWN))
+                .publicViewer(notShown());
         declare("participant.unmuted", "sessionId tenantId userId unmutedBy unmutedAt")
-                .staff(all()).student(allBut("unmutedBy").when(When.OWN)).publicViewer(notShown());
-        declare("recording.finalized", "sessionId tenantId recordingId status location sizeBytes durationSeconds error "
-                + "finalizedAt")
-                .staff(all()).student(only("sessionId recordingId status durationSeconds finalizedAt"))
+                .staff(all())
+                .student(allBut("unmutedBy").when(When.OWN))
+                .publicViewer(notShown());
+        declare(
+                        "recording.finalized",
+                        "sessionId tenantId recordingId status location sizeBytes durationSeconds error "
+                                + "finalizedAt")
+                .staff(all())
+                .student(only("sessionId recordingId status durationSeconds finalizedAt"))
                 .publicViewer(only("sessionId recordingId status durationSeconds finalizedAt"));
         // Studio
         declare("scene.changed", "sessionId tenantId sceneId name layout changedBy changedAt")
-                .staff(all()).student(allBut("changedBy")).publicViewer(allBut("changedBy"));
+                .staff(all())
+                .student(allBut("changedBy"))
+                .publicViewer(allBut("changedBy"));
         declare("layout.changed", "sessionId tenantId layout changedBy changedAt")
-                .staff(all()).student(allBut("changedBy")).publicViewer(allBut("changedBy"));
-        declare("deck.added", "sessionId tenantId deckId title pageCount renderedPages objectKey pageTitles addedBy addedAt")
-                .staff(all()).student(allBut("objectKey addedBy")).publicViewer(allBut("objectKey addedBy"));
+                .staff(all())
+                .student(allBut("changedBy"))
+                .publicViewer(allBut("changedBy"));
+        declare(
+                        "deck.added",
+                        "sessionId tenantId deckId title pageCount renderedPages objectKey pageTitles addedBy addedAt")
+                .staff(all())
+                .student(allBut("objectKey addedBy"))
+                .publicViewer(allBut("objectKey addedBy"));
         declare("slide.changed", "sessionId tenantId deckId page changedBy changedAt")
-                .staff(all()).student(allBut("changedBy")).publicViewer(allBut("changedBy"));
+                .staff(all())
+                .student(allBut("changedBy"))
+                .publicViewer(allBut("changedBy"));
         declare("whiteboard.updated", "sessionId tenantId batchId userId ops updatedAt")
-                .staff(all()).student(all()).publicViewer(allBut("userId"));
+                .staff(all())
+                .student(all())
+                .publicViewer(allBut("userId"));
         declare("cta.shown", "sessionId tenantId ctaId label url shownBy shownAt")
-                .staff(all()).student(allBut("shownBy")).publicViewer(allBut("shownBy"));
+                .staff(all())
+                .student(allBut("shownBy"))
+                .publicViewer(allBut("shownBy"));
         declare("cta.hidden", "sessionId tenantId ctaId hiddenBy hiddenAt")
-                .staff(all()).student(allBut("hiddenBy")).publicViewer(allBut("hiddenBy"));
+                .staff(all())
+                .student(allBut("hiddenBy"))
+                .publicViewer(allBut("hiddenBy"));
         declare("scene.created", "sceneId sessionId tenantId name layout owner createdBy createdAt")
-                .staff(all()).student(allBut("owner createdBy")).publicViewer(allBut("owner createdBy"));
+                .staff(all())
+                .student(allBut("owner createdBy"))
+                .publicViewer(allBut("owner createdBy"));
         declare("scene.updated", "sceneId sessionId tenantId name layout updatedBy updatedAt")
-                .staff(all()).student(allBut("updatedBy")).publicViewer(allBut("updatedBy"));
+                .staff(all())
+                .student(allBut("updatedBy"))
+                .publicViewer(allBut("updatedBy"));
         declare("scene.deleted", "sceneId sessionId tenantId deletedBy deletedAt")
-                .staff(all()).student(allBut("deletedBy")).publicViewer(allBut("deletedBy"));
+                .staff(all())
+                .student(allBut("deletedBy"))
+                .publicViewer(allBut("deletedBy"));
         // Interaction: chat, settings
         declare("chat.posted", "sessionId tenantId messageId userId classRole text postedAt")
-                .staff(all().where("text", When.NOT_DELETED)).student(all().where("text", When.NOT_DELETED))
+                .staff(all().where("text", When.NOT_DELETED))
+                .student(all().where("text", When.NOT_DELETED))
                 .publicViewer(notShown());
         declare("chat.hidden", "sessionId tenantId messageId hiddenBy reason hiddenAt")
-                .staff(all()).student(only("sessionId messageId hiddenAt")).publicViewer(notShown());
+                .staff(all())
+                .student(only("sessionId messageId hiddenAt"))
+                .publicViewer(notShown());
         declare("chat.deleted", "sessionId tenantId messageId deletedBy reason deletedAt")
-                .staff(all()).student(only("sessionId messageId deletedAt")).publicViewer(notShown());
-        declare("interaction.settings_changed", "sessionId tenantId chatEnabled slowModeSeconds blockedWords "
-                + "anonymousQuestions changedBy changedAt")
-                .staff(all()).student(only("sessionId chatEnabled slowModeSeconds anonymousQuestions changedAt"))
+                .staff(all())
+                .student(only("sessionId messageId deletedAt"))
+                .publicViewer(notShown());
+        declare(
+                        "interaction.settings_changed",
+                        "sessionId tenantId chatEnabled slowModeSeconds blockedWords "
+                                + "anonymousQuestions changedBy changedAt")
+                .staff(all())
+                .student(only("sessionId chatEnabled slowModeSeconds anonymousQuestions changedAt"))
                 .publicViewer(only("sessionId chatEnabled slowModeSeconds anonymousQuestions changedAt"));
         declare("exam_mode.changed", "sessionId tenantId enabled changedBy changedAt")
-                .staff(all()).student(allBut("changedBy")).publicViewer(allBut("changedBy"));
+                .staff(all())
+                .student(allBut("changedBy"))
+                .publicViewer(allBut("changedBy"));
         // Questions
         declare("question.asked", "questionId sessionId tenantId userId text anonymous askedAt")
-                .staff(all()).student(all().where("userId", When.NOT_ANONYMOUS_OR_OWN)).publicViewer(allBut("userId"));
+                .staff(all())
+                .student(all().where("userId", When.NOT_ANONYMOUS_OR_OWN))
+                .publicViewer(allBut("userId"));
         declare("question.upvoted", "questionId sessionId tenantId userId upvotedAt")
-                .staff(all()).student(only("sessionId questionId upvotedAt")).publicViewer(only("sessionId questionId upvotedAt"));
+                .staff(all())
+                .student(only("sessionId questionId upvotedAt"))
+                .publicViewer(only("sessionId questionId upvotedAt"));
         declare("question.answered", "questionId sessionId tenantId answeredBy text live answeredAt")
-                .staff(all()).student(allBut("answeredBy")).publicViewer(allBut("answeredBy"));
+                .staff(all())
+                .student(allBut("answeredBy"))
+                .publicViewer(allBut("answeredBy"));
         declare("question.resolved", "questionId sessionId tenantId resolvedBy resolvedAt")
-                .staff(all()).student(allBut("resolvedBy")).publicViewer(allBut("resolvedBy"));
+                .staff(all())
+                .student(allBut("resolvedBy"))
+                .publicViewer(allBut("resolvedBy"));
         declare("question.dismissed", "questionId sessionId tenantId dismissedBy reason dismissedAt")
-                .staff(all()).student(only("sessionId questionId dismissedAt")).publicViewer(only("sessionId questionId dismissedAt"));
+                .staff(all())
+                .student(only("sessionId questionId dismissedAt"))
+                .publicViewer(only("sessionId questionId dismissedAt"));
         // Polls. Ballots are never shown per person to a class audience: they reach streams as poll.tally.
-        declare("poll.created", "pollId sessionId tenantId question options multipleChoice allowChange showLiveResults "
-                + "correctOptions createdBy createdAt owner")
-                .staff(all()).student(allBut("correctOptions createdBy owner")).publicViewer(allBut("correctOptions createdBy owner"));
+        declare(
+                        "poll.created",
+                        "pollId sessionId tenantId question options multipleChoice allowChange showLiveResults "
+                                + "correctOptions createdBy createdAt owner")
+                .staff(all())
+                .student(allBut("correctOptions createdBy owner"))
+                .publicViewer(allBut("correctOptions createdBy owner"));
         declare("poll.opened", "pollId sessionId tenantId openedBy openedAt")
-                .staff(all()).student(allBut("openedBy")).publicViewer(allBut("openedBy"));
+                .staff(all())
+                .student(allBut("openedBy"))
+                .publicViewer(allBut("openedBy"));
         declare("poll.closed", "pollId sessionId tenantId closedBy closedAt")
-                .staff(all()).student(allBut("closedBy")).publicViewer(allBut("closedBy"));
+                .staff(all())
+                .student(allBut("closedBy"))
+                .publicViewer(allBut("closedBy"));
         declare("poll.results_published", "pollId sessionId tenantId counts ballots publishedBy publishedAt")
-                .staff(all()).student(allBut("publishedBy")).publicViewer(allBut("publishedBy"));
+                .staff(all())
+                .student(allBut("publishedBy"))
+                .publicViewer(allBut("publishedBy"));
         declare("poll.vote_cast", "pollId sessionId tenantId userId options castAt")
-                .staff(notShown()).student(notShown()).publicViewer(notShown());
+                .staff(notShown())
+                .student(notShown())
+                .publicViewer(notShown());
         declare("poll.vote_changed", "pollId sessionId tenantId userId options changedAt")
-                .staff(notShown()).student(notShown()).publicViewer(notShown());
+                .staff(notShown())
+                .student(notShown())
+                .publicViewer(notShown());
         declare(TALLY, "sessionId pollId counts ballots showLiveResults status")
-                .staff(all()).student(all().when(When.RESULTS_VISIBLE)).publicViewer(all().when(When.RESULTS_VISIBLE));
+                .staff(all())
+                .student(all().when(When.RESULTS_VISIBLE))
+                .publicViewer(all().when(When.RESULTS_VISIBLE));
     }
 
-    private EventVisibility() {
-    }
+    private EventVisibility() {}
 
     /**
      * What one audience sees of one event: not shown at all ({@code shown} false), the payload as stored
@@ -267,7 +352,8 @@ public final class EventVisibility {
     }
 
     /** An audience's allowlist before it is resolved against the event's declared fields. */
-    private record Spec(Set<String> include, Set<String> exclude, Map<String, When> conditions, When when, boolean hidden) {
+    private record Spec(
+            Set<String> include, Set<String> exclude, Map<String, When> conditions, When when, boolean hidden) {
 
         Spec where(String field, When condition) {
             Map<String, When> more = new LinkedHashMap<>(conditions);
@@ -283,7 +369,8 @@ public final class EventVisibility {
             if (hidden) {
                 return Rule.HIDDEN;
             }
-            for (Set<String> named : List.of(include == null ? Set.<String>of() : include, exclude, conditions.keySet())) {
+            for (Set<String> named :
+                    List.of(include == null ? Set.<String>of() : include, exclude, conditions.keySet())) {
                 for (String field : named) {
                     if (!declared.contains(field)) {
                         throw new IllegalStateException("Visibility of " + name + " names unknown field " + field);

@@ -1,19 +1,18 @@
 package dev.lectern.query.visibility;
 
+import static dev.lectern.query.visibility.Audience.PUBLIC;
+import static dev.lectern.query.visibility.Audience.STAFF;
+import static dev.lectern.query.visibility.Audience.STUDENT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static dev.lectern.query.visibility.Audience.PUBLIC;
-import static dev.lectern.query.visibility.Audience.STAFF;
-import static dev.lectern.query.visibility.Audience.STUDENT;
 
 /**
  * Who sees what of the documents derived from events: the class state ({@code /state}, the stream's
@@ -33,16 +32,15 @@ public final class StateVisibility {
     private static final Map<Audience, When> CLASS = to(STAFF, STUDENT);
     private static final Map<Audience, When> STAFF_ONLY = to(STAFF);
 
-    public static final Part TIMING = part("timing")
-            .values(EVERYONE, "startsAt durationMinutes scheduledAt startedAt endedAt cancelledAt");
+    public static final Part TIMING =
+            part("timing").values(EVERYONE, "startsAt durationMinutes scheduledAt startedAt endedAt cancelledAt");
 
     public static final Part RECORDING = part("recording")
             .values(EVERYONE, "id status durationSeconds finalizedAt")
             .values(STAFF_ONLY, "location sizeBytes error");
 
-    public static final Part MEDIA = part("media")
-            .values(EVERYONE, "room recordingEnabled")
-            .object("recording", EVERYONE, RECORDING);
+    public static final Part MEDIA =
+            part("media").values(EVERYONE, "room recordingEnabled").object("recording", EVERYONE, RECORDING);
 
     public static final Part PARTICIPANT = part("roster entry")
             .values(CLASS, "userId classRole present joinedAt leftAt revoked permissions")
@@ -61,9 +59,8 @@ public final class StateVisibility {
             .values(EVERYONE, "id type shape color width points text")
             .values(CLASS, "author");
 
-    public static final Part BOARD = part("whiteboard")
-            .value("version", EVERYONE)
-            .list("elements", EVERYONE, BOARD_ELEMENT);
+    public static final Part BOARD =
+            part("whiteboard").value("version", EVERYONE).list("elements", EVERYONE, BOARD_ELEMENT);
 
     public static final Part CTA = part("call to action").values(EVERYONE, "id label url qr");
 
@@ -88,9 +85,8 @@ public final class StateVisibility {
             .values(CLASS, "messageId userId classRole format postedAt hidden deleted position")
             .value("text", to(STAFF, When.NOT_DELETED).and(STUDENT, When.NOT_DELETED));
 
-    public static final Part ANSWER = part("answer")
-            .values(EVERYONE, "text live at")
-            .value("by", STAFF_ONLY);
+    public static final Part ANSWER =
+            part("answer").values(EVERYONE, "text live at").value("by", STAFF_ONLY);
 
     /** A question: its author as {@code question.asked}'s {@code userId}; upvoters are never shown. */
     public static final Part QUESTION = part("question")
@@ -118,8 +114,7 @@ public final class StateVisibility {
             .map("questions", EVERYONE, QUESTION)
             .map("polls", EVERYONE, POLL);
 
-    private StateVisibility() {
-    }
+    private StateVisibility() {}
 
     /**
      * Removes from {@code node} (in place) everything {@code audience} may not see of {@code part}.
@@ -151,7 +146,8 @@ public final class StateVisibility {
                 }
                 case MAP -> {
                     for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                        if (!(it.next().getValue() instanceof ObjectNode entry) || !filter(entry, field.child, audience, context)) {
+                        if (!(it.next().getValue() instanceof ObjectNode entry)
+                                || !filter(entry, field.child, audience, context)) {
                             it.remove();
                         }
                     }
@@ -159,7 +155,8 @@ public final class StateVisibility {
                 case LIST -> {
                     ArrayNode list = (ArrayNode) value;
                     for (int i = list.size() - 1; i >= 0; i--) {
-                        if (!(list.get(i) instanceof ObjectNode entry) || !filter(entry, field.child, audience, context)) {
+                        if (!(list.get(i) instanceof ObjectNode entry)
+                                || !filter(entry, field.child, audience, context)) {
                             list.remove(i);
                         }
                     }
@@ -178,10 +175,14 @@ public final class StateVisibility {
 
     // --- declaration helpers -------------------------------------------------------------------
 
-    enum Shape { VALUE, OBJECT, MAP, LIST }
-
-    record Field(Map<Audience, When> shownTo, Shape shape, Part child) {
+    enum Shape {
+        VALUE,
+        OBJECT,
+        MAP,
+        LIST
     }
+
+    record Field(Map<Audience, When> shownTo, Shape shape, Part child) {}
 
     /** One kind of object in a derived document: its fields, and which audiences see one of its items at all. */
     public static final class Part {

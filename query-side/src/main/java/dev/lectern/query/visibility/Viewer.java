@@ -1,7 +1,6 @@
 package dev.lectern.query.visibility;
 
 import dev.lectern.events.session.ClassRoles;
-
 import java.util.Set;
 import java.util.UUID;
 

@@ -1,7 +1,6 @@
 package dev.lectern.query.visibility;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,7 +34,8 @@ public enum When {
     RESULTS_VISIBLE("with live results or once published") {
         @Override
         boolean holds(JsonNode node, Context context) {
-            return node.path("showLiveResults").asBoolean() || "published".equals(node.path("status").asText());
+            return node.path("showLiveResults").asBoolean()
+                    || "published".equals(node.path("status").asText());
         }
     },
     /** Polls: correct answers once the results are published. */
@@ -56,7 +56,9 @@ public enum When {
     NOT_DELETED("unless deleted") {
         @Override
         boolean holds(JsonNode node, Context context) {
-            return !node.path("deleted").asBoolean() && !context.deletedMessages().contains(node.path("messageId").asText());
+            return !node.path("deleted").asBoolean()
+                    && !context.deletedMessages()
+                            .contains(node.path("messageId").asText());
         }
     };
 

@@ -2,7 +2,6 @@ package dev.lectern.query.web;
 
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.input.TimeBounds;
-
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +12,7 @@ import java.time.Instant;
  */
 public final class Moments {
 
-    private Moments() {
-    }
+    private Moments() {}
 
     /** An ISO-8601 instant such as 2026-11-22T09:00:00Z, within the representable window. */
     public static Instant instant(String parameter, String text) {
@@ -26,7 +24,8 @@ public final class Moments {
         } catch (DateTimeException ignored) {
             // reported below
         }
-        throw RequestRejectedException.invalidParameter(parameter, TimeBounds.instantRule() + ", such as 2026-11-22T09:00:00Z");
+        throw RequestRejectedException.invalidParameter(
+                parameter, TimeBounds.instantRule() + ", such as 2026-11-22T09:00:00Z");
     }
 
     /** True when {@code text} is written as an ISO-8601 duration (P..., +P..., -P...) rather than an instant. */

@@ -8,8 +8,7 @@ public final class Paging {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static long after(String text) {
         return parse("after", text, 0, 0, Long.MAX_VALUE);

@@ -1,15 +1,15 @@
 package dev.lectern.query.livestate;
 
-import dev.lectern.query.visibility.Viewer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lectern.events.LecternEvent;
-import dev.lectern.events.identity.TenantId;
-import dev.lectern.events.identity.UserId;
 import dev.lectern.events.attendance.ParticipantJoinedEvent;
 import dev.lectern.events.attendance.ParticipantLeftEvent;
+import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ParticipantRevokedEvent;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionId;
@@ -17,13 +17,11 @@ import dev.lectern.events.session.SessionPermission;
 import dev.lectern.events.session.SessionPermissionGrantedEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
-import org.junit.jupiter.api.Test;
-
+import dev.lectern.query.visibility.Viewer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The one fold: what each event does to the class, idempotence, and what each audience is shown. */
 class ClassStateReducerTest {
@@ -38,12 +36,21 @@ class ClassStateReducerTest {
 
     private List<LecternEvent> aClass() {
         return List.of(
-                new SessionScheduledEvent(SESSION, TENANT, "Optics", T0, 45, true, T0.minusSeconds(3600), TEACHER, null, null),
+                new SessionScheduledEvent(
+                        SESSION, TENANT, "Optics", T0, 45, true, T0.minusSeconds(3600), TEACHER, null, null),
                 new SessionStartedEvent(SESSION, TENANT, "teacher@north-high", "room-1", "rec-1", T0),
-                new ParticipantJoinedEvent(SESSION, TENANT, TEACHER, "teacher@north-high", "teacher", T0.plusSeconds(1)),
-                new ParticipantJoinedEvent(SESSION, TENANT, STUDENT, "student@north-high", "student", T0.plusSeconds(2)),
-                new SessionPermissionGrantedEvent(SESSION, TENANT, STUDENT, SessionPermission.PRESENT, "teacher@north-high",
-                        "demo", T0.plusSeconds(3)),
+                new ParticipantJoinedEvent(
+                        SESSION, TENANT, TEACHER, "teacher@north-high", "teacher", T0.plusSeconds(1)),
+                new ParticipantJoinedEvent(
+                        SESSION, TENANT, STUDENT, "student@north-high", "student", T0.plusSeconds(2)),
+                new SessionPermissionGrantedEvent(
+                        SESSION,
+                        TENANT,
+                        STUDENT,
+                        SessionPermission.PRESENT,
+                        "teacher@north-high",
+                        "demo",
+                        T0.plusSeconds(3)),
                 new ParticipantLeftEvent(SESSION, TENANT, STUDENT, T0.plusSeconds(4)));
     }
 
@@ -75,8 +82,10 @@ class ClassStateReducerTest {
     void anEventAtOrBelowTheStatesPositionChangesNothing() throws Exception {
         ClassState state = fold(aClass());
         String before = json.writeValueAsString(state);
-        assertThat(ClassStateReducer.apply(state, new SessionEndedEvent(SESSION, TENANT, "x", T0), 25, T0)).isFalse();
-        assertThat(ClassStateReducer.apply(state, new SessionEndedEvent(SESSION, TENANT, "x", T0), 7, T0)).isFalse();
+        assertThat(ClassStateReducer.apply(state, new SessionEndedEvent(SESSION, TENANT, "x", T0), 25, T0))
+                .isFalse();
+        assertThat(ClassStateReducer.apply(state, new SessionEndedEvent(SESSION, TENANT, "x", T0), 7, T0))
+                .isFalse();
         assertThat(json.writeValueAsString(state)).isEqualTo(before);
     }
 
@@ -88,7 +97,8 @@ class ClassStateReducerTest {
     @Test
     void endingAClassMarksEveryoneGoneAndRevocationEndsPermissions() {
         List<LecternEvent> events = new java.util.ArrayList<>(aClass());
-        events.add(new ParticipantRevokedEvent(SESSION, TENANT, STUDENT, "teacher@north-high", "disruptive", T0.plusSeconds(5)));
+        events.add(new ParticipantRevokedEvent(
+                SESSION, TENANT, STUDENT, "teacher@north-high", "disruptive", T0.plusSeconds(5)));
         events.add(new SessionEndedEvent(SESSION, TENANT, "teacher@north-high", T0.plusSeconds(6)));
         ClassState state = fold(events);
         assertThat(state.status).isEqualTo("ended");
@@ -105,24 +115,26 @@ class ClassStateReducerTest {
         JsonNode viewer = ClassStateView.render(state, new Viewer(UUID.randomUUID(), "public_viewer"), json);
         assertThat(staff.at("/roster/" + STUDENT.value() + "/subject").asText()).isEqualTo("student@north-high");
         assertThat(student.at("/roster/" + TEACHER.value()).has("subject")).isFalse();
-        assertThat(student.at("/roster/" + STUDENT.value() + "/subject").asText()).isEqualTo("student@north-high");
+        assertThat(student.at("/roster/" + STUDENT.value() + "/subject").asText())
+                .isEqualTo("student@north-high");
         assertThat(viewer.has("roster")).isFalse();
         assertThat(viewer.get("present").asInt()).isEqualTo(1);
     }
 
     @Test
     void liveEventsAreRedactedPerAudienceAndAboutPeopleNotShownToThePublic() throws Exception {
-        SessionPermissionGrantedEvent granted = new SessionPermissionGrantedEvent(SESSION, TENANT, STUDENT,
-                SessionPermission.PRESENT, "teacher@north-high", "demo", T0);
-        LiveEvent event = new LiveEvent(TENANT.value(), SESSION.value(), 42, 40, "permission.granted", T0,
-                json.valueToTree(granted));
+        SessionPermissionGrantedEvent granted = new SessionPermissionGrantedEvent(
+                SESSION, TENANT, STUDENT, SessionPermission.PRESENT, "teacher@north-high", "demo", T0);
+        LiveEvent event = new LiveEvent(
+                TENANT.value(), SESSION.value(), 42, 40, "permission.granted", T0, json.valueToTree(granted));
         JsonNode staff = json.readTree(event.renderFor(new Viewer(TEACHER.value(), "teacher"), json));
         JsonNode student = json.readTree(event.renderFor(new Viewer(UUID.randomUUID(), "student"), json));
         assertThat(staff.at("/payload/grantedBy").asText()).isEqualTo("teacher@north-high");
         assertThat(student.at("/payload").has("grantedBy")).isFalse();
         assertThat(student.at("/payload").has("reason")).isFalse();
         assertThat(student.get("position").asLong()).isEqualTo(42);
-        assertThat(event.renderFor(new Viewer(UUID.randomUUID(), "public_viewer"), json)).isNull();
+        assertThat(event.renderFor(new Viewer(UUID.randomUUID(), "public_viewer"), json))
+                .isNull();
         assertThat(event.subjectUser()).isEqualTo(STUDENT.value());
     }
 }

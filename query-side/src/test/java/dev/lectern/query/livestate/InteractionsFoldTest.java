@@ -1,6 +1,6 @@
 package dev.lectern.query.livestate;
 
-import dev.lectern.query.visibility.Viewer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lectern.events.LecternEvent;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.interaction.ChatMessageDeletedEvent;
+import dev.lectern.events.interaction.ChatMessageHiddenEvent;
+import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import dev.lectern.events.poll.PollClosedEvent;
 import dev.lectern.events.poll.PollCreatedEvent;
 import dev.lectern.events.poll.PollOpenedEvent;
@@ -15,20 +18,15 @@ import dev.lectern.events.poll.VoteCastEvent;
 import dev.lectern.events.poll.VoteChangedEvent;
 import dev.lectern.events.question.QuestionAskedEvent;
 import dev.lectern.events.question.QuestionUpvotedEvent;
-import dev.lectern.events.interaction.ChatMessageDeletedEvent;
-import dev.lectern.events.interaction.ChatMessageHiddenEvent;
-import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.studio.WhiteboardOp;
 import dev.lectern.events.studio.WhiteboardUpdatedEvent;
-import org.junit.jupiter.api.Test;
-
+import dev.lectern.query.visibility.Viewer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The studio and interaction part of the fold, and what students are shown of it. */
 class InteractionsFoldTest {
@@ -58,17 +56,32 @@ class InteractionsFoldTest {
     @Test
     void theBoardIsTheFoldOfItsOperations() {
         ClassState state = fold(List.of(
-                new WhiteboardUpdatedEvent(SESSION, TENANT, UUID.randomUUID(), TEACHER, List.of(stroke("a"), stroke("b")), T),
+                new WhiteboardUpdatedEvent(
+                        SESSION, TENANT, UUID.randomUUID(), TEACHER, List.of(stroke("a"), stroke("b")), T),
                 new WhiteboardUpdatedEvent(SESSION, TENANT, UUID.randomUUID(), ANN, List.of(stroke("c")), T),
-                new WhiteboardUpdatedEvent(SESSION, TENANT, UUID.randomUUID(), TEACHER,
-                        List.of(new WhiteboardOp("undo", null, null, null, null, null, null, null)), T),
-                new WhiteboardUpdatedEvent(SESSION, TENANT, UUID.randomUUID(), ANN,
-                        List.of(new WhiteboardOp("erase", null, null, null, null, null, null, "a")), T)));
+                new WhiteboardUpdatedEvent(
+                        SESSION,
+                        TENANT,
+                        UUID.randomUUID(),
+                        TEACHER,
+                        List.of(new WhiteboardOp("undo", null, null, null, null, null, null, null)),
+                        T),
+                new WhiteboardUpdatedEvent(
+                        SESSION,
+                        TENANT,
+                        UUID.randomUUID(),
+                        ANN,
+                        List.of(new WhiteboardOp("erase", null, null, null, null, null, null, "a")),
+                        T)));
         assertThat(state.studio.whiteboard.elements).extracting(el -> el.id).containsExactly("c");
         assertThat(state.studio.whiteboard.version).isEqualTo(4);
-        ClassState cleared = fold(List.of(
-                new WhiteboardUpdatedEvent(SESSION, TENANT, UUID.randomUUID(), TEACHER, List.of(stroke("a"),
-                        new WhiteboardOp("clear", null, null, null, null, null, null, null), stroke("z")), T)));
+        ClassState cleared = fold(List.of(new WhiteboardUpdatedEvent(
+                SESSION,
+                TENANT,
+                UUID.randomUUID(),
+                TEACHER,
+                List.of(stroke("a"), new WhiteboardOp("clear", null, null, null, null, null, null, null), stroke("z")),
+                T)));
         assertThat(cleared.studio.whiteboard.elements).extracting(el -> el.id).containsExactly("z");
     }
 
@@ -76,7 +89,18 @@ class InteractionsFoldTest {
     void aChangedBallotMovesItsVoteAndCountsStayExact() {
         UUID poll = UUID.randomUUID();
         ClassState state = fold(List.of(
-                new PollCreatedEvent(poll, SESSION, TENANT, "Best?", List.of("a", "b", "c"), false, true, false, List.of(1), "t", T,
+                new PollCreatedEvent(
+                        poll,
+                        SESSION,
+                        TENANT,
+                        "Best?",
+                        List.of("a", "b", "c"),
+                        false,
+                        true,
+                        false,
+                        List.of(1),
+                        "t",
+                        T,
                         TEACHER),
                 new PollOpenedEvent(poll, SESSION, TENANT, "t", T),
                 new VoteCastEvent(poll, SESSION, TENANT, ANN, List.of(0), T),
@@ -90,10 +114,14 @@ class InteractionsFoldTest {
 
         JsonNode student = ClassStateView.render(state, new Viewer(ANN.value(), "student"), json);
         JsonNode staff = ClassStateView.render(state, new Viewer(TEACHER.value(), "teacher"), json);
-        assertThat(student.at("/polls/" + poll).has("counts")).as("no live results for this poll").isFalse();
+        assertThat(student.at("/polls/" + poll).has("counts"))
+                .as("no live results for this poll")
+                .isFalse();
         assertThat(student.at("/polls/" + poll).has("correctOptions")).isFalse();
         assertThat(staff.at("/polls/" + poll + "/counts").size()).isEqualTo(3);
-        assertThat(staff.at("/polls/" + poll).has("choices")).as("nobody sees who voted what").isFalse();
+        assertThat(staff.at("/polls/" + poll).has("choices"))
+                .as("nobody sees who voted what")
+                .isFalse();
     }
 
     @Test
@@ -120,15 +148,22 @@ class InteractionsFoldTest {
     @Test
     void anAnonymousQuestionHidesItsAuthorFromClassmatesOnly() {
         UUID q = UUID.randomUUID();
-        ClassState state = fold(List.of(new QuestionAskedEvent(q, SESSION, TENANT, ANN, "Why?", true, T),
+        ClassState state = fold(List.of(
+                new QuestionAskedEvent(q, SESSION, TENANT, ANN, "Why?", true, T),
                 new QuestionUpvotedEvent(q, SESSION, TENANT, BOB, T),
                 new QuestionUpvotedEvent(q, SESSION, TENANT, BOB, T)));
         assertThat(state.questions.get(q.toString()).upvotes).isEqualTo(1);
-        assertThat(ClassStateView.render(state, new Viewer(BOB.value(), "student"), json).at("/questions/" + q).has("userId"))
+        assertThat(ClassStateView.render(state, new Viewer(BOB.value(), "student"), json)
+                        .at("/questions/" + q)
+                        .has("userId"))
                 .isFalse();
-        assertThat(ClassStateView.render(state, new Viewer(ANN.value(), "student"), json).at("/questions/" + q + "/userId")
-                .asText()).isEqualTo(ANN.value().toString());
-        assertThat(ClassStateView.render(state, new Viewer(TEACHER.value(), "teacher"), json).at("/questions/" + q + "/userId")
-                .asText()).isEqualTo(ANN.value().toString());
+        assertThat(ClassStateView.render(state, new Viewer(ANN.value(), "student"), json)
+                        .at("/questions/" + q + "/userId")
+                        .asText())
+                .isEqualTo(ANN.value().toString());
+        assertThat(ClassStateView.render(state, new Viewer(TEACHER.value(), "teacher"), json)
+                        .at("/questions/" + q + "/userId")
+                        .asText())
+                .isEqualTo(ANN.value().toString());
     }
 }

@@ -1,19 +1,19 @@
 package dev.lectern.query.visibility;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lectern.events.EventCatalogue;
-import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
+import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.query.livestate.LiveEvent;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -25,8 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The allowlist covers the whole event catalogue, and what each audience receives of each event is
@@ -37,8 +36,9 @@ class EventVisibilityTest {
     private static final List<Audience> CLASS_AUDIENCES = List.of(Audience.STAFF, Audience.STUDENT, Audience.PUBLIC);
     private static final Instant T = Instant.parse("2026-11-22T09:00:00Z");
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                                                        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Test
@@ -51,11 +51,14 @@ class EventVisibilityTest {
                 }
             }
         });
-        assertThat(missing).as("events without a visibility rule (declare them in EventVisibility)").isEmpty();
+        assertThat(missing)
+                .as("events without a visibility rule (declare them in EventVisibility)")
+                .isEmpty();
         Set<String> rulesWithoutEvent = new HashSet<>(EventVisibility.names());
         rulesWithoutEvent.removeAll(EventCatalogue.all().keySet());
-        assertThat(rulesWithoutEvent).as("rules for names that are not events (only the derived tally)")
-                                     .containsExactly(EventVisibility.TALLY);
+        assertThat(rulesWithoutEvent)
+                .as("rules for names that are not events (only the derived tally)")
+                .containsExactly(EventVisibility.TALLY);
     }
 
     @Test
@@ -66,8 +69,9 @@ class EventVisibilityTest {
                 components.add(component.getName());
             }
             for (Audience audience : CLASS_AUDIENCES) {
-                assertThat(EventVisibility.rule(name, audience).fields().keySet()).as(name + " for " + audience)
-                                                                                 .isSubsetOf(components);
+                assertThat(EventVisibility.rule(name, audience).fields().keySet())
+                        .as(name + " for " + audience)
+                        .isSubsetOf(components);
             }
         });
     }
@@ -81,7 +85,9 @@ class EventVisibilityTest {
             LiveEvent live = new LiveEvent("sample-school", UUID.randomUUID(), 10, 9, name, T, payload);
             for (Audience audience : CLASS_AUDIENCES) {
                 for (boolean own : List.of(false, true)) {
-                    UUID viewerId = own && !samples.userIds.isEmpty() ? UUID.fromString(samples.userIds.get(0)) : UUID.randomUUID();
+                    UUID viewerId = own && !samples.userIds.isEmpty()
+                            ? UUID.fromString(samples.userIds.get(0))
+                            : UUID.randomUUID();
                     String label = name + " for " + audience + (own ? " (own)" : "");
                     String data = live.renderFor(new Viewer(viewerId, classRole(audience)), json);
                     EventVisibility.Rule rule = EventVisibility.rule(name, audience);
@@ -90,22 +96,29 @@ class EventVisibilityTest {
                     }
                     assertThat(rule.shown()).as(label + " shown").isTrue();
                     JsonNode shown = json.readTree(data);
-                    assertThat(fieldNames(shown)).as(label + ": the envelope").containsExactlyInAnyOrder(
-                            "position", "name", "occurredAt", "payload");
-                    assertThat(fieldNames(shown.get("payload"))).as(label).isSubsetOf(rule.fields().keySet());
+                    assertThat(fieldNames(shown))
+                            .as(label + ": the envelope")
+                            .containsExactlyInAnyOrder("position", "name", "occurredAt", "payload");
+                    assertThat(fieldNames(shown.get("payload")))
+                            .as(label)
+                            .isSubsetOf(rule.fields().keySet());
                     assertThat(EventVisibility.payload(name, payload, audience, new When.Context(viewerId, Set.of())))
-                            .map(JsonNode::toString).as(label + ": the raw log renders the same payload")
+                            .map(JsonNode::toString)
+                            .as(label + ": the raw log renders the same payload")
                             .contains(shown.get("payload").toString());
                     if (audience == Audience.PUBLIC) {
                         assertThat(samples.userIds).as(label + ": no user id").noneMatch(data::contains);
                     }
                     if (audience != Audience.STAFF && !own) {
-                        assertThat(data).as(label + ": nobody else's login subject").doesNotContain(SampleEvents.SUBJECT_MARK);
+                        assertThat(data)
+                                .as(label + ": nobody else's login subject")
+                                .doesNotContain(SampleEvents.SUBJECT_MARK);
                     }
                 }
             }
             assertThat(EventVisibility.payload(name, payload, Audience.AUDITOR, When.Context.of(null)))
-                    .as(name + ": auditors read it as stored").contains(payload);
+                    .as(name + ": auditors read it as stored")
+                    .contains(payload);
         }
     }
 
@@ -113,54 +126,84 @@ class EventVisibilityTest {
     void ballotsPerPersonAreNeverShownToAClassAudience() throws Exception {
         for (String name : List.of("poll.vote_cast", "poll.vote_changed")) {
             SampleEvents samples = new SampleEvents();
-            JsonNode ballot = json.valueToTree(samples.sample(EventCatalogue.typeOf(name).orElseThrow()));
+            JsonNode ballot =
+                    json.valueToTree(samples.sample(EventCatalogue.typeOf(name).orElseThrow()));
             LiveEvent live = new LiveEvent("sample-school", UUID.randomUUID(), 10, 9, name, T, ballot);
             for (Audience audience : CLASS_AUDIENCES) {
                 UUID voter = UUID.fromString(samples.userIds.get(0));
-                assertThat(EventVisibility.payload(name, ballot, audience, When.Context.of(voter))).as(name + " " + audience).isEmpty();
-                assertThat(live.renderFor(new Viewer(voter, classRole(audience)), json)).isNull();
+                assertThat(EventVisibility.payload(name, ballot, audience, When.Context.of(voter)))
+                        .as(name + " " + audience)
+                        .isEmpty();
+                assertThat(live.renderFor(new Viewer(voter, classRole(audience)), json))
+                        .isNull();
             }
-            JsonNode audited = EventVisibility.payload(name, ballot, Audience.AUDITOR, When.Context.of(null)).orElseThrow();
-            assertThat(audited.has("userId") && audited.has("options")).as("auditors see the ballot").isTrue();
+            JsonNode audited = EventVisibility.payload(name, ballot, Audience.AUDITOR, When.Context.of(null))
+                    .orElseThrow();
+            assertThat(audited.has("userId") && audited.has("options"))
+                    .as("auditors see the ballot")
+                    .isTrue();
         }
     }
 
     @Test
     void theTextOfADeletedMessageIsForAuditorsOnly() {
         UUID message = UUID.randomUUID();
-        JsonNode posted = json.valueToTree(new ChatMessagePostedEvent(SessionId.random(), new TenantId("sample-school"), message,
-                UserId.random(), "student", "something regrettable", T));
+        JsonNode posted = json.valueToTree(new ChatMessagePostedEvent(
+                SessionId.random(),
+                new TenantId("sample-school"),
+                message,
+                UserId.random(),
+                "student",
+                "something regrettable",
+                T));
         When.Context deleted = new When.Context(null, Set.of(message.toString()));
         for (Audience audience : List.of(Audience.STAFF, Audience.STUDENT)) {
-            assertThat(EventVisibility.payload("chat.posted", posted, audience, When.Context.of(null)).orElseThrow().has("text"))
-                    .as(audience + " while not deleted").isTrue();
-            JsonNode shown = EventVisibility.payload("chat.posted", posted, audience, deleted).orElseThrow();
+            assertThat(EventVisibility.payload("chat.posted", posted, audience, When.Context.of(null))
+                            .orElseThrow()
+                            .has("text"))
+                    .as(audience + " while not deleted")
+                    .isTrue();
+            JsonNode shown = EventVisibility.payload("chat.posted", posted, audience, deleted)
+                    .orElseThrow();
             assertThat(shown.has("text")).as(audience + " once deleted").isFalse();
             assertThat(shown.get("messageId").asText()).isEqualTo(message.toString());
         }
-        assertThat(EventVisibility.payload("chat.posted", posted, Audience.AUDITOR, deleted).orElseThrow().get("text").asText())
+        assertThat(EventVisibility.payload("chat.posted", posted, Audience.AUDITOR, deleted)
+                        .orElseThrow()
+                        .get("text")
+                        .asText())
                 .isEqualTo("something regrettable");
         LiveEvent live = new LiveEvent("sample-school", UUID.randomUUID(), 10, 9, "chat.posted", T, posted);
         assertThat(live.renderFor(new Viewer(UUID.randomUUID(), ClassRoles.TEACHER), json, Set.of(message.toString())))
                 .doesNotContain("regrettable");
-        assertThat(live.renderFor(new Viewer(UUID.randomUUID(), ClassRoles.TEACHER), json)).contains("regrettable");
+        assertThat(live.renderFor(new Viewer(UUID.randomUUID(), ClassRoles.TEACHER), json))
+                .contains("regrettable");
     }
 
     @Test
     void anEventWithoutARuleIsPrivate() {
-        ObjectNode payload = json.createObjectNode().put("sessionId", UUID.randomUUID().toString()).put("secret", "s");
+        ObjectNode payload = json.createObjectNode()
+                .put("sessionId", UUID.randomUUID().toString())
+                .put("secret", "s");
         for (Audience audience : CLASS_AUDIENCES) {
-            assertThat(EventVisibility.payload("lesson.invented", payload, audience, When.Context.of(null))).isEmpty();
+            assertThat(EventVisibility.payload("lesson.invented", payload, audience, When.Context.of(null)))
+                    .isEmpty();
             assertThat(new LiveEvent("t", UUID.randomUUID(), 1, 0, "lesson.invented", T, payload)
-                    .renderFor(new Viewer(UUID.randomUUID(), classRole(audience)), json)).isNull();
+                            .renderFor(new Viewer(UUID.randomUUID(), classRole(audience)), json))
+                    .isNull();
         }
-        assertThat(EventVisibility.payload("lesson.invented", payload, Audience.AUDITOR, When.Context.of(null))).contains(payload);
+        assertThat(EventVisibility.payload("lesson.invented", payload, Audience.AUDITOR, When.Context.of(null)))
+                .contains(payload);
     }
 
     @Test
     void staffSeeMetadataWithoutIdempotencyKeysAndOthersNone() {
-        ObjectNode metadata = json.createObjectNode().put("requestId", "r").put("actor", "teacher@x").put("idempotencyKey", "k")
-                                  .put("traceId", "t").put("correlationId", "c");
+        ObjectNode metadata = json.createObjectNode()
+                .put("requestId", "r")
+                .put("actor", "teacher@x")
+                .put("idempotencyKey", "k")
+                .put("traceId", "t")
+                .put("correlationId", "c");
         assertThat(fieldNames(EventVisibility.metadata(metadata, Audience.STAFF).orElseThrow()))
                 .containsExactlyInAnyOrder("requestId", "actor", "traceId", "correlationId");
         assertThat(EventVisibility.metadata(metadata, Audience.STUDENT)).isEmpty();
@@ -171,11 +214,14 @@ class EventVisibilityTest {
     @Test
     void theLiveStateDocsShowTheRulesAsDeclared() throws IOException {
         String docs = Files.readString(Path.of("..", "docs", "live-state.md"));
-        String begin = "<!-- event-visibility:begin (generated from EventVisibility; EventVisibilityTest checks it) -->\n";
+        String begin =
+                "<!-- event-visibility:begin (generated from EventVisibility; EventVisibilityTest checks it) -->\n";
         String end = "<!-- event-visibility:end -->";
         assertThat(docs).contains(begin).contains(end);
         String table = docs.substring(docs.indexOf(begin) + begin.length(), docs.indexOf(end));
-        assertThat(table).as("docs/live-state.md: replace the table with this one").isEqualTo(EventVisibility.markdownTable());
+        assertThat(table)
+                .as("docs/live-state.md: replace the table with this one")
+                .isEqualTo(EventVisibility.markdownTable());
     }
 
     private static String classRole(Audience audience) {
@@ -191,5 +237,4 @@ class EventVisibilityTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
-
 }

@@ -1,5 +1,7 @@
 package dev.lectern.query.visibility;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,15 +9,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lectern.events.session.ClassRoles;
 import dev.lectern.query.livestate.ClassState;
 import dev.lectern.query.livestate.ClassStateView;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The derived documents follow the same allowlist: every part of a fully populated class state, rendered
@@ -30,8 +29,9 @@ class StateVisibilityTest {
     private static final UUID BOB = UUID.randomUUID();
     private static final String MARK = "@state-school";
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                                                        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** A class with something in every part of the document, user ids and subjects everywhere they can be. */
@@ -135,24 +135,36 @@ class StateVisibilityTest {
     @Test
     void everyAudienceGetsOnlyDeclaredFieldsOfEveryPart() {
         ClassState state = aFullClass();
-        for (Viewer viewer : List.of(new Viewer(TEACHER, ClassRoles.TEACHER), new Viewer(ANN, ClassRoles.STUDENT),
+        for (Viewer viewer : List.of(
+                new Viewer(TEACHER, ClassRoles.TEACHER),
+                new Viewer(ANN, ClassRoles.STUDENT),
                 new Viewer(UUID.randomUUID(), ClassRoles.PUBLIC_VIEWER))) {
             JsonNode view = ClassStateView.render(state, viewer, json);
             assertOnlyDeclared(view, StateVisibility.STATE, viewer.audience(), "state");
-            assertThat(view.toString()).as(viewer.audience() + ": who voted what, who upvoted")
-                                       .doesNotContain("choices").doesNotContain("upvoters");
+            assertThat(view.toString())
+                    .as(viewer.audience() + ": who voted what, who upvoted")
+                    .doesNotContain("choices")
+                    .doesNotContain("upvoters");
         }
     }
 
     @Test
     void publicViewersFindNoUserIdAndNoLoginSubjectAnywhere() {
-        String view = ClassStateView.render(aFullClass(), new Viewer(UUID.randomUUID(), ClassRoles.PUBLIC_VIEWER), json).toString();
+        String view = ClassStateView.render(aFullClass(), new Viewer(UUID.randomUUID(), ClassRoles.PUBLIC_VIEWER), json)
+                .toString();
         for (UUID user : List.of(TEACHER, ANN, BOB)) {
             assertThat(view).doesNotContain(user.toString());
         }
-        assertThat(view).doesNotContain(MARK).doesNotContain("s3://").doesNotContain("decks/secret").doesNotContain("darn");
-        JsonNode parsed = ClassStateView.render(aFullClass(), new Viewer(UUID.randomUUID(), ClassRoles.PUBLIC_VIEWER), json);
-        assertThat(parsed.get("present").asInt()).as("a head count instead of the roster").isEqualTo(3);
+        assertThat(view)
+                .doesNotContain(MARK)
+                .doesNotContain("s3://")
+                .doesNotContain("decks/secret")
+                .doesNotContain("darn");
+        JsonNode parsed =
+                ClassStateView.render(aFullClass(), new Viewer(UUID.randomUUID(), ClassRoles.PUBLIC_VIEWER), json);
+        assertThat(parsed.get("present").asInt())
+                .as("a head count instead of the roster")
+                .isEqualTo(3);
         assertThat(parsed.has("roster")).isFalse();
         assertThat(parsed.has("chat")).isFalse();
         assertThat(parsed.get("questions")).hasSize(2);
@@ -162,15 +174,26 @@ class StateVisibilityTest {
     void studentsSeeClassmatesWithoutTheirSubjectsAndNoModeration() {
         JsonNode view = ClassStateView.render(aFullClass(), new Viewer(ANN, ClassRoles.STUDENT), json);
         assertThat(view.at("/roster/" + ANN + "/subject").asText()).isEqualTo("ann" + MARK);
-        assertThat(view.toString()).doesNotContain("teacher" + MARK).doesNotContain("bob" + MARK)
-                                   .doesNotContain("disruptive").doesNotContain("darn");
+        assertThat(view.toString())
+                .doesNotContain("teacher" + MARK)
+                .doesNotContain("bob" + MARK)
+                .doesNotContain("disruptive")
+                .doesNotContain("darn");
         assertThat(view.get("chat")).extracting(m -> m.get("text").asText()).containsExactly("text shown");
         assertThat(view.at("/interaction/youAreMuted").asBoolean()).isFalse();
         assertThat(ClassStateView.render(aFullClass(), new Viewer(BOB, ClassRoles.STUDENT), json)
-                                 .at("/interaction/youAreMuted").asBoolean()).isTrue();
+                        .at("/interaction/youAreMuted")
+                        .asBoolean())
+                .isTrue();
         JsonNode classmate = ClassStateView.render(aFullClass(), new Viewer(BOB, ClassRoles.STUDENT), json);
-        classmate.get("questions").forEach(q -> assertThat(q.has("userId")).isEqualTo(!q.get("anonymous").asBoolean()));
-        classmate.get("polls").forEach(p -> assertThat(p.has("counts") || p.has("correctOptions")).isFalse());
+        classmate
+                .get("questions")
+                .forEach(q -> assertThat(q.has("userId"))
+                        .isEqualTo(!q.get("anonymous").asBoolean()));
+        classmate
+                .get("polls")
+                .forEach(p ->
+                        assertThat(p.has("counts") || p.has("correctOptions")).isFalse());
     }
 
     @Test
@@ -183,7 +206,9 @@ class StateVisibilityTest {
         ClassState.ChatMessage deleted = aFullClass().chat.get(2);
         deleted.text = "should never show";
         var node = json.<com.fasterxml.jackson.databind.node.ObjectNode>valueToTree(deleted);
-        assertThat(ClassStateView.chatMessage(node, new Viewer(TEACHER, ClassRoles.TEACHER)).has("text")).isFalse();
+        assertThat(ClassStateView.chatMessage(node, new Viewer(TEACHER, ClassRoles.TEACHER))
+                        .has("text"))
+                .isFalse();
     }
 
     private static void assertOnlyDeclared(JsonNode node, StateVisibility.Part part, Audience audience, String path) {
@@ -197,11 +222,13 @@ class StateVisibilityTest {
             }
             switch (declared.shape()) {
                 case OBJECT -> assertOnlyDeclared(value, declared.child(), audience, path + "." + field);
-                case MAP -> value.fields().forEachRemaining(e -> assertOnlyDeclared(e.getValue(), declared.child(), audience,
-                        path + "." + field + "[]"));
-                case LIST -> value.forEach(e -> assertOnlyDeclared(e, declared.child(), audience, path + "." + field + "[]"));
-                default -> {
-                }
+                case MAP ->
+                    value.fields()
+                            .forEachRemaining(e -> assertOnlyDeclared(
+                                    e.getValue(), declared.child(), audience, path + "." + field + "[]"));
+                case LIST ->
+                    value.forEach(e -> assertOnlyDeclared(e, declared.child(), audience, path + "." + field + "[]"));
+                default -> {}
             }
         });
     }
