@@ -133,6 +133,7 @@ class DegradedDependenciesIT extends PlatformIT {
         long liveKitCalls =
                 LIVEKIT.countRequestsMatching(anyRequestedFor(anyUrl()).build()).getCount();
 
+        int slowAnswers = 0;
         for (int i = 0; i < 20; i++) {
             long began = System.nanoTime();
             EntityExchangeResult<byte[]> answer = http.get()
@@ -142,7 +143,13 @@ class DegradedDependenciesIT extends PlatformIT {
                     .isOk()
                     .expectBody()
                     .returnResult();
-            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(1));
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            // A probe on the request path would make every call wait for its dependency's timeout; one call
+            // slowed by a pause of this shared 2-core machine (GC, compilation) is not that.
+            assertThat(took).isLessThan(Duration.ofSeconds(2));
+            if (took.compareTo(Duration.ofSeconds(1)) >= 0) {
+                slowAnswers++;
+            }
             JsonNode health = json.readTree(answer.getResponseBody());
             assertThat(health.at("/status").asText()).isEqualTo("DEGRADED");
             assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
@@ -152,6 +159,9 @@ class DegradedDependenciesIT extends PlatformIT {
             assertThat(health.at("/components/mediaPlane/details/ageMillis").isNumber())
                     .isTrue();
         }
+        assertThat(slowAnswers)
+                .as("health answers that took a second or more, of 20")
+                .isLessThanOrEqualTo(1);
         long began = System.nanoTime();
         http.get()
                 .uri("/actuator/health/readiness")
