@@ -53,7 +53,7 @@ class SessionSnapshotIT extends PlatformIT {
     int snapshotEvery;
 
     @Test
-    void aClassIsSnapshottedAndAClassNoLongerCachedIsLoadedFromItsSnapshot() throws InterruptedException {
+    void aClassIsSnapshottedAndAClassNoLongerCachedIsLoadedFromItsSnapshot() {
         SessionId id = SessionId.random();
         commands.sendAndWait(new ScheduleSessionCommand(
                 id, TENANT, "Snapshot IT", Instant.now().plus(1, ChronoUnit.DAYS), 50, false, TEACHER_ID, null, null));
@@ -82,7 +82,7 @@ class SessionSnapshotIT extends PlatformIT {
     }
 
     @Test
-    void aSnapshotOfAnotherRevisionOfTheAggregateIsIgnored() throws InterruptedException {
+    void aSnapshotOfAnotherRevisionOfTheAggregateIsIgnored() {
         SessionId id = SessionId.random();
         commands.sendAndWait(new ScheduleSessionCommand(
                 id, TENANT, "Snapshot IT", Instant.now().plus(1, ChronoUnit.DAYS), 50, false, TEACHER_ID, null, null));
@@ -106,17 +106,12 @@ class SessionSnapshotIT extends PlatformIT {
         return new ChangeSessionPermissionCommand(id, TEACHER, user, SessionPermission.PRESENT, true, null);
     }
 
-    private Map<String, Object> awaitSnapshot(SessionId id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            List<Map<String, Object>> rows = jdbc.queryForList("""
+    private Map<String, Object> awaitSnapshot(SessionId id) {
+        return org.awaitility.Awaitility.await("a snapshot of " + id + " after " + snapshotEvery + " events")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> jdbc.queryForList("""
                     SELECT type, payload_type, payload_revision, sequence_number FROM session_state_snapshots
-                    WHERE aggregate_identifier = ?""", id.toString());
-            if (!rows.isEmpty()) {
-                return rows.get(0);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no snapshot of " + id + " after " + snapshotEvery + " events");
+                    WHERE aggregate_identifier = ?""", id.toString()), rows -> !rows.isEmpty())
+                .get(0);
     }
 }
