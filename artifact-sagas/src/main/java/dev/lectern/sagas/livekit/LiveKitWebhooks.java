@@ -2,7 +2,7 @@ package dev.lectern.sagas.livekit;
 
 import dev.lectern.events.Cause;
 import dev.lectern.events.attendance.RecordMediaPresenceCommand;
-import dev.lectern.events.error.DomainException;
+import dev.lectern.events.error.DomainError;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
@@ -97,12 +97,10 @@ class LiveKitWebhooks {
             if (t instanceof AggregateNotFoundException) {
                 return true;
             }
-            if (t instanceof DomainException domain
-                    && (domain.code() == ErrorCode.SESSION_NOT_FOUND || domain.code() == ErrorCode.NOT_FOUND)) {
-                return true;
-            }
         }
-        return false;
+        return DomainError.in(failure)
+                .map(refusal -> refusal.code() == ErrorCode.SESSION_NOT_FOUND || refusal.code() == ErrorCode.NOT_FOUND)
+                .orElse(false);
     }
 
     private static Object command(LivekitWebhook.WebhookEvent event, RoomOfClass room) {

@@ -8,7 +8,7 @@ import dev.lectern.command.idempotency.RecordedResponse;
 import dev.lectern.command.web.CommandDispatcher;
 import dev.lectern.command.web.TextParameters;
 import dev.lectern.command.web.Writes;
-import dev.lectern.events.error.DomainException;
+import dev.lectern.events.error.DomainError;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
@@ -214,12 +215,14 @@ class Presenting {
     }
 
     private static boolean refused(Throwable failure) {
+        // A key row that changed under us may belong to a concurrent, successful attempt with the same objects.
+        Optional<DomainError> refusal = DomainError.in(failure);
+        if (refusal.isPresent()) {
+            return refusal.get().code() != ErrorCode.CONCURRENT_MODIFICATION;
+        }
+        // A command whose handler failed otherwise appended nothing either.
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RequestRejectedException rejected) {
-                // A key row that changed under us may belong to a concurrent, successful attempt with the same objects.
-                return rejected.code() != ErrorCode.CONCURRENT_MODIFICATION;
-            }
-            if (t instanceof DomainException || t instanceof CommandExecutionException) {
+            if (t instanceof CommandExecutionException) {
                 return true;
             }
         }

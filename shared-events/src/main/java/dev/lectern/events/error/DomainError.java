@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
 
 /**
  * What a refusal tells the caller, in a form that crosses a distributed command bus: the details of
@@ -32,6 +33,27 @@ public record DomainError(ErrorCode code, String detail, String parameter, Long 
                 rejected.getMessage(),
                 rejected.parameter().orElse(null),
                 millis(rejected.retryAfter()));
+    }
+
+    /**
+     * The refusal a failure carries, wherever in its cause chain: a {@link DomainException} or
+     * {@link RequestRejectedException} (a handler that ran here), or the details of a
+     * {@link CommandExecutionException} (a handler that may have run on another node). Empty for anything else.
+     */
+    public static Optional<DomainError> in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RequestRejectedException rejected) {
+                return Optional.of(of(rejected));
+            }
+            if (t instanceof DomainException refused) {
+                return Optional.of(of(refused));
+            }
+            if (t instanceof CommandExecutionException wrapped
+                    && wrapped.getDetails().orElse(null) instanceof DomainError details) {
+                return Optional.of(details);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Duration> retryAfter() {
