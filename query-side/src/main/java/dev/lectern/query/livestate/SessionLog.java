@@ -3,6 +3,7 @@ package dev.lectern.query.livestate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.events.EventCatalogue;
 import dev.lectern.events.LecternEvent;
+import dev.lectern.query.projection.StoredBytes;
 import io.r2dbc.spi.Row;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -149,8 +150,8 @@ public class SessionLog {
                         row.get("time_stamp", String.class),
                         row.get("payload_type", String.class),
                         row.get("payload_revision", String.class),
-                        bytes(row.get("payload", ByteBuffer.class)),
-                        bytes(row.get("meta_data", ByteBuffer.class))));
+                        StoredBytes.of(row.get("payload", ByteBuffer.class)),
+                        StoredBytes.of(row.get("meta_data", ByteBuffer.class))));
     }
 
     private List<Entry> deserialise(List<TrackedEventData<byte[]>> rows) {
@@ -164,14 +165,5 @@ public class SessionLog {
         String name = EventCatalogue.nameOf(event.getClass())
                 .orElse(message.getPayloadType().getName());
         return new Entry(message.trackingToken().position().orElseThrow(), message.getTimestamp(), name, event);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        byte[] data = new byte[buffer.remaining()];
-        buffer.get(data);
-        return data;
     }
 }

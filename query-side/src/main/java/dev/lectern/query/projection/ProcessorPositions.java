@@ -38,7 +38,9 @@ public class ProcessorPositions {
         return db.sql("SELECT token, token_type FROM token_entry WHERE processor_name = :group")
                 .bind("group", processingGroup)
                 .map((row, meta) -> position(
-                        serializer, bytes(row.get("token", ByteBuffer.class)), row.get("token_type", String.class)))
+                        serializer,
+                        StoredBytes.of(row.get("token", ByteBuffer.class)),
+                        row.get("token_type", String.class)))
                 .all()
                 .reduce(Math::min)
                 .defaultIfEmpty(-1L);
@@ -74,14 +76,5 @@ public class ProcessorPositions {
         }
         TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
         return tracking == null ? -1 : tracking.position().orElse(-1);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        byte[] data = new byte[buffer.remaining()];
-        buffer.get(data);
-        return data;
     }
 }

@@ -7,6 +7,7 @@ import dev.lectern.events.studio.CtaShownEvent;
 import dev.lectern.events.studio.DeckAddedEvent;
 import dev.lectern.query.projection.StorableText;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
@@ -71,7 +72,7 @@ class StudioProjector {
     }
 
     /** The latest cta.shown or cta.hidden wins: an event at or below the row's position was already applied. */
-    private void cta(String tenant, Object session, String url, TrackingToken token) {
+    private void cta(String tenant, UUID session, String url, TrackingToken token) {
         jdbc.update("""
                 INSERT INTO studio_ctas (tenant_id, session_id, url, last_event_position) VALUES (?, ?, ?, ?)
                 ON CONFLICT (tenant_id, session_id) DO UPDATE SET
