@@ -2,13 +2,17 @@ package dev.lectern.platform.config;
 
 import dev.lectern.platform.embedded.EmbeddedPostgresServer;
 import dev.lectern.platform.embedded.EmbeddedS3Server;
-import java.net.URI;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -122,7 +126,7 @@ public class LecternEnvironmentPostProcessor implements EnvironmentPostProcessor
             props.put("lectern.runtime.object-storage", "external S3 " + endpoint);
             return;
         }
-        Path jar = s3ProxyJar(env);
+        Path jar = s3ProxyJar(env, dataDir);
         if (!Files.isRegularFile(jar) && !env.getProperty("lectern.s3.embedded-required", Boolean.class, true)) {
             props.put("lectern.runtime.object-storage", "unavailable (no S3_ENDPOINT and no embedded server)");
             return;
@@ -137,25 +141,51 @@ public class LecternEnvironmentPostProcessor implements EnvironmentPostProcessor
         props.put("lectern.runtime.object-storage", "embedded s3proxy " + url + " (data in " + s3Data + ")");
     }
 
-    /** {@code lectern.embedded.s3proxy-jar}, else {@code embedded/s3proxy.jar} next to the application jar or classes. */
-    private static Path s3ProxyJar(ConfigurableEnvironment env) {
+    /**
+     * {@code lectern.embedded.s3proxy-jar}, else the resource {@code embedded/s3proxy.jar} packed in the
+     * application: used in place when it is a file (tests, IDE: {@code target/classes}), unpacked into
+     * {@code <data folder>/embedded/} when it sits inside {@code lectern.jar}, so the jar starts on its own.
+     */
+    private Path s3ProxyJar(ConfigurableEnvironment env, Path dataDir) {
         String configured = env.getProperty("lectern.embedded.s3proxy-jar", "");
         if (!configured.isBlank()) {
             return Path.of(configured);
         }
-        // target/lectern.jar -> target/embedded; target/classes (tests, IDE) -> target/embedded
-        String location = String.valueOf(LecternEnvironmentPostProcessor.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation());
-        Matcher jar = CODE_SOURCE.matcher(location);
-        Path base =
-                jar.find() ? Path.of(URI.create("file:" + jar.group(1))).getParent() : Path.of("platform", "target");
-        return base.resolve("embedded").resolve("s3proxy.jar");
+        URL packed = LecternEnvironmentPostProcessor.class.getClassLoader().getResource(S3PROXY_RESOURCE);
+        if (packed == null) {
+            // Built with -Pproduction: nothing packed; the start fails with a message naming S3_ENDPOINT.
+            return dataDir.resolve(S3PROXY_RESOURCE);
+        }
+        try {
+            if ("file".equals(packed.getProtocol())) {
+                return Path.of(packed.toURI());
+            }
+            return unpack(packed, dataDir.resolve(S3PROXY_RESOURCE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack the embedded S3 server into " + dataDir, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Unreadable location of the embedded S3 server: " + packed, e);
+        }
     }
 
-    /** file:/x/target/classes/ or jar:nested:/x/target/lectern.jar/!BOOT-INF/classes/!/ -> the jar or folder. */
-    private static final Pattern CODE_SOURCE = Pattern.compile("(?:file:|nested:)(/.*?(?:\\.jar|/classes))(?:/|!|$)");
+    static final String S3PROXY_RESOURCE = "embedded/s3proxy.jar";
+
+    /** Copies the packed jar out once; again only when the packed one differs in size (a new Lectern build). */
+    private Path unpack(URL packed, Path target) throws IOException {
+        URLConnection connection = packed.openConnection();
+        long size = connection.getContentLengthLong();
+        if (Files.isRegularFile(target) && size >= 0 && Files.size(target) == size) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try (InputStream in = connection.getInputStream()) {
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        log.info("Unpacked the embedded S3 server to " + target);
+        return target;
+    }
 
     private void configureRedis(ConfigurableEnvironment env, Map<String, Object> props) {
         String url = env.getProperty("lectern.redis.url", "");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The embedded s3proxy child is supervised: restarted when it dies, and an orphan of a killed Lectern is ended. */
 class EmbeddedS3ServerIT {
 
-    private static final Path JAR = Path.of("target", "embedded", "s3proxy.jar");
+    private static final Path JAR = Path.of("target", "classes", "embedded", "s3proxy.jar");
 
     @TempDir
     Path data;
@@ -33,7 +33,7 @@ class EmbeddedS3ServerIT {
     }
 
     private EmbeddedS3Server server() throws IOException {
-        assumeTrue(Files.isRegularFile(JAR), "needs target/embedded/s3proxy.jar (mvn package)");
+        assumeTrue(Files.isRegularFile(JAR), "needs target/classes/embedded/s3proxy.jar (mvn package)");
         EmbeddedS3Server server = new EmbeddedS3Server(JAR, data.resolve("s3"), data.resolve("s3proxy.log"));
         started.add(server);
         server.startSupervised();
