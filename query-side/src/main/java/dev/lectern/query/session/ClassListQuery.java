@@ -6,7 +6,6 @@ import dev.lectern.query.session.SessionViewRepository.Filter;
 import dev.lectern.query.web.Moments;
 import dev.lectern.query.web.Paging;
 import dev.lectern.query.web.PathIds;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -44,7 +43,10 @@ record ClassListQuery(List<String> statuses, Instant from, Instant to, Cursor af
         return new Filter(statuses, from, to, course);
     }
 
-    /** The link to the page after {@code last}, with the same filters. */
+    /**
+     * The link to the page after {@code last}, with the same filters. Nothing in it needs escaping: the cursor is
+     * base64url, statuses are lower-case words, instants ISO-8601 (digits, {@code -:.TZ}).
+     */
     String next(String path, Cursor last) {
         StringBuilder link = new StringBuilder(path).append("?after=").append(encode(last));
         link.append("&limit=").append(limit);
@@ -52,10 +54,10 @@ record ClassListQuery(List<String> statuses, Instant from, Instant to, Cursor af
             link.append("&status=").append(String.join(",", statuses));
         }
         if (from != null) {
-            link.append("&from=").append(URLEncoder.encode(from.toString(), StandardCharsets.UTF_8));
+            link.append("&from=").append(from);
         }
         if (to != null) {
-            link.append("&to=").append(URLEncoder.encode(to.toString(), StandardCharsets.UTF_8));
+            link.append("&to=").append(to);
         }
         return link.toString();
     }
