@@ -75,7 +75,7 @@ class SessionQueryController {
                                 ErrorCode.COURSE_NOT_FOUND, "No course " + course + " in this tenant")));
     }
 
-    /** Reads one row more than the page holds, so that {@code next} is null exactly at the end of the list. */
+    /** Reads one row more than the page holds, so that {@code next} is there exactly when another class follows. */
     private Mono<ClassListPage> page(Actor actor, ClassListQuery query, UUID course, String path) {
         return sessions.list(actor, query.filter(course), query.after(), query.limit() + 1)
                 .collectList()
@@ -94,7 +94,7 @@ class SessionQueryController {
 
     /**
      * One page of classes; {@code next} is the link to the following page (same filters), {@code nextAfter} its
-     * cursor; both null at the end.
+     * cursor; both absent (null) at the end.
      */
     record ClassListPage(List<ClassItem> sessions, String next, String nextAfter) {}
 
