@@ -29,7 +29,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Two schools x every role (and a user with none, and no token) x every endpoint (19). Only the allowed
+ * Two schools x every role (and a user with none, and no token) x every endpoint (21). Only the allowed
  * combinations succeed; the rest get 401/403/404 problem+json, and a refused call changes nothing
  * in the other school (nor in its own).
  */
@@ -90,11 +90,23 @@ class AccessMatrixIT extends PlatformIT {
                         auth -> write(client().post().uri("/sessions"), auth)
                                 .bodyValue(scheduleBody("M"))
                                 .exchange()),
+                // Auditors find classes read-only (docs/adr/0026-class-lists-visibility.md).
                 endpoint(
                         "GET /sessions/{id}",
-                        EnumSet.of(ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER),
+                        EnumSet.of(ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER, AUDITOR),
                         true,
                         auth -> read(client().get().uri("/sessions/" + session), auth)
+                                .exchange()),
+                endpoint(
+                        "GET /sessions",
+                        EnumSet.of(ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER, AUDITOR),
+                        false,
+                        auth -> read(client().get().uri("/sessions"), auth).exchange()),
+                endpoint(
+                        "GET /courses/{id}/sessions",
+                        EnumSet.of(ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER, AUDITOR),
+                        true,
+                        auth -> read(client().get().uri("/courses/" + course + "/sessions"), auth)
                                 .exchange()),
                 // The raw log: auditors and admins as stored, the class's own teacher redacted; the rest of the
                 // school cannot tell that the class exists (docs/adr/0015).

@@ -70,6 +70,7 @@ class ClassObjectAuthorityIT extends PlatformIT {
             "/admin/tenant-domains/{domain}", "a school's login domain (admins of that school only)",
             "/courses/{courseId}/enrollments/{userId}", "a course of the school, not of one class",
             "/courses/{courseId}/roster", "a course of the school, not of one class",
+            "/courses/{courseId}/sessions", "a course of the school: its classes as the caller may see them",
             "/operator/projections/{group}", "a processing group of the node (operators only)",
             "/operator/projections/{group}/rebuild", "a processing group of the node (operators only)",
             "/operator/dead-letters/{group}", "a processing group's parked classes (operators only)",

@@ -55,13 +55,14 @@ class SessionsProjector {
         jdbc.update(
                 """
                 INSERT INTO sessions (tenant_id, session_id, title, status, starts_at, duration_minutes,
-                                      recording_enabled, scheduled_at, last_event_position, lesson_id, course_id)
-                VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?, ?, ?, ?)
+                                      recording_enabled, scheduled_at, last_event_position, lesson_id, course_id,
+                                      teacher_id)
+                VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, session_id) DO UPDATE SET
                     title = EXCLUDED.title, status = EXCLUDED.status, starts_at = EXCLUDED.starts_at,
                     duration_minutes = EXCLUDED.duration_minutes, recording_enabled = EXCLUDED.recording_enabled,
                     scheduled_at = EXCLUDED.scheduled_at, last_event_position = EXCLUDED.last_event_position,
-                    lesson_id = EXCLUDED.lesson_id, course_id = EXCLUDED.course_id
+                    lesson_id = EXCLUDED.lesson_id, course_id = EXCLUDED.course_id, teacher_id = EXCLUDED.teacher_id
                 WHERE sessions.last_event_position < EXCLUDED.last_event_position""",
                 event.tenantId().value(),
                 event.sessionId().value(),
@@ -72,7 +73,8 @@ class SessionsProjector {
                 Timestamp.from(event.scheduledAt()),
                 position,
                 event.lessonId(),
-                event.courseId());
+                event.courseId(),
+                event.scheduledBy() == null ? null : event.scheduledBy().value());
     }
 
     @EventHandler

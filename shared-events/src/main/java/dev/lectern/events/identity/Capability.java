@@ -18,6 +18,8 @@ import java.util.Set;
 public enum Capability {
     SCHEDULE_SESSION(true, ADMIN, TEACHER),
     VIEW_SESSION(false, ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER),
+    /** Look classes up (one, or lists of them): every role of the school, auditors read-only (docs/adr/0026). */
+    FIND_SESSIONS(false, ADMIN, TEACHER, ASSISTANT, STUDENT, PUBLIC_VIEWER, AUDITOR),
     READ_SESSION_LOG(true, ADMIN, TEACHER, AUDITOR),
     MANAGE_SESSION_PERMISSIONS(true, ADMIN, TEACHER),
     RUN_SESSION(true, ADMIN, TEACHER),
