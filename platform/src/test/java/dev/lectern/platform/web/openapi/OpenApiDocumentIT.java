@@ -179,7 +179,7 @@ class OpenApiDocumentIT extends PlatformIT {
         assertThat(shown).isEmpty();
         assertThat(document.path("components").path("schemas").fieldNames())
                 .toIterable()
-                .doesNotContain("Actor", "TokenLifetime", "IdempotencyKey");
+                .doesNotContain("Actor", "TokenLifetime", "IdempotencyKey", "ServerSentEventString");
     }
 
     /**
