@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 public final class IdempotencyKey {
 
     public static final String HEADER = "Idempotency-Key";
-    private static final Pattern GRAMMAR = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
+    /** What a key may be: 1 to 255 visible ASCII characters (also what the API description says). */
+    public static final String PATTERN = "^[\\x21-\\x7E]{1,255}$";
+
+    private static final Pattern GRAMMAR = Pattern.compile(PATTERN);
 
     /** As sent; null when the header is absent. */
     private final String header;

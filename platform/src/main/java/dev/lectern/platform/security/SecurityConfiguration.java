@@ -96,6 +96,11 @@ class SecurityConfiguration {
                         // Signed by LiveKit (verified on the exact body by its WebhookReceiver), not by a user's token.
                         .pathMatchers(HttpMethod.POST, "/webhooks/livekit")
                         .permitAll()
+                        // The API description and its UI are public (docs/api.md).
+                        .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
                         // Metrics describe the whole platform, not one school: admins only.
                         .pathMatchers("/actuator/**")
                         .hasRole("ADMIN")
