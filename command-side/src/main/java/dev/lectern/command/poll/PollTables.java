@@ -57,7 +57,7 @@ class PollTables {
         jdbc.update(
                 GATE,
                 event.tenantId().value(),
-                event.pollId(),
+                event.pollId().value(),
                 event.sessionId().value(),
                 event.options().size(),
                 event.multipleChoice(),
@@ -67,7 +67,7 @@ class PollTables {
                 event.sessionId().value(),
                 java.sql.Timestamp.from(at));
         jdbc.update(DEFINITION, ps -> {
-            ps.setObject(1, event.pollId());
+            ps.setObject(1, event.pollId().value());
             ps.setString(2, event.tenantId().value());
             ps.setObject(3, event.sessionId().value());
             ps.setString(4, event.question());
@@ -85,29 +85,29 @@ class PollTables {
 
     @EventHandler
     void on(PollOpenedEvent event, @Timestamp Instant at) {
-        move(event.pollId(), PollGate.Status.DRAFT, PollGate.Status.OPEN, at);
+        move(event.pollId().value(), PollGate.Status.DRAFT, PollGate.Status.OPEN, at);
     }
 
     @EventHandler
     void on(PollClosedEvent event, @Timestamp Instant at) {
-        move(event.pollId(), PollGate.Status.OPEN, PollGate.Status.CLOSED, at);
+        move(event.pollId().value(), PollGate.Status.OPEN, PollGate.Status.CLOSED, at);
     }
 
     @EventHandler
     void on(PollResultsPublishedEvent event, @Timestamp Instant at) {
-        move(event.pollId(), PollGate.Status.CLOSED, PollGate.Status.PUBLISHED, at);
+        move(event.pollId().value(), PollGate.Status.CLOSED, PollGate.Status.PUBLISHED, at);
         jdbc.update(RESULTS, ps -> {
             ps.setArray(
                     1, ps.getConnection().createArrayOf("bigint", event.counts().toArray()));
             ps.setLong(2, event.ballots());
-            ps.setObject(3, event.pollId());
+            ps.setObject(3, event.pollId().value());
         });
     }
 
     @EventHandler
     void on(VoteCastEvent event) {
         ballot(
-                event.pollId(),
+                event.pollId().value(),
                 event.userId().value(),
                 event.tenantId().value(),
                 event.sessionId().value(),
@@ -117,7 +117,7 @@ class PollTables {
     @EventHandler
     void on(VoteChangedEvent event) {
         ballot(
-                event.pollId(),
+                event.pollId().value(),
                 event.userId().value(),
                 event.tenantId().value(),
                 event.sessionId().value(),

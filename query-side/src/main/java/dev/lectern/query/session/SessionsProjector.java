@@ -71,8 +71,8 @@ class SessionsProjector {
                 event.recordingEnabled(),
                 Timestamp.from(event.scheduledAt()),
                 position,
-                event.lessonId(),
-                event.courseId());
+                event.lessonId() == null ? null : event.lessonId().value(),
+                event.courseId() == null ? null : event.courseId().value());
     }
 
     @EventHandler
