@@ -3,6 +3,7 @@ package dev.lectern.command.poll;
 import dev.lectern.command.tables.WriteSideTables;
 import dev.lectern.events.poll.PollClosedEvent;
 import dev.lectern.events.poll.PollCreatedEvent;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.poll.PollOpenedEvent;
 import dev.lectern.events.poll.PollResultsPublishedEvent;
 import dev.lectern.events.poll.VoteCastEvent;
@@ -85,17 +86,17 @@ class PollTables {
 
     @EventHandler
     void on(PollOpenedEvent event, @Timestamp Instant at) {
-        move(event.pollId().value(), PollGate.Status.DRAFT, PollGate.Status.OPEN, at);
+        move(event.pollId(), PollGate.Status.DRAFT, PollGate.Status.OPEN, at);
     }
 
     @EventHandler
     void on(PollClosedEvent event, @Timestamp Instant at) {
-        move(event.pollId().value(), PollGate.Status.OPEN, PollGate.Status.CLOSED, at);
+        move(event.pollId(), PollGate.Status.OPEN, PollGate.Status.CLOSED, at);
     }
 
     @EventHandler
     void on(PollResultsPublishedEvent event, @Timestamp Instant at) {
-        move(event.pollId().value(), PollGate.Status.CLOSED, PollGate.Status.PUBLISHED, at);
+        move(event.pollId(), PollGate.Status.CLOSED, PollGate.Status.PUBLISHED, at);
         jdbc.update(RESULTS, ps -> {
             ps.setArray(
                     1, ps.getConnection().createArrayOf("bigint", event.counts().toArray()));
@@ -107,7 +108,7 @@ class PollTables {
     @EventHandler
     void on(VoteCastEvent event) {
         ballot(
-                event.pollId().value(),
+                event.pollId(),
                 event.userId().value(),
                 event.tenantId().value(),
                 event.sessionId().value(),
@@ -117,16 +118,16 @@ class PollTables {
     @EventHandler
     void on(VoteChangedEvent event) {
         ballot(
-                event.pollId().value(),
+                event.pollId(),
                 event.userId().value(),
                 event.tenantId().value(),
                 event.sessionId().value(),
                 event.options());
     }
 
-    private void ballot(UUID pollId, UUID userId, String tenantId, UUID sessionId, List<Integer> options) {
+    private void ballot(PollId pollId, UUID userId, String tenantId, UUID sessionId, List<Integer> options) {
         jdbc.update(BALLOT, ps -> {
-            ps.setObject(1, pollId);
+            ps.setObject(1, pollId.value());
             ps.setObject(2, userId);
             ps.setString(3, tenantId);
             ps.setObject(4, sessionId);
@@ -134,8 +135,9 @@ class PollTables {
         });
     }
 
-    private void move(UUID pollId, PollGate.Status from, PollGate.Status to, Instant at) {
-        int updated = jdbc.update(MOVE, to.value(), java.sql.Timestamp.from(at), pollId, from.value(), to.value());
+    private void move(PollId pollId, PollGate.Status from, PollGate.Status to, Instant at) {
+        int updated =
+                jdbc.update(MOVE, to.value(), java.sql.Timestamp.from(at), pollId.value(), from.value(), to.value());
         if (updated != 1) {
             throw new IllegalStateException("poll_gate of " + pollId + " is neither " + from.value() + " nor "
                     + to.value() + " while its events say so");
