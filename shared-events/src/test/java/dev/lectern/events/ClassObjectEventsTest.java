@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.poll.VoteCastEvent;
 import dev.lectern.events.question.QuestionAskedEvent;
+import dev.lectern.events.question.QuestionId;
 import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionEvent;
 import dev.lectern.events.session.SessionId;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Objects inside a class (docs/adr/0014): each child aggregate's events have one created event that records class and owner. */
@@ -46,7 +47,7 @@ class ClassObjectEventsTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
         UserId user = UserId.random();
         QuestionAskedEvent asked = new QuestionAskedEvent(
-                UUID.randomUUID(),
+                QuestionId.random(),
                 SessionId.random(),
                 new TenantId("north-high"),
                 user,
@@ -54,7 +55,7 @@ class ClassObjectEventsTest {
                 false,
                 Instant.parse("2026-11-22T09:00:00Z"));
         VoteCastEvent cast = new VoteCastEvent(
-                UUID.randomUUID(),
+                PollId.random(),
                 SessionId.random(),
                 new TenantId("north-high"),
                 user,

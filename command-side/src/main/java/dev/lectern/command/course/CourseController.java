@@ -5,6 +5,7 @@ import dev.lectern.command.idempotency.IdempotentWrites;
 import dev.lectern.command.identity.UserDirectory;
 import dev.lectern.command.web.PlainText;
 import dev.lectern.command.web.Writes;
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
@@ -65,7 +66,7 @@ class CourseController {
     Mono<ResponseEntity<byte[]>> createLesson(
             Actor actor, IdempotencyKey key, @Valid @RequestBody LessonRequest request) {
         Writes.Write write = writes.authorize(actor, Capability.MANAGE_COURSES, key);
-        UUID courseId = uuid("courseId", request.courseId());
+        CourseId courseId = CourseId.of(uuid("courseId", request.courseId()));
         return write.run("POST", "/lessons", request, () -> {
             Courses.LessonView lesson =
                     courses.createLesson(actor, courseId, request.title().strip());
@@ -84,7 +85,7 @@ class CourseController {
             @PathVariable String userId,
             @Valid @RequestBody EnrollmentRequest request) {
         Writes.Write write = writes.authorize(actor, Capability.MANAGE_COURSES, key);
-        UUID course = uuid("courseId", courseId);
+        CourseId course = CourseId.of(uuid("courseId", courseId));
         UserId user = UserDirectory.parse(userId);
         Role role = Role.parse(request.role())
                 .filter(ENROLLABLE::contains)
@@ -101,7 +102,7 @@ class CourseController {
     Mono<ResponseEntity<byte[]>> unenroll(
             Actor actor, IdempotencyKey key, @PathVariable String courseId, @PathVariable String userId) {
         Writes.Write write = writes.authorize(actor, Capability.MANAGE_COURSES, key);
-        UUID course = uuid("courseId", courseId);
+        CourseId course = CourseId.of(uuid("courseId", courseId));
         UserId user = UserDirectory.parse(userId);
         return write.run(
                 "DELETE",

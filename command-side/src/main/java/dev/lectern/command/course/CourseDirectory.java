@@ -1,5 +1,7 @@
 package dev.lectern.command.course;
 
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
@@ -29,24 +31,24 @@ public class CourseDirectory {
     }
 
     /** The course of a lesson of the actor's school, or 404. */
-    public UUID courseOfLesson(Actor actor, UUID lessonId) {
+    public CourseId courseOfLesson(Actor actor, LessonId lessonId) {
         List<UUID> course = jdbc.queryForList(
                 "SELECT course_id FROM lessons WHERE tenant_id = ? AND lesson_id = ?",
                 UUID.class,
                 actor.tenantId().value(),
-                lessonId);
+                lessonId.value());
         if (course.isEmpty()) {
             throw new RequestRejectedException(ErrorCode.LESSON_NOT_FOUND, "No lesson " + lessonId + " in this tenant");
         }
-        return course.get(0);
+        return CourseId.of(course.get(0));
     }
 
-    public void requireCourse(Actor actor, UUID courseId) {
+    public void requireCourse(Actor actor, CourseId courseId) {
         Integer found = jdbc.queryForObject(
                 "SELECT count(*) FROM courses WHERE tenant_id = ? AND course_id = ?",
                 Integer.class,
                 actor.tenantId().value(),
-                courseId);
+                courseId.value());
         if (found == null || found == 0) {
             throw new RequestRejectedException(ErrorCode.COURSE_NOT_FOUND, "No course " + courseId + " in this tenant");
         }
@@ -69,7 +71,7 @@ public class CourseDirectory {
     }
 
     /** Admins manage every course of their school; teachers the courses they teach. */
-    public void requireManager(Actor actor, UUID courseId) {
+    public void requireManager(Actor actor, CourseId courseId) {
         requireCourse(actor, courseId);
         if (actor.has(Role.ADMIN)) {
             return;
@@ -82,7 +84,7 @@ public class CourseDirectory {
                         WHERE tenant_id = ? AND course_id = ? AND user_id = ? AND role = 'teacher'""",
                         Integer.class,
                         actor.tenantId().value(),
-                        courseId,
+                        courseId.value(),
                         actor.userId().value());
         if (teaches == null || teaches == 0) {
             throw new RequestRejectedException(
@@ -90,28 +92,28 @@ public class CourseDirectory {
         }
     }
 
-    void addCourse(Actor actor, UUID courseId, String title, Instant now) {
+    void addCourse(Actor actor, CourseId courseId, String title, Instant now) {
         jdbc.update(
                 "INSERT INTO courses (tenant_id, course_id, title, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
                 actor.tenantId().value(),
-                courseId,
+                courseId.value(),
                 title,
                 actor.subject(),
                 Timestamp.from(now));
     }
 
-    void addLesson(Actor actor, UUID lessonId, UUID courseId, String title, Instant now) {
+    void addLesson(Actor actor, LessonId lessonId, CourseId courseId, String title, Instant now) {
         jdbc.update(
                 "INSERT INTO lessons (tenant_id, lesson_id, course_id, title, created_at) VALUES (?, ?, ?, ?, ?)",
                 actor.tenantId().value(),
-                lessonId,
-                courseId,
+                lessonId.value(),
+                courseId.value(),
                 title,
                 Timestamp.from(now));
     }
 
     /** Enrols or changes the role; returns whether anything changed. */
-    boolean enroll(Actor actor, UUID course, UserId user, Role role, Instant now) {
+    boolean enroll(Actor actor, CourseId course, UserId user, Role role, Instant now) {
         return jdbc.update(
                         """
                         INSERT INTO enrollments (tenant_id, course_id, user_id, role, enrolled_at, enrolled_by)
@@ -120,7 +122,7 @@ public class CourseDirectory {
                             enrolled_at = EXCLUDED.enrolled_at, enrolled_by = EXCLUDED.enrolled_by
                         WHERE enrollments.role <> EXCLUDED.role""",
                         actor.tenantId().value(),
-                        course,
+                        course.value(),
                         user.value(),
                         role.value(),
                         Timestamp.from(now),
@@ -129,7 +131,7 @@ public class CourseDirectory {
     }
 
     /** Whether the user was enrolled. */
-    boolean unenroll(Actor actor, UUID course, UserId user) {
+    boolean unenroll(Actor actor, CourseId course, UserId user) {
         return jdbc.update(
                         "DELETE FROM enrollments WHERE tenant_id = ? AND course_id = ? AND user_id = ?",
                         actor.tenantId().value(),

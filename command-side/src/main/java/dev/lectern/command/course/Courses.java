@@ -2,12 +2,13 @@ package dev.lectern.command.course;
 
 import dev.lectern.command.identity.AuditTrail;
 import dev.lectern.command.identity.UserDirectory;
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,7 +32,7 @@ class Courses {
     }
 
     CourseView createCourse(Actor actor, String title) {
-        UUID courseId = UUID.randomUUID();
+        CourseId courseId = CourseId.random();
         Instant now = clock.instant();
         courses.addCourse(actor, courseId, title, now);
         if (actor.has(Role.TEACHER) && actor.userId() != null) {
@@ -41,14 +42,14 @@ class Courses {
         return new CourseView(courseId.toString(), title);
     }
 
-    LessonView createLesson(Actor actor, UUID courseId, String title) {
+    LessonView createLesson(Actor actor, CourseId courseId, String title) {
         courses.requireManager(actor, courseId);
-        UUID lessonId = UUID.randomUUID();
+        LessonId lessonId = LessonId.random();
         courses.addLesson(actor, lessonId, courseId, title, clock.instant());
         return new LessonView(lessonId.toString(), courseId.toString(), title);
     }
 
-    EnrollmentView enroll(Actor actor, UUID course, UserId user, Role role) {
+    EnrollmentView enroll(Actor actor, CourseId course, UserId user, Role role) {
         courses.requireManager(actor, course);
         users.requireUser(actor, user);
         boolean changed = courses.enroll(actor, course, user, role, clock.instant());
@@ -64,7 +65,7 @@ class Courses {
         return new EnrollmentView(course.toString(), user.toString(), role.value(), changed);
     }
 
-    EnrollmentView unenroll(Actor actor, UUID course, UserId user) {
+    EnrollmentView unenroll(Actor actor, CourseId course, UserId user) {
         courses.requireManager(actor, course);
         boolean changed = courses.unenroll(actor, course, user);
         if (changed) {

@@ -15,6 +15,7 @@ import dev.lectern.events.interaction.ChatMessageHiddenEvent;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import dev.lectern.events.interaction.ExamModeChangedEvent;
 import dev.lectern.events.interaction.InteractionSettingsChangedEvent;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.events.interaction.ModerateChatMessageCommand;
 import dev.lectern.events.interaction.MuteParticipantCommand;
 import dev.lectern.events.interaction.ParticipantMutedEvent;
@@ -26,6 +27,7 @@ import dev.lectern.events.poll.CreatePollResult;
 import dev.lectern.events.poll.PollCreatedEvent;
 import dev.lectern.events.question.AskQuestionCommand;
 import dev.lectern.events.question.QuestionAskedEvent;
+import dev.lectern.events.question.QuestionId;
 import dev.lectern.events.session.AuthorizeModerationCommand;
 import dev.lectern.events.session.AuthorizeParticipationCommand;
 import dev.lectern.events.session.ClassRoles;
@@ -39,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -63,16 +64,16 @@ public class Interaction {
     private boolean examMode;
     private final Set<UserId> muted = new HashSet<>();
     private final Map<UserId, Instant> lastPost = new HashMap<>();
-    private final Set<UUID> messages = new HashSet<>();
-    private final Set<UUID> hidden = new HashSet<>();
-    private final Set<UUID> deleted = new HashSet<>();
+    private final Set<MessageId> messages = new HashSet<>();
+    private final Set<MessageId> hidden = new HashSet<>();
+    private final Set<MessageId> deleted = new HashSet<>();
 
     public Interaction() {
         // plain state: the class arrives as a handler parameter (docs/adr/0019-session-members-and-snapshots.md)
     }
 
     @CommandHandler
-    UUID handle(PostChatMessageCommand command, ClassContext session, Clock clock) throws DomainException {
+    MessageId handle(PostChatMessageCommand command, ClassContext session, Clock clock) throws DomainException {
         String classRole = participant(session, command.actor());
         if (examMode) {
             throw new DomainException(ErrorCode.EXAM_MODE, "Exam mode is on: the chat is closed");
@@ -240,7 +241,7 @@ public class Interaction {
     }
 
     @CommandHandler
-    UUID handle(AskQuestionCommand command, ClassContext session, Clock clock) throws Exception {
+    QuestionId handle(AskQuestionCommand command, ClassContext session, Clock clock) throws Exception {
         participant(session, command.actor());
         if (examMode) {
             throw new DomainException(ErrorCode.EXAM_MODE, "Exam mode is on: questions are closed");

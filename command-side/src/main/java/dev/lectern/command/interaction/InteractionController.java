@@ -10,6 +10,7 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.interaction.ChangeInteractionSettingsCommand;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.events.interaction.ModerateChatMessageCommand;
 import dev.lectern.events.interaction.MuteParticipantCommand;
 import dev.lectern.events.interaction.PostChatMessageCommand;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,7 +88,7 @@ class InteractionController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> post(
             Actor actor, IdempotencyKey key, @PathVariable String sessionId, @Valid @RequestBody ChatRequest request) {
-        UUID message = UUID.randomUUID();
+        MessageId message = MessageId.random();
         return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/chat", request, (id, k) -> {
             commands.send(new PostChatMessageCommand(id, actor, message, request.text()), k);
             return new IdempotentWrites.Result(
@@ -124,7 +124,7 @@ class InteractionController {
             boolean delete,
             ModerationRequest request,
             String verb) {
-        UUID message = SessionPaths.uuid("messageId", messageId);
+        MessageId message = MessageId.of(SessionPaths.uuid("messageId", messageId));
         String reason = request == null ? null : blankToNull(request.reason());
         return writes.run(
                 actor,

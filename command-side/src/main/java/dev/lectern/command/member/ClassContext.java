@@ -1,5 +1,6 @@
 package dev.lectern.command.member;
 
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.TenantId;
@@ -7,7 +8,6 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionPermission;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * What a member of the Session aggregate (studio, interaction, attendance) may know and ask of its class: identity,
@@ -23,7 +23,7 @@ public interface ClassContext {
 
     UserId teacher();
 
-    UUID course();
+    CourseId course();
 
     boolean isLive();
 

@@ -11,6 +11,7 @@ import dev.lectern.events.poll.ClosePollCommand;
 import dev.lectern.events.poll.OpenPollCommand;
 import dev.lectern.events.poll.PollClosedEvent;
 import dev.lectern.events.poll.PollCreatedEvent;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.poll.PollOpenedEvent;
 import dev.lectern.events.poll.PollResultsPublishedEvent;
 import dev.lectern.events.poll.PublishPollResultsCommand;
@@ -19,7 +20,6 @@ import dev.lectern.events.session.ClassScope;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -45,7 +45,7 @@ class Poll {
     }
 
     @AggregateIdentifier
-    private UUID pollId;
+    private PollId pollId;
 
     private ClassScope scope;
     private UserId owner;

@@ -12,10 +12,10 @@ import dev.lectern.command.web.SessionPaths;
 import dev.lectern.events.identity.AccessDeniedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.session.SessionId;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +58,7 @@ class PollController {
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId session = SessionPaths.parse(sessionId);
         return writes.execute(actor, idempotencyKey, "POST", "/sessions/" + session + "/polls", request, () -> {
-                    UUID pollId = UUID.randomUUID();
+                    PollId pollId = PollId.random();
                     PollView created = polls.create(actor, session, pollId, draft(request), idempotencyKey);
                     return new IdempotentWrites.Result(
                             HttpStatus.CREATED.value(), "/sessions/" + session + "/polls/" + pollId, created);
@@ -107,7 +107,7 @@ class PollController {
         AccessDeniedException.require(actor, Capability.JOIN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId session = SessionPaths.parse(sessionId);
-        UUID poll = SessionPaths.uuid("pollId", pollId);
+        PollId poll = PollId.of(SessionPaths.uuid("pollId", pollId));
         return writes.execute(
                         actor,
                         idempotencyKey,
@@ -128,13 +128,13 @@ class PollController {
     Mono<PollView> read(Actor actor, @PathVariable String sessionId, @PathVariable String pollId) {
         AccessDeniedException.require(actor, Capability.VIEW_SESSION);
         SessionId session = SessionPaths.parse(sessionId);
-        UUID poll = SessionPaths.uuid("pollId", pollId);
+        PollId poll = PollId.of(SessionPaths.uuid("pollId", pollId));
         return Mono.fromCallable(() -> polls.read(actor, session, poll)).subscribeOn(Schedulers.boundedElastic());
     }
 
     @FunctionalInterface
     private interface Transition {
-        StatusView run(Actor actor, SessionId session, UUID poll, IdempotencyKey key);
+        StatusView run(Actor actor, SessionId session, PollId poll, IdempotencyKey key);
     }
 
     /** Teacher actions: the capability at the edge, the rest in the use case, in one transaction. */
@@ -143,7 +143,7 @@ class PollController {
         AccessDeniedException.require(actor, Capability.RUN_SESSION);
         IdempotencyKey idempotencyKey = IdempotencyKey.require(key);
         SessionId session = SessionPaths.parse(sessionId);
-        UUID poll = SessionPaths.uuid("pollId", pollId);
+        PollId poll = PollId.of(SessionPaths.uuid("pollId", pollId));
         return writes.execute(
                         actor,
                         idempotencyKey,

@@ -1,9 +1,11 @@
 package dev.lectern.command.poll;
 
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.session.SessionId;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -50,7 +52,7 @@ class PollGate {
      * {@code hasBallot} whether the voter has a ballot already (only looked up in polls that allow a change).
      */
     record Gate(
-            UUID pollId,
+            PollId pollId,
             SessionId sessionId,
             Status status,
             int optionCount,
@@ -58,14 +60,14 @@ class PollGate {
             boolean allowChange,
             boolean showLiveResults,
             UserId owner,
-            UUID courseId,
+            CourseId courseId,
             String enrolledAs,
             boolean revoked,
             boolean hasBallot) {
 
         /** The voter's course enrolment in the shape {@code ClassRoles.of} takes. */
         Map<UUID, String> enrollments() {
-            return courseId == null || enrolledAs == null ? Map.of() : Map.of(courseId, enrolledAs);
+            return courseId == null || enrolledAs == null ? Map.of() : Map.of(courseId.value(), enrolledAs);
         }
     }
 
@@ -113,28 +115,29 @@ class PollGate {
     }
 
     /** The poll's 64-bit advisory lock key. Two polls sharing a key would only serialise each other's closes, never mix state. */
-    static long lockKey(UUID pollId) {
-        return pollId.getMostSignificantBits() ^ pollId.getLeastSignificantBits();
+    static long lockKey(PollId pollId) {
+        UUID value = pollId.value();
+        return value.getMostSignificantBits() ^ value.getLeastSignificantBits();
     }
 
     /** Held until the transaction ends; many votes hold it at once. */
-    void lockForVote(UUID pollId) {
+    void lockForVote(PollId pollId) {
         jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", rs -> null, lockKey(pollId));
     }
 
     /** Waits for every vote in flight to commit or roll back; votes arriving meanwhile queue behind it. */
-    void lockForClose(UUID pollId) {
+    void lockForClose(PollId pollId) {
         jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, lockKey(pollId));
     }
 
     /** The poll of this class in the actor's school, with the actor's course role; 404 otherwise. */
-    Gate require(Actor actor, SessionId sessionId, UUID pollId) {
+    Gate require(Actor actor, SessionId sessionId, PollId pollId) {
         List<Gate> rows = jdbc.query(
                 READ,
                 PollGate::gate,
                 actor.userId() == null ? null : actor.userId().value(),
                 actor.tenantId().value(),
-                pollId);
+                pollId.value());
         if (rows.isEmpty() || !rows.get(0).sessionId().equals(sessionId)) {
             throw new RequestRejectedException(
                     ErrorCode.POLL_NOT_FOUND, "No poll " + pollId + " in class " + sessionId);
@@ -156,8 +159,8 @@ class PollGate {
                         counts[option] = n;
                     }
                 },
-                gate.pollId(),
-                gate.pollId());
+                gate.pollId().value(),
+                gate.pollId().value());
         List<Long> list = new ArrayList<>(counts.length);
         for (long c : counts) {
             list.add(c);
@@ -166,7 +169,7 @@ class PollGate {
     }
 
     /** The poll's definition and, once published, its results. */
-    Definition definition(UUID pollId) {
+    Definition definition(PollId pollId) {
         List<Definition> rows = jdbc.query(
                 DEFINITION,
                 (rs, n) -> new Definition(
@@ -175,7 +178,7 @@ class PollGate {
                         list(rs.getArray("correct_options"), Integer.class),
                         list(rs.getArray("published_counts"), Long.class),
                         (Long) rs.getObject("published_ballots")),
-                pollId);
+                pollId.value());
         if (rows.isEmpty()) {
             throw new IllegalStateException("poll_gate has poll " + pollId + " but poll_definitions has not");
         }
@@ -192,8 +195,9 @@ class PollGate {
 
     private static Gate gate(ResultSet rs, int row) throws SQLException {
         UUID owner = rs.getObject("owner_id", UUID.class);
+        UUID course = rs.getObject("course_id", UUID.class);
         return new Gate(
-                rs.getObject("poll_id", UUID.class),
+                PollId.of(rs.getObject("poll_id", UUID.class)),
                 new SessionId(rs.getObject("session_id", UUID.class)),
                 Status.of(rs.getString("status")),
                 rs.getInt("option_count"),
@@ -201,7 +205,7 @@ class PollGate {
                 rs.getBoolean("allow_change"),
                 rs.getBoolean("show_live_results"),
                 owner == null ? null : new UserId(owner),
-                rs.getObject("course_id", UUID.class),
+                course == null ? null : CourseId.of(course),
                 rs.getString("role"),
                 rs.getBoolean("revoked"),
                 rs.getBoolean("has_ballot"));

@@ -3,6 +3,7 @@ package dev.lectern.command.poll;
 import dev.lectern.command.tables.WriteSideTables;
 import dev.lectern.events.poll.PollClosedEvent;
 import dev.lectern.events.poll.PollCreatedEvent;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.poll.PollOpenedEvent;
 import dev.lectern.events.poll.PollResultsPublishedEvent;
 import dev.lectern.events.poll.VoteCastEvent;
@@ -57,7 +58,7 @@ class PollTables {
         jdbc.update(
                 GATE,
                 event.tenantId().value(),
-                event.pollId(),
+                event.pollId().value(),
                 event.sessionId().value(),
                 event.options().size(),
                 event.multipleChoice(),
@@ -67,7 +68,7 @@ class PollTables {
                 event.sessionId().value(),
                 java.sql.Timestamp.from(at));
         jdbc.update(DEFINITION, ps -> {
-            ps.setObject(1, event.pollId());
+            ps.setObject(1, event.pollId().value());
             ps.setString(2, event.tenantId().value());
             ps.setObject(3, event.sessionId().value());
             ps.setString(4, event.question());
@@ -100,7 +101,7 @@ class PollTables {
             ps.setArray(
                     1, ps.getConnection().createArrayOf("bigint", event.counts().toArray()));
             ps.setLong(2, event.ballots());
-            ps.setObject(3, event.pollId());
+            ps.setObject(3, event.pollId().value());
         });
     }
 
@@ -124,9 +125,9 @@ class PollTables {
                 event.options());
     }
 
-    private void ballot(UUID pollId, UUID userId, String tenantId, UUID sessionId, List<Integer> options) {
+    private void ballot(PollId pollId, UUID userId, String tenantId, UUID sessionId, List<Integer> options) {
         jdbc.update(BALLOT, ps -> {
-            ps.setObject(1, pollId);
+            ps.setObject(1, pollId.value());
             ps.setObject(2, userId);
             ps.setString(3, tenantId);
             ps.setObject(4, sessionId);
@@ -134,8 +135,9 @@ class PollTables {
         });
     }
 
-    private void move(UUID pollId, PollGate.Status from, PollGate.Status to, Instant at) {
-        int updated = jdbc.update(MOVE, to.value(), java.sql.Timestamp.from(at), pollId, from.value(), to.value());
+    private void move(PollId pollId, PollGate.Status from, PollGate.Status to, Instant at) {
+        int updated =
+                jdbc.update(MOVE, to.value(), java.sql.Timestamp.from(at), pollId.value(), from.value(), to.value());
         if (updated != 1) {
             throw new IllegalStateException("poll_gate of " + pollId + " is neither " + from.value() + " nor "
                     + to.value() + " while its events say so");

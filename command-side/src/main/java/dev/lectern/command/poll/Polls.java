@@ -14,11 +14,11 @@ import dev.lectern.events.identity.SessionAuthority;
 import dev.lectern.events.poll.ClosePollCommand;
 import dev.lectern.events.poll.CreatePollCommand;
 import dev.lectern.events.poll.OpenPollCommand;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.poll.PublishPollResultsCommand;
 import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.SessionId;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,7 +46,7 @@ class Polls {
         this.gates = gates;
     }
 
-    PollView create(Actor actor, SessionId session, UUID pollId, Draft draft, IdempotencyKey key) {
+    PollView create(Actor actor, SessionId session, PollId pollId, Draft draft, IdempotencyKey key) {
         commands.send(
                 new CreatePollCommand(
                         session,
@@ -73,14 +73,14 @@ class Polls {
                 null);
     }
 
-    StatusView open(Actor actor, SessionId session, UUID poll, IdempotencyKey key) {
+    StatusView open(Actor actor, SessionId session, PollId poll, IdempotencyKey key) {
         Gate gate = gates.require(actor, session, poll);
         commands.send(new OpenPollCommand(gate.pollId(), session, actor), key);
         return new StatusView(gate.pollId().toString(), Status.OPEN.value(), null, null);
     }
 
     /** Takes the poll's lock exclusively first: every vote in flight commits before poll.closed, none after. */
-    StatusView close(Actor actor, SessionId session, UUID poll, IdempotencyKey key) {
+    StatusView close(Actor actor, SessionId session, PollId poll, IdempotencyKey key) {
         Gate gate = gates.require(actor, session, poll);
         gates.lockForClose(gate.pollId());
         commands.send(new ClosePollCommand(gate.pollId(), session, actor), key);
@@ -88,7 +88,7 @@ class Polls {
     }
 
     /** Tallies the current ballots (closed, so final) and publishes the counts. */
-    StatusView publish(Actor actor, SessionId session, UUID poll, IdempotencyKey key) {
+    StatusView publish(Actor actor, SessionId session, PollId poll, IdempotencyKey key) {
         Gate gate = gates.require(actor, session, poll);
         PollGate.Tally tally = gates.tally(gate);
         commands.send(
@@ -100,7 +100,7 @@ class Polls {
      * The poll as the actor may see it: the teacher (or an admin) always sees the counts; the class sees them when the
      * poll shows live results or once they are published; the correct options only once published.
      */
-    PollView read(Actor actor, SessionId session, UUID poll) {
+    PollView read(Actor actor, SessionId session, PollId poll) {
         Gate gate = gates.require(actor, session, poll);
         boolean manager = SessionAuthority.mayManage(actor, gate.owner());
         if (!manager

@@ -11,11 +11,11 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.poll.BallotId;
 import dev.lectern.events.poll.CastVoteCommand;
 import dev.lectern.events.poll.ChangeVoteCommand;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.SessionId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +42,7 @@ class Voting {
         }
     }
 
-    VoteView vote(Actor actor, SessionId session, UUID poll, List<Integer> options, IdempotencyKey key) {
+    VoteView vote(Actor actor, SessionId session, PollId poll, List<Integer> options, IdempotencyKey key) {
         requireKnownVoter(actor);
         BallotId ballot = new BallotId(poll, actor.userId());
         gates.lockForVote(poll);

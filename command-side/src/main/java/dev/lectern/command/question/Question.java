@@ -10,6 +10,7 @@ import dev.lectern.events.question.DismissQuestionCommand;
 import dev.lectern.events.question.QuestionAnsweredEvent;
 import dev.lectern.events.question.QuestionAskedEvent;
 import dev.lectern.events.question.QuestionDismissedEvent;
+import dev.lectern.events.question.QuestionId;
 import dev.lectern.events.question.QuestionResolvedEvent;
 import dev.lectern.events.question.QuestionUpvotedEvent;
 import dev.lectern.events.question.ResolveQuestionCommand;
@@ -19,7 +20,6 @@ import dev.lectern.events.session.ClassScope;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -46,7 +46,7 @@ class Question {
     }
 
     @AggregateIdentifier
-    private UUID questionId;
+    private QuestionId questionId;
 
     private ClassScope scope;
     private UserId author;

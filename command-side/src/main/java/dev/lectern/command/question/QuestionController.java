@@ -7,10 +7,10 @@ import dev.lectern.command.web.SessionPaths;
 import dev.lectern.command.web.SessionWrites;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
+import dev.lectern.events.question.QuestionId;
 import dev.lectern.events.session.SessionId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,7 +55,7 @@ class QuestionController {
     /** What a question endpoint does once the class id and the question id are parsed, inside the transaction. */
     @FunctionalInterface
     private interface OnQuestion {
-        void run(SessionId session, UUID question, IdempotencyKey key) throws Exception;
+        void run(SessionId session, QuestionId question, IdempotencyKey key) throws Exception;
     }
 
     @PostMapping(
@@ -67,7 +67,7 @@ class QuestionController {
             IdempotencyKey key,
             @PathVariable String sessionId,
             @Valid @RequestBody QuestionRequest request) {
-        UUID question = UUID.randomUUID();
+        QuestionId question = QuestionId.random();
         return writes.run(actor, key, Capability.JOIN_SESSION, "POST", sessionId, "/questions", request, (id, k) -> {
             questions.ask(actor, id, question, request.text(), request.anonymous(), k);
             return new IdempotentWrites.Result(
@@ -156,7 +156,7 @@ class QuestionController {
             String verb,
             Object request,
             OnQuestion action) {
-        UUID question = SessionPaths.uuid("questionId", questionId);
+        QuestionId question = QuestionId.of(SessionPaths.uuid("questionId", questionId));
         return writes.run(
                 actor,
                 key,

@@ -8,12 +8,12 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.question.AnswerQuestionCommand;
 import dev.lectern.events.question.AskQuestionCommand;
 import dev.lectern.events.question.DismissQuestionCommand;
+import dev.lectern.events.question.QuestionId;
 import dev.lectern.events.question.ResolveQuestionCommand;
 import dev.lectern.events.question.UpvoteQuestionCommand;
 import dev.lectern.events.session.AuthorizeModerationCommand;
 import dev.lectern.events.session.AuthorizeParticipationCommand;
 import dev.lectern.events.session.SessionId;
-import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -32,30 +32,35 @@ class Questions {
         this.commands = commands;
     }
 
-    void ask(Actor actor, SessionId session, UUID question, String text, boolean anonymous, IdempotencyKey key) {
+    void ask(Actor actor, SessionId session, QuestionId question, String text, boolean anonymous, IdempotencyKey key) {
         commands.send(new AskQuestionCommand(session, actor, question, text, anonymous), key);
     }
 
     /** One vote per person: the question checks it. */
-    void upvote(Actor actor, SessionId session, UUID question, IdempotencyKey key) {
+    void upvote(Actor actor, SessionId session, QuestionId question, IdempotencyKey key) {
         onQuestion(actor, session, question, false, new UpvoteQuestionCommand(question, session, actor), key);
     }
 
-    void answer(Actor actor, SessionId session, UUID question, String text, boolean live, IdempotencyKey key) {
+    void answer(Actor actor, SessionId session, QuestionId question, String text, boolean live, IdempotencyKey key) {
         onQuestion(
                 actor, session, question, true, new AnswerQuestionCommand(question, session, actor, text, live), key);
     }
 
-    void resolve(Actor actor, SessionId session, UUID question, IdempotencyKey key) {
+    void resolve(Actor actor, SessionId session, QuestionId question, IdempotencyKey key) {
         onQuestion(actor, session, question, true, new ResolveQuestionCommand(question, session, actor), key);
     }
 
-    void dismiss(Actor actor, SessionId session, UUID question, String reason, IdempotencyKey key) {
+    void dismiss(Actor actor, SessionId session, QuestionId question, String reason, IdempotencyKey key) {
         onQuestion(actor, session, question, true, new DismissQuestionCommand(question, session, actor, reason), key);
     }
 
     private void onQuestion(
-            Actor actor, SessionId session, UUID question, boolean moderation, Object command, IdempotencyKey key) {
+            Actor actor,
+            SessionId session,
+            QuestionId question,
+            boolean moderation,
+            Object command,
+            IdempotencyKey key) {
         commands.send(
                 moderation
                         ? new AuthorizeModerationCommand(session, actor)

@@ -1,6 +1,8 @@
 package dev.lectern.command.session;
 
 import dev.lectern.command.web.PlainText;
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ScheduleSessionCommand;
@@ -31,11 +33,11 @@ record ScheduleSessionRequest(
         @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", message = "must be a UUID")
         String lessonId) {
 
-    UUID lesson() {
-        return lessonId == null ? null : UUID.fromString(lessonId);
+    LessonId lesson() {
+        return lessonId == null ? null : LessonId.of(UUID.fromString(lessonId));
     }
 
-    ScheduleSessionCommand toCommand(SessionId sessionId, TenantId tenantId, UserId scheduledBy, UUID courseId) {
+    ScheduleSessionCommand toCommand(SessionId sessionId, TenantId tenantId, UserId scheduledBy, CourseId courseId) {
         return new ScheduleSessionCommand(
                 sessionId,
                 tenantId,

@@ -7,6 +7,7 @@ import dev.lectern.command.interaction.Interaction;
 import dev.lectern.command.member.ClassContext;
 import dev.lectern.command.studio.Studio;
 import dev.lectern.command.unitofwork.Compensation;
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
@@ -44,7 +45,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -79,7 +79,7 @@ class Session implements ClassContext {
 
     private TenantId tenantId;
     private UserId teacher;
-    private UUID courseId;
+    private CourseId courseId;
     private String title;
     private Status status;
     private String mediaRoom;
@@ -320,7 +320,7 @@ class Session implements ClassContext {
     }
 
     @Override
-    public UUID course() {
+    public CourseId course() {
         return courseId;
     }
 

@@ -3,12 +3,12 @@ package dev.lectern.command.session;
 import dev.lectern.command.course.CourseDirectory;
 import dev.lectern.command.idempotency.IdempotencyKey;
 import dev.lectern.command.web.CommandDispatcher;
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +28,7 @@ class SessionScheduling {
 
     ScheduledSessionResponse schedule(Actor actor, ScheduleSessionRequest request, IdempotencyKey key) {
         TenantId tenantId = actor.tenantId();
-        UUID courseId = null;
+        CourseId courseId = null;
         if (request.lesson() != null) {
             courseId = courses.courseOfLesson(actor, request.lesson());
             courses.requireManager(actor, courseId);

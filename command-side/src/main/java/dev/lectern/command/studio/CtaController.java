@@ -9,6 +9,7 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
+import dev.lectern.events.studio.CtaId;
 import dev.lectern.events.studio.HideCtaCommand;
 import dev.lectern.events.studio.ShowCtaCommand;
 import jakarta.validation.Valid;
@@ -55,9 +56,9 @@ class CtaController {
         String label = request.label().strip();
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/cta", request, (session, k) -> {
             // The same key shows the same CTA again: its id follows from the key, not from the attempt.
-            UUID ctaId =
+            CtaId ctaId = CtaId.of(
                     UUID.nameUUIDFromBytes(String.join("\0", actor.tenantId().value(), actor.subject(), k.value())
-                            .getBytes(StandardCharsets.UTF_8));
+                            .getBytes(StandardCharsets.UTF_8)));
             commands.send(new ShowCtaCommand(session, actor, ctaId, label, url), k);
             return new IdempotentWrites.Result(200, null, new CtaView(session.toString(), ctaId, label, url, true));
         });
@@ -95,5 +96,5 @@ class CtaController {
             @NotBlank @PlainText(max = 80) String label,
             @NotBlank @Size(max = MAX_URL_LENGTH) String url) {}
 
-    record CtaView(String sessionId, UUID ctaId, String label, String url, boolean shown) {}
+    record CtaView(String sessionId, CtaId ctaId, String label, String url, boolean shown) {}
 }

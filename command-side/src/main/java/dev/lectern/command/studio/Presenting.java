@@ -17,6 +17,7 @@ import dev.lectern.events.session.SessionId;
 import dev.lectern.events.storage.ObjectStorage;
 import dev.lectern.events.studio.AddDeckCommand;
 import dev.lectern.events.studio.ChangeSlideCommand;
+import dev.lectern.events.studio.DeckId;
 import dev.lectern.events.studio.DeckObjects;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -74,7 +75,7 @@ class Presenting {
             @NotNull UUID deckId,
             @NotNull @Min(1) @Max(DeckLimits.MAX_PAGES) Integer page) {}
 
-    record SlideView(String sessionId, UUID deckId, int page) {}
+    record SlideView(String sessionId, DeckId deckId, int page) {}
 
     /** A rendered, stored deck, ready to be recorded. {@code request} is what the idempotency key is bound to. */
     record Prepared(
@@ -89,7 +90,7 @@ class Presenting {
 
     record PageView(int page, String title, boolean rendered) {}
 
-    record DeckView(UUID deckId, String title, int pageCount, int renderedPages, List<PageView> pages) {}
+    record DeckView(DeckId deckId, String title, int pageCount, int renderedPages, List<PageView> pages) {}
 
     /** {@code upload} is read only once the actor may present in the class. */
     Mono<RecordedResponse> addDeck(Writes.Write write, SessionId session, Mono<Upload> upload) {
@@ -108,10 +109,10 @@ class Presenting {
                 .require(write.actor(), session)
                 .then(write.record("POST", "/sessions/" + session + "/slides", request, () -> {
                     commands.send(
-                            new ChangeSlideCommand(session, write.actor(), request.deckId(), request.page()),
+                            new ChangeSlideCommand(session, write.actor(), DeckId.of(request.deckId()), request.page()),
                             write.key());
                     return new IdempotentWrites.Result(
-                            200, null, new SlideView(session.toString(), request.deckId(), request.page()));
+                            200, null, new SlideView(session.toString(), DeckId.of(request.deckId()), request.page()));
                 }));
     }
 
@@ -128,14 +129,14 @@ class Presenting {
         DeckRenderer.RenderedDeck deck = renderer.render(upload.content());
         String title = requestedTitle != null ? requestedTitle : defaultTitle(deck.documentTitle(), upload.filename());
         // A retry with the same key and file writes the same objects again instead of leaving copies behind.
-        UUID deckId = UUID.nameUUIDFromBytes(String.join(
+        DeckId deckId = DeckId.of(UUID.nameUUIDFromBytes(String.join(
                         "\0",
                         actor.tenantId().value(),
                         actor.subject(),
                         key.value(),
                         request.sha256(),
                         String.valueOf(requestedTitle))
-                .getBytes(StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8)));
         DeckObjects objects = new DeckObjects(actor.tenantId(), session, deckId);
         List<String> stored = new java.util.ArrayList<>();
         storage.put(objects.original(), upload.content(), MediaType.APPLICATION_PDF_VALUE);
@@ -167,7 +168,7 @@ class Presenting {
         DeckRenderer.RenderedDeck deck = prepared.deck();
         List<String> titles =
                 deck.pages().stream().map(DeckRenderer.Page::title).toList();
-        UUID deckId = prepared.objects().deckId();
+        DeckId deckId = prepared.objects().deckId();
         return write.record("POST", "/sessions/" + session + "/decks", prepared.request(), () -> {
                     commands.send(
                             new AddDeckCommand(

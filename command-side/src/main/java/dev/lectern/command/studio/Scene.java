@@ -10,12 +10,12 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.scene.DeleteSceneCommand;
 import dev.lectern.events.scene.SceneCreatedEvent;
 import dev.lectern.events.scene.SceneDeletedEvent;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.scene.SceneUpdatedEvent;
 import dev.lectern.events.scene.UpdateSceneCommand;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.ClassScope;
 import java.time.Clock;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -32,7 +32,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Scene {
 
     @AggregateIdentifier
-    private UUID sceneId;
+    private SceneId sceneId;
 
     private ClassScope scope;
     private UserId owner;

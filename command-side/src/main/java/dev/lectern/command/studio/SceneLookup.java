@@ -3,9 +3,9 @@ package dev.lectern.command.studio;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.session.SessionId;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +25,7 @@ class SceneLookup {
         this.jdbc = jdbc;
     }
 
-    SceneView require(Actor actor, SessionId session, UUID scene) {
+    SceneView require(Actor actor, SessionId session, SceneId scene) {
         List<SceneView> found = jdbc.query(
                 """
                 SELECT name, layout, deleted FROM class_scenes WHERE scene_id = ? AND tenant_id = ? AND session_id = ?""",
@@ -35,7 +35,7 @@ class SceneLookup {
                         rs.getString("name"),
                         rs.getString("layout"),
                         rs.getBoolean("deleted")),
-                scene,
+                scene.value(),
                 actor.tenantId().value(),
                 session.value());
         if (found.isEmpty()) {

@@ -6,10 +6,10 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.scene.DeleteSceneCommand;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.scene.UpdateSceneCommand;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.studio.SwitchSceneCommand;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,20 +30,20 @@ class Scenes {
 
     /** {@code name} and {@code layout} may each be null: unchanged. */
     SceneLookup.SceneView update(
-            Actor actor, SessionId session, UUID scene, String name, String layout, IdempotencyKey key) {
+            Actor actor, SessionId session, SceneId scene, String name, String layout, IdempotencyKey key) {
         scenes.require(actor, session, scene);
         commands.send(new UpdateSceneCommand(scene, session, actor, name, layout), key);
         return scenes.require(actor, session, scene);
     }
 
-    SceneLookup.SceneView delete(Actor actor, SessionId session, UUID scene, IdempotencyKey key) {
+    SceneLookup.SceneView delete(Actor actor, SessionId session, SceneId scene, IdempotencyKey key) {
         scenes.require(actor, session, scene);
         commands.send(new DeleteSceneCommand(scene, session, actor), key);
         return scenes.require(actor, session, scene);
     }
 
     /** Whether the class was on another scene before. */
-    boolean switchTo(Actor actor, SessionId session, UUID scene, IdempotencyKey key) {
+    boolean switchTo(Actor actor, SessionId session, SceneId scene, IdempotencyKey key) {
         SceneLookup.SceneView view = scenes.require(actor, session, scene);
         if (view.deleted()) {
             throw new RequestRejectedException(ErrorCode.SCENE_NOT_FOUND, "Scene " + scene + " was deleted");

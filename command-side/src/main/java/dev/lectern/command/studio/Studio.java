@@ -6,14 +6,17 @@ import dev.lectern.command.member.ClassContext;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.scene.SceneCreatedEvent;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.session.SessionPermission;
 import dev.lectern.events.studio.AddDeckCommand;
 import dev.lectern.events.studio.ChangeLayoutCommand;
 import dev.lectern.events.studio.ChangeSlideCommand;
 import dev.lectern.events.studio.CreateSceneCommand;
 import dev.lectern.events.studio.CtaHiddenEvent;
+import dev.lectern.events.studio.CtaId;
 import dev.lectern.events.studio.CtaShownEvent;
 import dev.lectern.events.studio.DeckAddedEvent;
+import dev.lectern.events.studio.DeckId;
 import dev.lectern.events.studio.HideCtaCommand;
 import dev.lectern.events.studio.LayoutChangedEvent;
 import dev.lectern.events.studio.SceneChangedEvent;
@@ -27,7 +30,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -39,10 +41,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  */
 public class Studio {
 
-    private final Map<UUID, Integer> deckPages = new HashMap<>();
-    private UUID activeScene;
+    private final Map<DeckId, Integer> deckPages = new HashMap<>();
+    private SceneId activeScene;
     private String layout;
-    private UUID cta;
+    private CtaId cta;
     private final Whiteboard.Board board = new Whiteboard.Board();
 
     public Studio() {
@@ -50,7 +52,7 @@ public class Studio {
     }
 
     @CommandHandler
-    UUID handle(CreateSceneCommand command, ClassContext session, Clock clock) throws Exception {
+    SceneId handle(CreateSceneCommand command, ClassContext session, Clock clock) throws Exception {
         session.authorize(command.actor());
         session.requireNotOver();
         Layouts.require(command.layout());

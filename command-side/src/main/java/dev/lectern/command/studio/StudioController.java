@@ -8,6 +8,7 @@ import dev.lectern.command.web.SessionPaths;
 import dev.lectern.command.web.SessionWrites;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.studio.ChangeLayoutCommand;
 import dev.lectern.events.studio.CreateSceneCommand;
 import dev.lectern.events.studio.UpdateWhiteboardCommand;
@@ -70,7 +71,7 @@ class StudioController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> create(
             Actor actor, IdempotencyKey key, @PathVariable String sessionId, @Valid @RequestBody SceneRequest request) {
-        UUID scene = UUID.randomUUID();
+        SceneId scene = SceneId.random();
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scenes", request, (id, k) -> {
             commands.send(
                     new CreateSceneCommand(id, actor, scene, request.name().strip(), request.layout()), k);
@@ -92,7 +93,7 @@ class StudioController {
             @PathVariable String sessionId,
             @PathVariable String sceneId,
             @Valid @RequestBody SceneUpdate request) {
-        UUID scene = SessionPaths.uuid("sceneId", sceneId);
+        SceneId scene = SceneId.of(SessionPaths.uuid("sceneId", sceneId));
         return writes.run(
                 actor, key, Capability.RUN_SESSION, "PUT", sessionId, "/scenes/" + scene, request, (id, k) -> {
                     return new IdempotentWrites.Result(
@@ -113,7 +114,7 @@ class StudioController {
     @DeleteMapping(path = "/sessions/{sessionId}/scenes/{sceneId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> delete(
             Actor actor, IdempotencyKey key, @PathVariable String sessionId, @PathVariable String sceneId) {
-        UUID scene = SessionPaths.uuid("sceneId", sceneId);
+        SceneId scene = SceneId.of(SessionPaths.uuid("sceneId", sceneId));
         return writes.run(
                 actor, key, Capability.RUN_SESSION, "DELETE", sessionId, "/scenes/" + scene, null, (id, k) -> {
                     return new IdempotentWrites.Result(200, null, scenes.delete(actor, id, scene, k));
@@ -127,7 +128,7 @@ class StudioController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> switchScene(
             Actor actor, IdempotencyKey key, @PathVariable String sessionId, @Valid @RequestBody SceneSwitch request) {
-        UUID scene = SessionPaths.uuid("sceneId", request.sceneId());
+        SceneId scene = SceneId.of(SessionPaths.uuid("sceneId", request.sceneId()));
         return writes.run(actor, key, Capability.RUN_SESSION, "POST", sessionId, "/scene", request, (id, k) -> {
             return new IdempotentWrites.Result(
                     200, null, new Changed(id.toString(), scenes.switchTo(actor, id, scene, k)));

@@ -77,7 +77,7 @@ class StudioTables {
                 """
                 INSERT INTO class_scenes (scene_id, tenant_id, session_id, name, layout, deleted) VALUES (?, ?, ?, ?, ?, false)
                 ON CONFLICT (scene_id) DO NOTHING""",
-                event.sceneId(),
+                event.sceneId().value(),
                 event.tenantId().value(),
                 event.sessionId().value(),
                 event.name(),
@@ -90,12 +90,14 @@ class StudioTables {
                 "UPDATE class_scenes SET name = ?, layout = ? WHERE scene_id = ?",
                 event.name(),
                 event.layout(),
-                event.sceneId());
+                event.sceneId().value());
     }
 
     @EventHandler
     void on(SceneDeletedEvent event) {
-        jdbc.update("UPDATE class_scenes SET deleted = true WHERE scene_id = ?", event.sceneId());
+        jdbc.update(
+                "UPDATE class_scenes SET deleted = true WHERE scene_id = ?",
+                event.sceneId().value());
     }
 
     private void presenter(String tenant, UUID session, UUID user, boolean presenting, Instant at) {

@@ -26,9 +26,13 @@ class ClassTables {
 
     @EventHandler
     void on(SessionScheduledEvent event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO class_courses (tenant_id, session_id, course_id) VALUES (?, ?, ?)
-                ON CONFLICT (session_id) DO UPDATE SET course_id = EXCLUDED.course_id""", event.tenantId().value(), event.sessionId().value(), event.courseId());
+                ON CONFLICT (session_id) DO UPDATE SET course_id = EXCLUDED.course_id""",
+                event.tenantId().value(),
+                event.sessionId().value(),
+                event.courseId() == null ? null : event.courseId().value());
     }
 
     @EventHandler

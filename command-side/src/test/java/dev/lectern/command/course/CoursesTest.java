@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import dev.lectern.command.identity.AuditTrail;
 import dev.lectern.command.identity.UserDirectory;
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
@@ -43,7 +44,7 @@ class CoursesTest {
     void aTeacherWhoCreatesACourseIsItsFirstTeacher() {
         Courses.CourseView course = courses.createCourse(teacher, "Physics");
 
-        UUID id = UUID.fromString(course.courseId());
+        CourseId id = CourseId.of(UUID.fromString(course.courseId()));
         verify(directory).addCourse(teacher, id, "Physics", NOW);
         verify(directory).enroll(teacher, id, teacher.userId(), Role.TEACHER, NOW);
         verify(audit).record(teacher, "course.created", AuditTrail.DONE, "course", id.toString(), null);
@@ -58,7 +59,7 @@ class CoursesTest {
 
     @Test
     void onlyACoursesManagerEnrolsAndNothingIsWrittenOtherwise() {
-        UUID course = UUID.randomUUID();
+        CourseId course = CourseId.random();
         UserId student = UserId.random();
         doThrow(new RequestRejectedException(ErrorCode.FORBIDDEN, "not yours"))
                 .when(directory)
@@ -74,7 +75,7 @@ class CoursesTest {
 
     @Test
     void anEnrolmentThatChangesNothingIsNotAudited() {
-        UUID course = UUID.randomUUID();
+        CourseId course = CourseId.random();
         UserId student = UserId.random();
         when(directory.enroll(admin, course, student, Role.STUDENT, NOW)).thenReturn(false);
 

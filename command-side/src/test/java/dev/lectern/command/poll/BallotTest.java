@@ -12,6 +12,7 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.poll.BallotId;
 import dev.lectern.events.poll.CastVoteCommand;
 import dev.lectern.events.poll.ChangeVoteCommand;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.poll.VoteCastEvent;
 import dev.lectern.events.poll.VoteChangedEvent;
 import dev.lectern.events.session.SessionId;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class BallotTest {
     private static final TenantId TENANT = new TenantId("north-high");
 
     private AggregateTestFixture<Ballot> fixture;
-    private UUID poll;
+    private PollId poll;
     private UserId student;
     private BallotId ballot;
     private SessionId session;
@@ -40,7 +40,7 @@ class BallotTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Ballot.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        poll = UUID.randomUUID();
+        poll = PollId.random();
         student = UserId.random();
         ballot = new BallotId(poll, student);
         session = SessionId.random();

@@ -12,6 +12,7 @@ import dev.lectern.events.poll.ClosePollCommand;
 import dev.lectern.events.poll.OpenPollCommand;
 import dev.lectern.events.poll.PollClosedEvent;
 import dev.lectern.events.poll.PollCreatedEvent;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.poll.PollOpenedEvent;
 import dev.lectern.events.poll.PollResultsPublishedEvent;
 import dev.lectern.events.poll.PublishPollResultsCommand;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +40,14 @@ class PollTest {
             new Actor(new TenantId("south-high"), "admin@south-high", UserId.random(), Set.of(Role.ADMIN));
 
     private AggregateTestFixture<Poll> fixture;
-    private UUID poll;
+    private PollId poll;
     private SessionId session;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Poll.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        poll = UUID.randomUUID();
+        poll = PollId.random();
         session = SessionId.random();
     }
 

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lectern.command.poll.PollGate.Gate;
 import dev.lectern.command.poll.PollGate.Status;
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.SessionId;
 import java.util.Set;
@@ -22,13 +24,13 @@ class VotingTest {
 
     private static final TenantId TENANT = new TenantId("north-high");
     private static final UserId TEACHER = UserId.random();
-    private static final UUID COURSE = UUID.randomUUID();
+    private static final CourseId COURSE = CourseId.random();
 
     private final UserId voter = UserId.random();
 
-    private Gate gate(Status status, UUID course, String enrolledAs, boolean revoked) {
+    private Gate gate(Status status, CourseId course, String enrolledAs, boolean revoked) {
         return new Gate(
-                UUID.randomUUID(),
+                PollId.random(),
                 new SessionId(UUID.randomUUID()),
                 status,
                 3,

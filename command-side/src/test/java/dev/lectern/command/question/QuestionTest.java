@@ -11,6 +11,7 @@ import dev.lectern.events.question.AnswerQuestionCommand;
 import dev.lectern.events.question.DismissQuestionCommand;
 import dev.lectern.events.question.QuestionAnsweredEvent;
 import dev.lectern.events.question.QuestionAskedEvent;
+import dev.lectern.events.question.QuestionId;
 import dev.lectern.events.question.QuestionResolvedEvent;
 import dev.lectern.events.question.QuestionUpvotedEvent;
 import dev.lectern.events.question.ResolveQuestionCommand;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,14 +38,14 @@ class QuestionTest {
     private static final Actor TEACHER = new Actor(TENANT, "t@north-high", UserId.random(), Set.of(Role.TEACHER));
 
     private AggregateTestFixture<Question> fixture;
-    private UUID id;
+    private QuestionId id;
     private SessionId session;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Question.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        id = UUID.randomUUID();
+        id = QuestionId.random();
         session = SessionId.random();
     }
 

@@ -17,13 +17,13 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.question.QuestionId;
 import dev.lectern.events.question.ResolveQuestionCommand;
 import dev.lectern.events.question.UpvoteQuestionCommand;
 import dev.lectern.events.session.AuthorizeModerationCommand;
 import dev.lectern.events.session.AuthorizeParticipationCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -36,7 +36,7 @@ class QuestionsTest {
     private final Actor student =
             new Actor(TenantId.of("north-high"), "student-1", UserId.random(), Set.of(Role.STUDENT));
     private final SessionId session = SessionId.random();
-    private final UUID question = UUID.randomUUID();
+    private final QuestionId question = QuestionId.random();
     private final IdempotencyKey key = IdempotencyKey.require("k-1");
 
     @Test

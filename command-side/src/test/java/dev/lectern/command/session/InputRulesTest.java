@@ -14,11 +14,13 @@ import dev.lectern.events.input.TimeBounds;
 import dev.lectern.events.interaction.ChangeInteractionSettingsCommand;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import dev.lectern.events.interaction.InteractionSettingsChangedEvent;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.events.interaction.MuteParticipantCommand;
 import dev.lectern.events.interaction.ParticipantMutedEvent;
 import dev.lectern.events.interaction.ParticipantUnmutedEvent;
 import dev.lectern.events.interaction.PostChatMessageCommand;
 import dev.lectern.events.poll.CreatePollCommand;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.session.RescheduleSessionCommand;
 import dev.lectern.events.session.ScheduleSessionCommand;
 import dev.lectern.events.session.SessionId;
@@ -191,7 +193,7 @@ class InputRulesTest {
                 .when(new CreatePollCommand(
                         id,
                         THE_TEACHER,
-                        UUID.randomUUID(),
+                        PollId.random(),
                         "Largest planet?",
                         List.of("Jupiter", "Mars", " jupiter"),
                         false,
@@ -227,8 +229,8 @@ class InputRulesTest {
                 .andGiven(
                         new InteractionSettingsChangedEvent(id, TENANT, true, 30, List.of(), false, "t", NOW),
                         new ChatMessagePostedEvent(
-                                id, TENANT, UUID.randomUUID(), STUDENT, "student", "first", NOW.minusSeconds(10)))
-                .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "second"))
+                                id, TENANT, MessageId.random(), STUDENT, "student", "first", NOW.minusSeconds(10)))
+                .when(new PostChatMessageCommand(id, THE_STUDENT, MessageId.random(), "second"))
                 .expectNoEvents()
                 .expectException(new TypeSafeMatcher<DomainException>() {
                     @Override

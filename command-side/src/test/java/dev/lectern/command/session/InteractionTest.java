@@ -13,18 +13,22 @@ import dev.lectern.events.interaction.ChatMessageHiddenEvent;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import dev.lectern.events.interaction.ExamModeChangedEvent;
 import dev.lectern.events.interaction.InteractionSettingsChangedEvent;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.events.interaction.ModerateChatMessageCommand;
 import dev.lectern.events.interaction.MuteParticipantCommand;
 import dev.lectern.events.interaction.ParticipantMutedEvent;
 import dev.lectern.events.interaction.PostChatMessageCommand;
 import dev.lectern.events.interaction.SetExamModeCommand;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionPermission;
 import dev.lectern.events.session.SessionPermissionGrantedEvent;
 import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
 import dev.lectern.events.studio.ChangeSlideCommand;
+import dev.lectern.events.studio.CtaId;
 import dev.lectern.events.studio.DeckAddedEvent;
+import dev.lectern.events.studio.DeckId;
 import dev.lectern.events.studio.SceneChangedEvent;
 import dev.lectern.events.studio.SlideChangedEvent;
 import dev.lectern.events.studio.SwitchSceneCommand;
@@ -74,7 +78,7 @@ class InteractionTest {
 
     @Test
     void aParticipantPostsAndTheTextIsStoredAsGiven() {
-        UUID message = UUID.randomUUID();
+        MessageId message = MessageId.random();
         String text = "<b>2 < 3</b> & \"quotes\"";
         fixture.given(liveWithStudent())
                 .when(new PostChatMessageCommand(id, THE_STUDENT, message, text))
@@ -85,7 +89,7 @@ class InteractionTest {
     void someoneWhoHasNotJoinedCannotPost() {
         Actor outsider = new Actor(TENANT, "late@north-high", UserId.random(), Set.of(Role.STUDENT));
         fixture.given(liveWithStudent())
-                .when(new PostChatMessageCommand(id, outsider, UUID.randomUUID(), "hello"))
+                .when(new PostChatMessageCommand(id, outsider, MessageId.random(), "hello"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.NOT_IN_CLASS));
     }
@@ -94,7 +98,7 @@ class InteractionTest {
     void examModeClosesTheChatAtWriteTime() {
         fixture.given(liveWithStudent())
                 .andGiven(new ExamModeChangedEvent(id, TENANT, true, "teacher@north-high", NOW))
-                .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "psst, the answer is 4"))
+                .when(new PostChatMessageCommand(id, THE_STUDENT, MessageId.random(), "psst, the answer is 4"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.EXAM_MODE));
     }
@@ -103,11 +107,11 @@ class InteractionTest {
     void chatOffRefusesMessagesAndBlockedWordsAreRefused() {
         fixture.given(liveWithStudent())
                 .andGiven(new InteractionSettingsChangedEvent(id, TENANT, false, 0, List.of(), false, "t", NOW))
-                .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "hello"))
+                .when(new PostChatMessageCommand(id, THE_STUDENT, MessageId.random(), "hello"))
                 .expectException(rejectedWith(ErrorCode.CHAT_DISABLED));
         fixture.given(liveWithStudent())
                 .andGiven(new InteractionSettingsChangedEvent(id, TENANT, true, 0, List.of("darn"), false, "t", NOW))
-                .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "Oh DARN it"))
+                .when(new PostChatMessageCommand(id, THE_STUDENT, MessageId.random(), "Oh DARN it"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.CHAT_BLOCKED_WORD));
     }
@@ -118,8 +122,8 @@ class InteractionTest {
                 .andGiven(
                         new InteractionSettingsChangedEvent(id, TENANT, true, 30, List.of(), false, "t", NOW),
                         new ChatMessagePostedEvent(
-                                id, TENANT, UUID.randomUUID(), STUDENT, "student", "first", NOW.minusSeconds(10)))
-                .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "second"))
+                                id, TENANT, MessageId.random(), STUDENT, "student", "first", NOW.minusSeconds(10)))
+                .when(new PostChatMessageCommand(id, THE_STUDENT, MessageId.random(), "second"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.RATE_LIMITED));
     }
@@ -137,13 +141,13 @@ class InteractionTest {
                 .expectEvents(new ParticipantMutedEvent(id, TENANT, STUDENT, "other@north-high", "spam", NOW));
         fixture.given(liveWithStudent())
                 .andGiven(new ParticipantMutedEvent(id, TENANT, STUDENT, "t", null, NOW))
-                .when(new PostChatMessageCommand(id, THE_STUDENT, UUID.randomUUID(), "hello"))
+                .when(new PostChatMessageCommand(id, THE_STUDENT, MessageId.random(), "hello"))
                 .expectException(rejectedWith(ErrorCode.CHAT_MUTED));
     }
 
     @Test
     void aStudentCannotHideMessagesButTheTeacherCanOnce() {
-        UUID message = UUID.randomUUID();
+        MessageId message = MessageId.random();
         ChatMessagePostedEvent posted = new ChatMessagePostedEvent(id, TENANT, message, STUDENT, "student", "hi", NOW);
         fixture.given(liveWithStudent())
                 .andGiven(posted)
@@ -160,21 +164,21 @@ class InteractionTest {
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
         fixture.given(liveWithStudent())
-                .when(new ModerateChatMessageCommand(id, THE_TEACHER, UUID.randomUUID(), true, null))
+                .when(new ModerateChatMessageCommand(id, THE_TEACHER, MessageId.random(), true, null))
                 .expectException(rejectedWith(ErrorCode.MESSAGE_NOT_FOUND));
     }
 
     @Test
     void aStudentCannotSwitchScenesOrTurnOnExamMode() {
         fixture.given(liveWithStudent())
-                .when(new SwitchSceneCommand(id, THE_STUDENT, UUID.randomUUID(), "Board", "whiteboard"))
+                .when(new SwitchSceneCommand(id, THE_STUDENT, SceneId.random(), "Board", "whiteboard"))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.FORBIDDEN));
         fixture.given(liveWithStudent())
                 .when(new SetExamModeCommand(id, THE_STUDENT, true))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.FORBIDDEN));
-        UUID scene = UUID.randomUUID();
+        SceneId scene = SceneId.random();
         fixture.given(liveWithStudent())
                 .when(new SwitchSceneCommand(id, THE_TEACHER, scene, "Board", "whiteboard"))
                 .expectEvents(
@@ -186,7 +190,7 @@ class InteractionTest {
 
     @Test
     void slidesMustBeOfAKnownDeckAndPageAndAPresenterMayTurnThem() {
-        UUID deck = UUID.randomUUID();
+        DeckId deck = DeckId.random();
         DeckAddedEvent added =
                 new DeckAddedEvent(id, TENANT, deck, "Fractions", 3, 3, "k", List.of("a", "b", "c"), "t", NOW);
         fixture.given(liveWithStudent())
@@ -224,7 +228,7 @@ class InteractionTest {
 
     @Test
     void theTeacherShowsAndHidesACallToActionAndOnlyOnce() {
-        UUID cta = UUID.randomUUID();
+        CtaId cta = CtaId.random();
         fixture.given(liveWithStudent())
                 .when(new dev.lectern.events.studio.ShowCtaCommand(
                         id, THE_STUDENT, cta, "Sign up", "https://example.org"))
@@ -242,7 +246,7 @@ class InteractionTest {
 
     @Test
     void aDeckIsAddedOnceAndNothingChangesOnceTheClassIsOver() {
-        UUID deck = UUID.randomUUID();
+        DeckId deck = DeckId.random();
         dev.lectern.events.studio.AddDeckCommand add = new dev.lectern.events.studio.AddDeckCommand(
                 id, THE_TEACHER, deck, "Fractions", 2, 2, "decks/k", List.of("One", "Two"));
         fixture.given(liveWithStudent())

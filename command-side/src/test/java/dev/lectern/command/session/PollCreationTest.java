@@ -3,6 +3,8 @@ package dev.lectern.command.session;
 import static dev.lectern.command.DomainExceptionMatcher.rejectedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
@@ -11,6 +13,7 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.poll.CreatePollCommand;
 import dev.lectern.events.poll.CreatePollResult;
 import dev.lectern.events.poll.PollCreatedEvent;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.session.SessionEndedEvent;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionScheduledEvent;
@@ -20,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -37,14 +39,14 @@ class PollCreationTest {
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
     private static final TenantId TENANT = new TenantId("north-high");
     private static final UserId TEACHER = UserId.random();
-    private static final UUID COURSE = UUID.randomUUID();
+    private static final CourseId COURSE = CourseId.random();
     private static final Actor THE_TEACHER = new Actor(TENANT, "teacher@north-high", TEACHER, Set.of(Role.TEACHER));
     private static final Actor STUDENT = new Actor(TENANT, "student@north-high", UserId.random(), Set.of(Role.STUDENT));
 
     private AggregateTestFixture<Session> fixture;
     private EmbeddedEventStore polls;
     private SessionId id;
-    private UUID poll;
+    private PollId poll;
 
     @BeforeEach
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -68,7 +70,7 @@ class PollCreationTest {
             }
         });
         id = SessionId.random();
-        poll = UUID.randomUUID();
+        poll = PollId.random();
     }
 
     private SessionScheduledEvent scheduled() {
@@ -81,7 +83,7 @@ class PollCreationTest {
                 false,
                 NOW.minusSeconds(60),
                 TEACHER,
-                UUID.randomUUID(),
+                LessonId.random(),
                 COURSE);
     }
 

@@ -9,6 +9,8 @@ import dev.lectern.events.attendance.LeaveSessionCommand;
 import dev.lectern.events.attendance.ParticipantJoinedEvent;
 import dev.lectern.events.attendance.ParticipantLeftEvent;
 import dev.lectern.events.attendance.ReconcileAttendanceCommand;
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
@@ -340,7 +342,7 @@ class SessionLifecycleTest {
                 .when(new JoinSessionCommand(id, AUDITOR, Map.of()))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.NOT_ON_ROSTER));
-        UUID course = UUID.randomUUID();
+        CourseId course = CourseId.random();
         fixture.given(
                         new SessionScheduledEvent(
                                 id,
@@ -351,7 +353,7 @@ class SessionLifecycleTest {
                                 false,
                                 NOW,
                                 TEACHER_ID,
-                                UUID.randomUUID(),
+                                LessonId.random(),
                                 course),
                         started())
                 .when(new JoinSessionCommand(id, STUDENT, Map.of(UUID.randomUUID(), "student")))
@@ -367,10 +369,10 @@ class SessionLifecycleTest {
                                 false,
                                 NOW,
                                 TEACHER_ID,
-                                UUID.randomUUID(),
+                                LessonId.random(),
                                 course),
                         started())
-                .when(new JoinSessionCommand(id, STUDENT, Map.of(course, "assistant")))
+                .when(new JoinSessionCommand(id, STUDENT, Map.of(course.value(), "assistant")))
                 .expectEvents(new ParticipantJoinedEvent(
                         id, TENANT, STUDENT.userId(), "student@north-high", "assistant", NOW));
     }

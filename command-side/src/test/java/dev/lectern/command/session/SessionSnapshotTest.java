@@ -8,6 +8,7 @@ import dev.lectern.events.attendance.LeaveSessionCommand;
 import dev.lectern.events.attendance.ParticipantJoinedEvent;
 import dev.lectern.events.attendance.ParticipantLeftEvent;
 import dev.lectern.events.attendance.ReconcileAttendanceCommand;
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.error.DomainException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
@@ -16,12 +17,14 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.interaction.ChatMessageHiddenEvent;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
 import dev.lectern.events.interaction.InteractionSettingsChangedEvent;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.events.interaction.ModerateChatMessageCommand;
 import dev.lectern.events.interaction.MuteParticipantCommand;
 import dev.lectern.events.interaction.ParticipantMutedEvent;
 import dev.lectern.events.interaction.PostChatMessageCommand;
 import dev.lectern.events.recording.FinalizeRecordingCommand;
 import dev.lectern.events.recording.RecordingStatus;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.session.AuthorizeModerationCommand;
 import dev.lectern.events.session.ChangeSessionPermissionCommand;
 import dev.lectern.events.session.EndSessionCommand;
@@ -33,8 +36,10 @@ import dev.lectern.events.session.SessionScheduledEvent;
 import dev.lectern.events.session.SessionStartedEvent;
 import dev.lectern.events.studio.ChangeLayoutCommand;
 import dev.lectern.events.studio.ChangeSlideCommand;
+import dev.lectern.events.studio.CtaId;
 import dev.lectern.events.studio.CtaShownEvent;
 import dev.lectern.events.studio.DeckAddedEvent;
+import dev.lectern.events.studio.DeckId;
 import dev.lectern.events.studio.HideCtaCommand;
 import dev.lectern.events.studio.SceneChangedEvent;
 import dev.lectern.events.studio.SwitchSceneCommand;
@@ -76,7 +81,7 @@ class SessionSnapshotTest {
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
     private static final TenantId TENANT = new TenantId("north-high");
     private static final SessionId ID = SessionId.random();
-    private static final UUID COURSE = UUID.randomUUID();
+    private static final CourseId COURSE = CourseId.random();
     private static final UserId TEACHER_ID = UserId.random();
     private static final Actor TEACHER = new Actor(TENANT, "teacher@north-high", TEACHER_ID, Set.of(Role.TEACHER));
     private static final Actor PRESENTER = student("presenter");
@@ -86,11 +91,11 @@ class SessionSnapshotTest {
     private static final Actor LATE = student("late");
     private static final Actor REMOVED = student("removed");
     private static final Actor NEWCOMER = student("newcomer");
-    private static final UUID DECK = UUID.randomUUID();
-    private static final UUID SCENE = UUID.randomUUID();
-    private static final UUID CTA = UUID.randomUUID();
-    private static final UUID MESSAGE = UUID.randomUUID();
-    private static final Map<UUID, String> ENROLLED = Map.of(COURSE, "student");
+    private static final DeckId DECK = DeckId.random();
+    private static final SceneId SCENE = SceneId.random();
+    private static final CtaId CTA = CtaId.random();
+    private static final MessageId MESSAGE = MessageId.random();
+    private static final Map<UUID, String> ENROLLED = Map.of(COURSE.value(), "student");
 
     private static Actor student(String name) {
         return new Actor(TENANT, name + "@north-high", UserId.random(), Set.of(Role.STUDENT));
@@ -155,11 +160,11 @@ class SessionSnapshotTest {
                 new LeaveSessionCommand(ID, CHATTY),
                 new LeaveSessionCommand(ID, LEFT),
                 new ReconcileAttendanceCommand(ID, TENANT, Set.of(LEFT.userId(), PRESENTER.userId(), REMOVED.userId())),
-                new PostChatMessageCommand(ID, CHATTY, UUID.randomUUID(), "again"),
-                new PostChatMessageCommand(ID, PRESENTER, UUID.randomUUID(), "darn it"),
-                new PostChatMessageCommand(ID, PRESENTER, UUID.randomUUID(), "a question"),
-                new PostChatMessageCommand(ID, MUTED, UUID.randomUUID(), "let me speak"),
-                new PostChatMessageCommand(ID, LEFT, UUID.randomUUID(), "still here?"),
+                new PostChatMessageCommand(ID, CHATTY, MessageId.random(), "again"),
+                new PostChatMessageCommand(ID, PRESENTER, MessageId.random(), "darn it"),
+                new PostChatMessageCommand(ID, PRESENTER, MessageId.random(), "a question"),
+                new PostChatMessageCommand(ID, MUTED, MessageId.random(), "let me speak"),
+                new PostChatMessageCommand(ID, LEFT, MessageId.random(), "still here?"),
                 new ModerateChatMessageCommand(ID, TEACHER, MESSAGE, false, null),
                 new ModerateChatMessageCommand(ID, TEACHER, MESSAGE, true, null),
                 new MuteParticipantCommand(ID, TEACHER, MUTED.userId(), false, null),

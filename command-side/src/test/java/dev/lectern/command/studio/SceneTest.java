@@ -10,6 +10,7 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.scene.DeleteSceneCommand;
 import dev.lectern.events.scene.SceneCreatedEvent;
 import dev.lectern.events.scene.SceneDeletedEvent;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.scene.SceneUpdatedEvent;
 import dev.lectern.events.scene.UpdateSceneCommand;
 import dev.lectern.events.session.SessionId;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +33,14 @@ class SceneTest {
     private static final Actor OTHER_TEACHER = new Actor(TENANT, "o@north-high", UserId.random(), Set.of(Role.TEACHER));
 
     private AggregateTestFixture<Scene> fixture;
-    private UUID id;
+    private SceneId id;
     private SessionId session;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Scene.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        id = UUID.randomUUID();
+        id = SceneId.random();
         session = SessionId.random();
     }
 

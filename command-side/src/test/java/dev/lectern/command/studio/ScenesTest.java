@@ -14,10 +14,10 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.studio.SwitchSceneCommand;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ScenesTest {
@@ -29,7 +29,7 @@ class ScenesTest {
     private final Actor teacher =
             new Actor(TenantId.of("north-high"), "teacher-1", UserId.random(), Set.of(Role.TEACHER));
     private final SessionId session = SessionId.random();
-    private final UUID scene = UUID.randomUUID();
+    private final SceneId scene = SceneId.random();
     private final IdempotencyKey key = IdempotencyKey.require("k-1");
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.events.session.ScheduleSessionCommand;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionScheduledEvent;
@@ -175,7 +176,7 @@ class EventStoreIT extends PlatformIT {
 
         assertThat(event).isInstanceOf(ChatMessagePostedEvent.class);
         assertThat(((ChatMessagePostedEvent) event).text()).isEqualTo("before the move");
-        assertThat(((ChatMessagePostedEvent) event).messageId()).isEqualTo(message);
+        assertThat(((ChatMessagePostedEvent) event).messageId()).isEqualTo(MessageId.of(message));
     }
 
     private SessionId schedule() {

@@ -72,6 +72,45 @@ class InteractionIT extends PlatformIT {
         return live.get(token, "/sessions/" + session + "/state").getValue();
     }
 
+    /**
+     * Typed ids (docs/adr/0018-packages-by-feature.md, "Typed ids") store what the bare UUIDs stored: a child
+     * aggregate's identifier is its id's UUID text, and every id in a payload is a plain JSON string.
+     */
+    @Test
+    void objectIdsAreStoredAsTheirPlainUuidText() {
+        String scene = live.post(
+                        teacher, "/sessions/" + session + "/scenes", Map.of("name", "Board", "layout", "whiteboard"))
+                .get("sceneId")
+                .asText();
+        live.post(teacher, "/sessions/" + session + "/scene", Map.of("sceneId", scene));
+        String question = live.post(student, "/sessions/" + session + "/questions", Map.of("text", "Why?"))
+                .get("id")
+                .asText();
+        String message = live.post(student, "/sessions/" + session + "/chat", Map.of("text", "hello"))
+                .get("messageId")
+                .asText();
+        String cta = live.post(
+                        teacher,
+                        "/sessions/" + session + "/cta",
+                        Map.of("label", "Quiz", "url", "https://example.org/quiz"))
+                .get("ctaId")
+                .asText();
+
+        assertThat(stored("scene.created", "sceneId")).containsExactly("Scene", scene, "string", scene);
+        assertThat(stored("scene.changed", "sceneId")).containsExactly("Session", session, "string", scene);
+        assertThat(stored("question.asked", "questionId")).containsExactly("Question", question, "string", question);
+        assertThat(stored("chat.posted", "messageId")).containsExactly("Session", session, "string", message);
+        assertThat(stored("cta.shown", "ctaId")).containsExactly("Session", session, "string", cta);
+    }
+
+    /** Aggregate type and identifier of the class's one {@code event}, and the type and text of its {@code field}. */
+    private List<Object> stored(String event, String field) {
+        Map<String, Object> row = jdbc.queryForMap("""
+                SELECT aggregate_type, aggregate_identifier, jsonb_typeof(payload -> ?) AS id_type, payload ->> ? AS id
+                FROM session_state_events_readable WHERE session_id = ?::uuid AND event_name = ?""", field, field, session, event);
+        return List.of(row.get("aggregate_type"), row.get("aggregate_identifier"), row.get("id_type"), row.get("id"));
+    }
+
     @Test
     void scenesAreCreatedSwitchedAndLaidOutAndAStudentCannot() {
         JsonNode scene =

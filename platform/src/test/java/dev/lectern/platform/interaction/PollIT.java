@@ -121,6 +121,43 @@ class PollIT extends PlatformIT {
                 .isEqualTo(8);
     }
 
+    /**
+     * Typed ids (docs/adr/0018-packages-by-feature.md, "Typed ids") store what the bare UUIDs stored: the Poll
+     * aggregate's identifier is the poll id's UUID text, a ballot's is {@code <pollId>:<userId>}, and the payloads hold
+     * the ids as plain JSON strings.
+     */
+    @Test
+    void pollAndBallotIdsAreStoredAsTheirPlainUuidText() throws IOException {
+        String poll = createPoll(Map.of("question", "Best moon?", "options", List.of("Io", "Europa")));
+        post(teacher, "/polls/" + poll + "/open").expectStatus().isOk();
+        String voter = students(1).get(0);
+        String voterId = body(vote(voter, poll, List.of(1), newKey())
+                        .expectStatus()
+                        .isCreated())
+                .get("userId")
+                .asText();
+
+        Map<String, Object> created = jdbc.queryForMap("""
+                SELECT aggregate_type, aggregate_identifier, jsonb_typeof(payload -> 'pollId') AS id_type,
+                       payload ->> 'pollId' AS id
+                FROM session_state_events_readable WHERE session_id = ?::uuid AND event_name = 'poll.created'""", session);
+        assertThat(created)
+                .containsEntry("aggregate_type", "Poll")
+                .containsEntry("aggregate_identifier", poll)
+                .containsEntry("id_type", "string")
+                .containsEntry("id", poll);
+        Map<String, Object> cast = jdbc.queryForMap("""
+                SELECT aggregate_type, aggregate_identifier, jsonb_typeof(payload -> 'pollId') AS id_type,
+                       payload ->> 'pollId' AS id, payload ->> 'userId' AS user_id
+                FROM session_state_events_readable WHERE session_id = ?::uuid AND event_name = 'poll.vote_cast'""", session);
+        assertThat(cast)
+                .containsEntry("aggregate_type", "Ballot")
+                .containsEntry("aggregate_identifier", poll + ":" + voterId)
+                .containsEntry("id_type", "string")
+                .containsEntry("id", poll)
+                .containsEntry("user_id", voterId);
+    }
+
     @Test
     void aPollThatAllowsChangeCountsEachPersonsLastBallot() throws IOException {
         String poll = createPoll(Map.of(

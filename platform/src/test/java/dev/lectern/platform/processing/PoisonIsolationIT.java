@@ -11,6 +11,7 @@ import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.session.SessionPermissionGrantedEvent;
 import dev.lectern.platform.live.LiveClassSupport;
@@ -94,7 +95,7 @@ class PoisonIsolationIT extends PlatformIT {
         return new ChatMessagePostedEvent(
                 new SessionId(UUID.fromString(session)),
                 new TenantId(school),
-                UUID.randomUUID(),
+                MessageId.random(),
                 new UserId(UUID.fromString(studentId)),
                 "student",
                 text,

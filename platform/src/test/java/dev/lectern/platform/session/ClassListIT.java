@@ -357,8 +357,11 @@ class ClassListIT extends PlatformIT {
         }
         Actor actor = new Actor(new TenantId(tenant), subject, new UserId(user), roles);
         UUID teacher = (UUID) row.get("teacher_id");
-        Optional<String> classRole =
-                ClassRoles.of(actor, teacher == null ? null : new UserId(teacher), courseId, enrollments);
+        Optional<String> classRole = ClassRoles.of(
+                actor,
+                teacher == null ? null : new UserId(teacher),
+                courseId == null ? null : dev.lectern.events.course.CourseId.of(courseId),
+                enrollments);
         return classRole.isPresent() || !roles.contains(Role.AUDITOR) ? classRole : Optional.of("auditor");
     }
 

@@ -13,6 +13,7 @@ import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.storage.ObjectStorage;
+import dev.lectern.events.studio.DeckId;
 import dev.lectern.events.studio.DeckObjects;
 import dev.lectern.platform.support.PlatformIT;
 import java.awt.image.BufferedImage;
@@ -110,7 +111,7 @@ class SlidesAndCtaIT extends PlatformIT {
         assertThat(deck.get("renderedPages").asInt()).isEqualTo(3);
         assertThat(deck.get("pages").findValuesAsText("title"))
                 .containsExactly("Photosynthesis", "The Calvin cycle", "Questions?");
-        UUID deckId = UUID.fromString(deck.get("deckId").asText());
+        DeckId deckId = DeckId.parse(deck.get("deckId").asText()).orElseThrow();
 
         DeckObjects objects =
                 new DeckObjects(new TenantId(school), SessionId.parse(session).orElseThrow(), deckId);

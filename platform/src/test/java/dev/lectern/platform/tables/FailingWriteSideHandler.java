@@ -33,7 +33,7 @@ class FailingWriteSideHandler {
                     "INSERT INTO class_courses (tenant_id, session_id, course_id) VALUES (?, ?, NULL) "
                             + "ON CONFLICT DO NOTHING",
                     event.tenantId().value(),
-                    event.messageId());
+                    event.messageId().value());
             if (failing) {
                 throw new IllegalStateException("injected failure of a write-side table");
             }

@@ -1,5 +1,6 @@
 package dev.lectern.query.access;
 
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.AccessDeniedException;
@@ -46,20 +47,21 @@ public class ClassAccess {
         String tenant = actor.tenantId().value();
         return states.current(tenant, session.value())
                 .switchIfEmpty(Mono.error(() -> notFound(session)))
-                .flatMap(state -> enrollments(actor, state.courseId).map(enrolled -> {
-                    String classRole = ClassRoles.of(
-                                    actor,
-                                    state.owner == null ? null : new UserId(state.owner),
-                                    state.courseId,
-                                    enrolled)
-                            .orElseThrow(() -> notFound(session));
-                    UUID user = actor.userId() == null ? null : actor.userId().value();
-                    ClassState.Participant self = user == null ? null : state.roster.get(user.toString());
-                    if (self != null && self.revoked) {
-                        throw new RequestRejectedException(ErrorCode.FORBIDDEN, "You were removed from this class");
-                    }
-                    return new Granted(new Viewer(user, classRole), state);
-                }));
+                .flatMap(state -> {
+                    CourseId course = state.courseId == null ? null : CourseId.of(state.courseId);
+                    return enrollments(actor, course).map(enrolled -> {
+                        String classRole = ClassRoles.of(
+                                        actor, state.owner == null ? null : new UserId(state.owner), course, enrolled)
+                                .orElseThrow(() -> notFound(session));
+                        UUID user =
+                                actor.userId() == null ? null : actor.userId().value();
+                        ClassState.Participant self = user == null ? null : state.roster.get(user.toString());
+                        if (self != null && self.revoked) {
+                            throw new RequestRejectedException(ErrorCode.FORBIDDEN, "You were removed from this class");
+                        }
+                        return new Granted(new Viewer(user, classRole), state);
+                    });
+                });
     }
 
     /**
@@ -76,18 +78,18 @@ public class ClassAccess {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    private Mono<Map<UUID, String>> enrollments(Actor actor, UUID course) {
+    private Mono<Map<UUID, String>> enrollments(Actor actor, CourseId course) {
         if (course == null || actor.userId() == null) {
             return Mono.just(Map.of());
         }
         return db.sql(
                         "SELECT role FROM enrollments WHERE tenant_id = :tenant AND course_id = :course AND user_id = :user")
                 .bind("tenant", actor.tenantId().value())
-                .bind("course", course)
+                .bind("course", course.value())
                 .bind("user", actor.userId().value())
                 .map((row, meta) -> row.get("role", String.class))
                 .one()
-                .map(role -> Map.of(course, role))
+                .map(role -> Map.of(course.value(), role))
                 .defaultIfEmpty(Map.of());
     }
 

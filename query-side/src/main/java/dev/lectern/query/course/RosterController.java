@@ -1,5 +1,6 @@
 package dev.lectern.query.course;
 
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.AccessDeniedException;
@@ -7,7 +8,6 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Capability;
 import dev.lectern.query.course.RosterRepository.RosterView;
 import dev.lectern.query.web.PathIds;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,7 @@ class RosterController {
     @GetMapping(path = "/courses/{courseId}/roster", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<RosterView> roster(Actor actor, @PathVariable String courseId) {
         AccessDeniedException.require(actor, Capability.VIEW_ROSTER);
-        UUID course = PathIds.uuid("courseId", courseId);
+        CourseId course = CourseId.of(PathIds.uuid("courseId", courseId));
         return rosters.roster(actor.tenantId(), course)
                 .switchIfEmpty(Mono.error(() -> new RequestRejectedException(
                         ErrorCode.COURSE_NOT_FOUND, "No course " + courseId + " in this tenant")));

@@ -1,5 +1,6 @@
 package dev.lectern.query.course;
 
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.identity.TenantId;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +19,10 @@ class RosterRepository {
     }
 
     /** The course's roster, members ordered by role then subject; empty if the tenant has no such course. */
-    Mono<RosterView> roster(TenantId tenant, UUID course) {
+    Mono<RosterView> roster(TenantId tenant, CourseId course) {
         return db.sql("SELECT title FROM courses WHERE tenant_id = :tenant AND course_id = :course")
                 .bind("tenant", tenant.value())
-                .bind("course", course)
+                .bind("course", course.value())
                 .map((row, meta) -> row.get("title", String.class))
                 .one()
                 .flatMap(title -> db.sql("""
@@ -29,7 +30,7 @@ class RosterRepository {
                                  JOIN users u ON u.tenant_id = e.tenant_id AND u.user_id = e.user_id
                                  WHERE e.tenant_id = :tenant AND e.course_id = :course ORDER BY e.role, u.subject""")
                         .bind("tenant", tenant.value())
-                        .bind("course", course)
+                        .bind("course", course.value())
                         .map((row, meta) -> new Member(
                                 row.get("user_id", UUID.class),
                                 row.get("subject", String.class),
@@ -42,5 +43,5 @@ class RosterRepository {
 
     record Member(UUID userId, String subject, String displayName, String role) {}
 
-    record RosterView(UUID courseId, String title, List<Member> members) {}
+    record RosterView(CourseId courseId, String title, List<Member> members) {}
 }

@@ -9,6 +9,7 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.interaction.ChatMessageDeletedEvent;
 import dev.lectern.events.interaction.ChatMessageHiddenEvent;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.query.access.ClassAccess;
 import dev.lectern.query.livestate.ClassStateView;
 import dev.lectern.query.livestate.LiveStateStore;
@@ -20,7 +21,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,8 +92,8 @@ class InteractionQueryController {
     }
 
     private ChatPage page(List<SessionLog.Entry> entries, long after, int limit, Viewer viewer) {
-        Map<UUID, ObjectNode> messages = new LinkedHashMap<>();
-        Map<UUID, Long> positions = new LinkedHashMap<>();
+        Map<MessageId, ObjectNode> messages = new LinkedHashMap<>();
+        Map<MessageId, Long> positions = new LinkedHashMap<>();
         for (SessionLog.Entry entry : entries) {
             if (entry.event() instanceof ChatMessagePostedEvent e) {
                 ObjectNode m = json.createObjectNode();
@@ -116,7 +116,7 @@ class InteractionQueryController {
         }
         List<ObjectNode> result = new ArrayList<>();
         long next = after;
-        for (Map.Entry<UUID, ObjectNode> entry : messages.entrySet()) {
+        for (Map.Entry<MessageId, ObjectNode> entry : messages.entrySet()) {
             long position = positions.get(entry.getKey());
             if (position <= after) {
                 continue;

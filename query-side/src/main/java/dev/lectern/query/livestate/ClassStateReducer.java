@@ -39,8 +39,8 @@ public final class ClassStateReducer {
             state.title = e.title();
             state.status = "scheduled";
             state.owner = e.scheduledBy() == null ? null : e.scheduledBy().value();
-            state.courseId = e.courseId();
-            state.lessonId = e.lessonId();
+            state.courseId = e.courseId() == null ? null : e.courseId().value();
+            state.lessonId = e.lessonId() == null ? null : e.lessonId().value();
             state.timing.startsAt = e.startsAt();
             state.timing.durationMinutes = e.durationMinutes();
             state.timing.scheduledAt = e.scheduledAt();

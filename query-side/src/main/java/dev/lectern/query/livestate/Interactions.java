@@ -48,22 +48,22 @@ final class Interactions {
     static boolean apply(ClassState state, LecternEvent event) {
         ClassState.Studio studio = state.studio;
         if (event instanceof SceneCreatedEvent e) {
-            studio.scenes.put(e.sceneId().toString(), scene(e.sceneId(), e.name(), e.layout()));
+            studio.scenes.put(e.sceneId().toString(), scene(e.sceneId().value(), e.name(), e.layout()));
         } else if (event instanceof SceneUpdatedEvent e) {
-            studio.scenes.put(e.sceneId().toString(), scene(e.sceneId(), e.name(), e.layout()));
-            if (studio.scene != null && e.sceneId().equals(studio.scene.id)) {
-                studio.scene = scene(e.sceneId(), e.name(), e.layout());
+            studio.scenes.put(e.sceneId().toString(), scene(e.sceneId().value(), e.name(), e.layout()));
+            if (studio.scene != null && e.sceneId().value().equals(studio.scene.id)) {
+                studio.scene = scene(e.sceneId().value(), e.name(), e.layout());
             }
         } else if (event instanceof SceneDeletedEvent e) {
             studio.scenes.remove(e.sceneId().toString());
         } else if (event instanceof SceneChangedEvent e) {
-            studio.scene = scene(e.sceneId(), e.name(), e.layout());
+            studio.scene = scene(e.sceneId().value(), e.name(), e.layout());
             studio.layout = e.layout();
         } else if (event instanceof LayoutChangedEvent e) {
             studio.layout = e.layout();
         } else if (event instanceof DeckAddedEvent e) {
             ClassState.Deck deck = new ClassState.Deck();
-            deck.id = e.deckId();
+            deck.id = e.deckId().value();
             deck.title = e.title();
             deck.pageCount = e.pageCount();
             deck.renderedPages = e.renderedPages();
@@ -72,7 +72,7 @@ final class Interactions {
             studio.decks.put(e.deckId().toString(), deck);
         } else if (event instanceof SlideChangedEvent e) {
             ClassState.Slide slide = new ClassState.Slide();
-            slide.deckId = e.deckId();
+            slide.deckId = e.deckId().value();
             slide.page = e.page();
             ClassState.Deck deck = studio.decks.get(e.deckId().toString());
             if (deck != null && deck.pageTitles != null && e.page() <= deck.pageTitles.size()) {
@@ -84,7 +84,7 @@ final class Interactions {
             whiteboard(studio.whiteboard, e);
         } else if (event instanceof CtaShownEvent e) {
             ClassState.Cta cta = new ClassState.Cta();
-            cta.id = e.ctaId();
+            cta.id = e.ctaId().value();
             cta.label = e.label();
             cta.url = e.url();
             cta.qr = "/sessions/" + e.sessionId() + "/cta/qr.png";
@@ -142,7 +142,7 @@ final class Interactions {
     private static boolean chat(ClassState state, LecternEvent event) {
         if (event instanceof ChatMessagePostedEvent e) {
             ClassState.ChatMessage message = new ClassState.ChatMessage();
-            message.messageId = e.messageId();
+            message.messageId = e.messageId().value();
             message.userId = e.userId().value();
             message.classRole = e.classRole();
             message.text = e.text();
@@ -152,12 +152,16 @@ final class Interactions {
                 state.chat.remove(0);
             }
         } else if (event instanceof ChatMessageHiddenEvent e) {
-            state.chat.stream().filter(m -> m.messageId.equals(e.messageId())).forEach(m -> m.hidden = true);
+            state.chat.stream()
+                    .filter(m -> m.messageId.equals(e.messageId().value()))
+                    .forEach(m -> m.hidden = true);
         } else if (event instanceof ChatMessageDeletedEvent e) {
-            state.chat.stream().filter(m -> m.messageId.equals(e.messageId())).forEach(m -> {
-                m.deleted = true;
-                m.text = null;
-            });
+            state.chat.stream()
+                    .filter(m -> m.messageId.equals(e.messageId().value()))
+                    .forEach(m -> {
+                        m.deleted = true;
+                        m.text = null;
+                    });
         } else if (event instanceof ParticipantMutedEvent e) {
             state.interaction.muted.add(e.userId().value().toString());
         } else if (event instanceof ParticipantUnmutedEvent e) {
@@ -179,7 +183,7 @@ final class Interactions {
         Map<String, ClassState.QuestionItem> questions = state.questions;
         if (event instanceof QuestionAskedEvent e) {
             ClassState.QuestionItem q = new ClassState.QuestionItem();
-            q.questionId = e.questionId();
+            q.questionId = e.questionId().value();
             q.userId = e.userId().value();
             q.text = e.text();
             q.anonymous = e.anonymous();
@@ -222,7 +226,7 @@ final class Interactions {
     private static boolean polls(ClassState state, LecternEvent event) {
         if (event instanceof PollCreatedEvent e) {
             ClassState.PollItem poll = new ClassState.PollItem();
-            poll.pollId = e.pollId();
+            poll.pollId = e.pollId().value();
             poll.question = e.question();
             poll.options = e.options();
             poll.multipleChoice = e.multipleChoice();
@@ -233,19 +237,21 @@ final class Interactions {
             poll.counts = new ArrayList<>(Collections.nCopies(e.options().size(), 0L));
             state.polls.put(e.pollId().toString(), poll);
         } else if (event instanceof PollOpenedEvent e) {
-            poll(state, e.pollId()).ifPresent(p -> p.status = "open");
+            poll(state, e.pollId().value()).ifPresent(p -> p.status = "open");
         } else if (event instanceof PollClosedEvent e) {
-            poll(state, e.pollId()).ifPresent(p -> p.status = "closed");
+            poll(state, e.pollId().value()).ifPresent(p -> p.status = "closed");
         } else if (event instanceof PollResultsPublishedEvent e) {
-            poll(state, e.pollId()).ifPresent(p -> {
+            poll(state, e.pollId().value()).ifPresent(p -> {
                 p.status = "published";
                 p.counts = new ArrayList<>(e.counts());
                 p.ballots = e.ballots();
             });
         } else if (event instanceof VoteCastEvent e) {
-            poll(state, e.pollId()).ifPresent(p -> vote(p, e.userId().value().toString(), e.options()));
+            poll(state, e.pollId().value())
+                    .ifPresent(p -> vote(p, e.userId().value().toString(), e.options()));
         } else if (event instanceof VoteChangedEvent e) {
-            poll(state, e.pollId()).ifPresent(p -> vote(p, e.userId().value().toString(), e.options()));
+            poll(state, e.pollId().value())
+                    .ifPresent(p -> vote(p, e.userId().value().toString(), e.options()));
         } else {
             return false;
         }

@@ -1,6 +1,8 @@
 package dev.lectern.query.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
@@ -105,8 +107,8 @@ class SessionQueryController {
             String status,
             Instant startsAt,
             int durationMinutes,
-            UUID courseId,
-            UUID lessonId,
+            CourseId courseId,
+            LessonId lessonId,
             String role,
             Links links) {
 

@@ -1,5 +1,7 @@
 package dev.lectern.query.session;
 
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.query.SessionView;
@@ -125,10 +127,14 @@ class SessionViewRepository {
                 row.get("recording_enabled", Boolean.class),
                 row.get("scheduled_at", OffsetDateTime.class).toInstant(),
                 row.get("last_event_position", Long.class),
-                row.get("lesson_id", UUID.class),
-                row.get("course_id", UUID.class),
+                id(row.get("lesson_id", UUID.class), LessonId::of),
+                id(row.get("course_id", UUID.class), CourseId::of),
                 instant(row.get("started_at", OffsetDateTime.class)),
                 instant(row.get("ended_at", OffsetDateTime.class)));
+    }
+
+    private static <T> T id(UUID value, java.util.function.Function<UUID, T> type) {
+        return value == null ? null : type.apply(value);
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -72,8 +72,8 @@ class SessionsProjector {
                 event.recordingEnabled(),
                 Timestamp.from(event.scheduledAt()),
                 position,
-                event.lessonId(),
-                event.courseId(),
+                event.lessonId() == null ? null : event.lessonId().value(),
+                event.courseId() == null ? null : event.courseId().value(),
                 event.scheduledBy() == null ? null : event.scheduledBy().value());
     }
 

@@ -5,13 +5,13 @@ import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.storage.ObjectStorage;
+import dev.lectern.events.studio.DeckId;
 import dev.lectern.events.studio.DeckObjects;
 import dev.lectern.query.access.ClassAccess;
 import dev.lectern.query.web.PathIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,7 +51,7 @@ class DeckPageController {
     Mono<ResponseEntity<PageLink>> page(
             Actor actor, @PathVariable String sessionId, @PathVariable String deckId, @PathVariable String page) {
         SessionId session = PathIds.session(sessionId);
-        UUID deck = PathIds.uuid("deckId", deckId);
+        DeckId deck = DeckId.of(PathIds.uuid("deckId", deckId));
         int number = pageNumber(page);
         DeckObjects objects = new DeckObjects(actor.tenantId(), session, deck);
         return access.check(actor, session)

@@ -53,7 +53,7 @@ class StudioProjector {
                 ON CONFLICT (tenant_id, session_id, deck_id) DO NOTHING""",
                 event.tenantId().value(),
                 event.sessionId().value(),
-                event.deckId(),
+                event.deckId().value(),
                 event.pageCount(),
                 token.position().orElseThrow());
     }

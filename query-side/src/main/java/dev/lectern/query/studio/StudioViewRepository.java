@@ -2,9 +2,9 @@ package dev.lectern.query.studio;
 
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
+import dev.lectern.events.studio.DeckId;
 import dev.lectern.query.livestate.SessionLog;
 import dev.lectern.query.projection.ProcessorPositions;
-import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -41,14 +41,14 @@ class StudioViewRepository {
     }
 
     /** The page count of a deck the class recorded; empty when the class has no such deck. */
-    Mono<Integer> pageCount(TenantId tenant, SessionId session, UUID deck) {
+    Mono<Integer> pageCount(TenantId tenant, SessionId session, DeckId deck) {
         return caughtUp(tenant, session)
                 .then(db.sql("""
                                 SELECT page_count FROM studio_decks
                                 WHERE tenant_id = :tenant AND session_id = :session AND deck_id = :deck""")
                         .bind("tenant", tenant.value())
                         .bind("session", session.value())
-                        .bind("deck", deck)
+                        .bind("deck", deck.value())
                         .map((row, meta) -> row.get("page_count", Integer.class))
                         .one());
     }

@@ -11,12 +11,15 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.interaction.ChatMessageDeletedEvent;
 import dev.lectern.events.interaction.ChatMessageHiddenEvent;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.events.poll.PollClosedEvent;
 import dev.lectern.events.poll.PollCreatedEvent;
+import dev.lectern.events.poll.PollId;
 import dev.lectern.events.poll.PollOpenedEvent;
 import dev.lectern.events.poll.VoteCastEvent;
 import dev.lectern.events.poll.VoteChangedEvent;
 import dev.lectern.events.question.QuestionAskedEvent;
+import dev.lectern.events.question.QuestionId;
 import dev.lectern.events.question.QuestionUpvotedEvent;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.events.studio.WhiteboardOp;
@@ -87,7 +90,7 @@ class InteractionsFoldTest {
 
     @Test
     void aChangedBallotMovesItsVoteAndCountsStayExact() {
-        UUID poll = UUID.randomUUID();
+        PollId poll = PollId.random();
         ClassState state = fold(List.of(
                 new PollCreatedEvent(
                         poll,
@@ -127,9 +130,9 @@ class InteractionsFoldTest {
     @Test
     void theChatTailKeepsTheLastFiftyAndHidesWhatModeratorsHid() {
         List<LecternEvent> events = new ArrayList<>();
-        List<UUID> ids = new ArrayList<>();
+        List<MessageId> ids = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            UUID id = UUID.randomUUID();
+            MessageId id = MessageId.random();
             ids.add(id);
             events.add(new ChatMessagePostedEvent(SESSION, TENANT, id, ANN, "student", "m" + i, T));
         }
@@ -147,7 +150,7 @@ class InteractionsFoldTest {
 
     @Test
     void anAnonymousQuestionHidesItsAuthorFromClassmatesOnly() {
-        UUID q = UUID.randomUUID();
+        QuestionId q = QuestionId.random();
         ClassState state = fold(List.of(
                 new QuestionAskedEvent(q, SESSION, TENANT, ANN, "Why?", true, T),
                 new QuestionUpvotedEvent(q, SESSION, TENANT, BOB, T),

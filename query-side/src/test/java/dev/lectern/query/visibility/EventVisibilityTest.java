@@ -11,6 +11,7 @@ import dev.lectern.events.EventCatalogue;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.interaction.ChatMessagePostedEvent;
+import dev.lectern.events.interaction.MessageId;
 import dev.lectern.events.session.ClassRoles;
 import dev.lectern.events.session.SessionId;
 import dev.lectern.query.livestate.LiveEvent;
@@ -147,7 +148,7 @@ class EventVisibilityTest {
 
     @Test
     void theTextOfADeletedMessageIsForAuditorsOnly() {
-        UUID message = UUID.randomUUID();
+        MessageId message = MessageId.random();
         JsonNode posted = json.valueToTree(new ChatMessagePostedEvent(
                 SessionId.random(),
                 new TenantId("sample-school"),

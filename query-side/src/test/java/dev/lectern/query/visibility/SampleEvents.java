@@ -45,6 +45,17 @@ final class SampleEvents {
         if (type == TenantId.class) {
             return new TenantId("sample-school");
         }
+        if (type.isRecord()
+                && type.getRecordComponents().length == 1
+                && type.getRecordComponents()[0].getType() == UUID.class
+                && type != UserId.class) {
+            // a typed id of an object inside a class (PollId, DeckId, ...): a fresh UUID, as the bare UUID was
+            try {
+                return type.getDeclaredConstructor(UUID.class).newInstance(UUID.randomUUID());
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
         if (type == UserId.class) {
             UserId user = UserId.random();
             userIds.add(user.value().toString());

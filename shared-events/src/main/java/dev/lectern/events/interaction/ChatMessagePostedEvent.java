@@ -5,7 +5,6 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A chat message, stored exactly as written (plain text; rendering and escaping are the client's job). */
@@ -14,7 +13,7 @@ import org.axonframework.serialization.Revision;
 public record ChatMessagePostedEvent(
         SessionId sessionId,
         TenantId tenantId,
-        UUID messageId,
+        MessageId messageId,
         UserId userId,
         String classRole,
         String text,

@@ -2,13 +2,12 @@ package dev.lectern.events.poll;
 
 import dev.lectern.events.identity.UserId;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * One person's ballot in one poll. Its {@code toString()} ({@code <pollId>:<userId>}) is the Ballot aggregate's identifier
  * in the event store, whose unique (aggregate, sequence) key therefore allows one ballot per person and poll.
  */
-public record BallotId(UUID pollId, UserId userId) {
+public record BallotId(PollId pollId, UserId userId) {
 
     public BallotId {
         Objects.requireNonNull(pollId, "pollId");

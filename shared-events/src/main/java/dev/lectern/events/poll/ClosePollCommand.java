@@ -4,11 +4,10 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Close a poll (the class's teacher or an admin). */
-public record ClosePollCommand(@TargetAggregateIdentifier UUID pollId, SessionId sessionId, Actor actor)
+public record ClosePollCommand(@TargetAggregateIdentifier PollId pollId, SessionId sessionId, Actor actor)
         implements ClassObjectCommand {
 
     public ClosePollCommand {

@@ -4,14 +4,13 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.SessionId;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Prepare a poll in this class (teacher or admin): the Session aggregate checks who asks and creates the Poll aggregate. */
 public record CreatePollCommand(
         @TargetAggregateIdentifier SessionId sessionId,
         Actor actor,
-        UUID pollId,
+        PollId pollId,
         String question,
         List<String> options,
         boolean multipleChoice,

@@ -4,11 +4,10 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Open a poll for votes (the class's teacher or an admin). */
-public record OpenPollCommand(@TargetAggregateIdentifier UUID pollId, SessionId sessionId, Actor actor)
+public record OpenPollCommand(@TargetAggregateIdentifier PollId pollId, SessionId sessionId, Actor actor)
         implements ClassObjectCommand {
 
     public OpenPollCommand {

@@ -4,11 +4,10 @@ import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** The poll closed: no ballot is accepted after this event's position. */
 @EventName("poll.closed")
 @Revision("1")
-public record PollClosedEvent(UUID pollId, SessionId sessionId, TenantId tenantId, String closedBy, Instant closedAt)
+public record PollClosedEvent(PollId pollId, SessionId sessionId, TenantId tenantId, String closedBy, Instant closedAt)
         implements PollEvent {}

@@ -7,7 +7,6 @@ import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -20,7 +19,7 @@ import org.axonframework.serialization.Revision;
 @EventName("poll.created")
 @Revision("1")
 public record PollCreatedEvent(
-        UUID pollId,
+        PollId pollId,
         SessionId sessionId,
         TenantId tenantId,
         String question,

@@ -5,14 +5,13 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** The results were shown to the class: counts per option (0-based) and the number of ballots. */
 @EventName("poll.results_published")
 @Revision("1")
 public record PollResultsPublishedEvent(
-        UUID pollId,
+        PollId pollId,
         SessionId sessionId,
         TenantId tenantId,
         List<Long> counts,

@@ -5,12 +5,11 @@ import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Publish a closed poll's results (the class's teacher or an admin) with the tally counted from its ballots. */
 public record PublishPollResultsCommand(
-        @TargetAggregateIdentifier UUID pollId, SessionId sessionId, Actor actor, List<Long> counts, long ballots)
+        @TargetAggregateIdentifier PollId pollId, SessionId sessionId, Actor actor, List<Long> counts, long ballots)
         implements ClassObjectCommand {
 
     public PublishPollResultsCommand {

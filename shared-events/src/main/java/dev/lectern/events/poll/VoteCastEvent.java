@@ -7,14 +7,13 @@ import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A participant's ballot (chosen options, 0-based). One ballot per person and poll: the Ballot aggregate's id is (poll, person), so a second one is refused by the event store's key. */
 @EventName("poll.vote_cast")
 @Revision("1")
 public record VoteCastEvent(
-        UUID pollId, SessionId sessionId, TenantId tenantId, UserId userId, List<Integer> options, Instant castAt)
+        PollId pollId, SessionId sessionId, TenantId tenantId, UserId userId, List<Integer> options, Instant castAt)
         implements BallotEvent, ClassObjectCreatedEvent {
 
     /** The voter owns it. */

@@ -6,12 +6,11 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A participant changed their ballot (only in polls that allow it, while open). */
 @EventName("poll.vote_changed")
 @Revision("1")
 public record VoteChangedEvent(
-        UUID pollId, SessionId sessionId, TenantId tenantId, UserId userId, List<Integer> options, Instant changedAt)
+        PollId pollId, SessionId sessionId, TenantId tenantId, UserId userId, List<Integer> options, Instant changedAt)
         implements BallotEvent {}

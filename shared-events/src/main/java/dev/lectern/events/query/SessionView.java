@@ -1,5 +1,7 @@
 package dev.lectern.events.query;
 
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,7 +16,7 @@ public record SessionView(
         boolean recordingEnabled,
         Instant scheduledAt,
         long lastEventPosition,
-        UUID lessonId,
-        UUID courseId,
+        LessonId lessonId,
+        CourseId courseId,
         Instant startedAt,
         Instant endedAt) {}

@@ -4,12 +4,11 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Answer a question in writing ({@code text}) or mark it answered live (moderators). */
 public record AnswerQuestionCommand(
-        @TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor, String text, boolean live)
+        @TargetAggregateIdentifier QuestionId questionId, SessionId sessionId, Actor actor, String text, boolean live)
         implements ClassObjectCommand {
 
     public AnswerQuestionCommand {

@@ -4,12 +4,11 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Dismiss a question (moderators). */
 public record DismissQuestionCommand(
-        @TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor, String reason)
+        @TargetAggregateIdentifier QuestionId questionId, SessionId sessionId, Actor actor, String reason)
         implements ClassObjectCommand {
 
     public DismissQuestionCommand {

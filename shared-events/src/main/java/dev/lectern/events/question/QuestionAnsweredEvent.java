@@ -4,14 +4,13 @@ import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A question was answered: in writing ({@code text}) or live in class ({@code live}, no text). */
 @EventName("question.answered")
 @Revision("1")
 public record QuestionAnsweredEvent(
-        UUID questionId,
+        QuestionId questionId,
         SessionId sessionId,
         TenantId tenantId,
         String answeredBy,

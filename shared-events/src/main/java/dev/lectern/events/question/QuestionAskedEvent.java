@@ -6,14 +6,13 @@ import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.ClassObjectCreatedEvent;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A participant asked a question; {@code anonymous}: classmates do not see who (staff do). */
 @EventName("question.asked")
 @Revision("1")
 public record QuestionAskedEvent(
-        UUID questionId,
+        QuestionId questionId,
         SessionId sessionId,
         TenantId tenantId,
         UserId userId,

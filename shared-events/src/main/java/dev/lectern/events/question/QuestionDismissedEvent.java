@@ -4,12 +4,16 @@ import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A question was dismissed by a moderator and leaves the queue. */
 @EventName("question.dismissed")
 @Revision("1")
 public record QuestionDismissedEvent(
-        UUID questionId, SessionId sessionId, TenantId tenantId, String dismissedBy, String reason, Instant dismissedAt)
+        QuestionId questionId,
+        SessionId sessionId,
+        TenantId tenantId,
+        String dismissedBy,
+        String reason,
+        Instant dismissedAt)
         implements QuestionEvent {}

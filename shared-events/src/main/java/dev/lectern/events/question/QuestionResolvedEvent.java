@@ -4,12 +4,11 @@ import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A question was marked resolved and leaves the queue. */
 @EventName("question.resolved")
 @Revision("1")
 public record QuestionResolvedEvent(
-        UUID questionId, SessionId sessionId, TenantId tenantId, String resolvedBy, Instant resolvedAt)
+        QuestionId questionId, SessionId sessionId, TenantId tenantId, String resolvedBy, Instant resolvedAt)
         implements QuestionEvent {}

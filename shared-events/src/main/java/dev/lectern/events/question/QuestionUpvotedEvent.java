@@ -5,12 +5,11 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A participant upvoted a question (once per person). */
 @EventName("question.upvoted")
 @Revision("1")
 public record QuestionUpvotedEvent(
-        UUID questionId, SessionId sessionId, TenantId tenantId, UserId userId, Instant upvotedAt)
+        QuestionId questionId, SessionId sessionId, TenantId tenantId, UserId userId, Instant upvotedAt)
         implements QuestionEvent {}

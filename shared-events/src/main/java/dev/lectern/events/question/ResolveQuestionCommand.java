@@ -4,12 +4,12 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Mark a question resolved (moderators, or its author). */
 public record ResolveQuestionCommand(
-        @TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor) implements ClassObjectCommand {
+        @TargetAggregateIdentifier QuestionId questionId, SessionId sessionId, Actor actor)
+        implements ClassObjectCommand {
 
     public ResolveQuestionCommand {
         Objects.requireNonNull(questionId, "questionId");

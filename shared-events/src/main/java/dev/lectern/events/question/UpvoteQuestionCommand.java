@@ -4,12 +4,12 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Upvote a question (once per person; not one's own). */
 public record UpvoteQuestionCommand(
-        @TargetAggregateIdentifier UUID questionId, SessionId sessionId, Actor actor) implements ClassObjectCommand {
+        @TargetAggregateIdentifier QuestionId questionId, SessionId sessionId, Actor actor)
+        implements ClassObjectCommand {
 
     public UpvoteQuestionCommand {
         Objects.requireNonNull(questionId, "questionId");

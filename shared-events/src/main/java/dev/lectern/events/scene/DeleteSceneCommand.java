@@ -4,11 +4,10 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Delete a scene (the class's teacher or an admin). */
-public record DeleteSceneCommand(@TargetAggregateIdentifier UUID sceneId, SessionId sessionId, Actor actor)
+public record DeleteSceneCommand(@TargetAggregateIdentifier SceneId sceneId, SessionId sessionId, Actor actor)
         implements ClassObjectCommand {
 
     public DeleteSceneCommand {

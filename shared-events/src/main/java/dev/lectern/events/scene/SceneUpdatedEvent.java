@@ -4,14 +4,13 @@ import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A scene was renamed or given another layout. */
 @EventName("scene.updated")
 @Revision("1")
 public record SceneUpdatedEvent(
-        UUID sceneId,
+        SceneId sceneId,
         SessionId sessionId,
         TenantId tenantId,
         String name,

@@ -4,12 +4,11 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.ClassObjectCommand;
 import dev.lectern.events.session.SessionId;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Rename a scene or change its layout (the class's teacher or an admin). */
 public record UpdateSceneCommand(
-        @TargetAggregateIdentifier UUID sceneId, SessionId sessionId, Actor actor, String name, String layout)
+        @TargetAggregateIdentifier SceneId sceneId, SessionId sessionId, Actor actor, String name, String layout)
         implements ClassObjectCommand {
 
     public UpdateSceneCommand {

@@ -1,5 +1,6 @@
 package dev.lectern.events.session;
 
+import dev.lectern.events.course.CourseId;
 import dev.lectern.events.identity.Actor;
 import dev.lectern.events.identity.Role;
 import dev.lectern.events.identity.UserId;
@@ -28,12 +29,13 @@ public final class ClassRoles {
 
     private ClassRoles() {}
 
-    public static Optional<String> of(Actor actor, UserId classTeacher, UUID courseId, Map<UUID, String> enrollments) {
+    public static Optional<String> of(
+            Actor actor, UserId classTeacher, CourseId courseId, Map<UUID, String> enrollments) {
         if (actor.userId() != null && actor.userId().equals(classTeacher)) {
             return Optional.of(TEACHER);
         }
         if (courseId != null) {
-            String enrolled = enrollments.get(courseId);
+            String enrolled = enrollments.get(courseId.value());
             if (enrolled != null) {
                 return Optional.of(enrolled);
             }

@@ -1,10 +1,11 @@
 package dev.lectern.events.session;
 
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -19,8 +20,8 @@ public record ScheduleSessionCommand(
         int durationMinutes,
         boolean recordingEnabled,
         UserId scheduledBy,
-        UUID lessonId,
-        UUID courseId) {
+        LessonId lessonId,
+        CourseId courseId) {
 
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_DURATION_MINUTES = 12 * 60;

@@ -1,10 +1,11 @@
 package dev.lectern.events.session;
 
 import dev.lectern.events.EventName;
+import dev.lectern.events.course.CourseId;
+import dev.lectern.events.course.LessonId;
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.identity.UserId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -26,6 +27,6 @@ public record SessionScheduledEvent(
         boolean recordingEnabled,
         Instant scheduledAt,
         UserId scheduledBy,
-        UUID lessonId,
-        UUID courseId)
+        LessonId lessonId,
+        CourseId courseId)
         implements SessionLifecycleEvent {}

@@ -4,14 +4,13 @@ import dev.lectern.events.identity.Actor;
 import dev.lectern.events.session.SessionId;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Record an uploaded, stored and rendered slide deck (teacher, admin or a presenter). */
 public record AddDeckCommand(
         @TargetAggregateIdentifier SessionId sessionId,
         Actor actor,
-        UUID deckId,
+        DeckId deckId,
         String title,
         int pageCount,
         int renderedPages,

@@ -5,7 +5,6 @@ import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A slide deck (PDF) was uploaded, stored and rendered: {@code objectKey} is the original in the bucket; {@code renderedPages} pages have images; {@code pageTitles} is the first line of each page's text (for chapter titles). */
@@ -14,7 +13,7 @@ import org.axonframework.serialization.Revision;
 public record DeckAddedEvent(
         SessionId sessionId,
         TenantId tenantId,
-        UUID deckId,
+        DeckId deckId,
         String title,
         int pageCount,
         int renderedPages,

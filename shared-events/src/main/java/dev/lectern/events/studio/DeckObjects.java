@@ -2,7 +2,6 @@ package dev.lectern.events.studio;
 
 import dev.lectern.events.identity.TenantId;
 import dev.lectern.events.session.SessionId;
-import java.util.UUID;
 
 /**
  * Where one slide deck's objects live in the bucket: written by the upload endpoint (command side),
@@ -14,7 +13,7 @@ import java.util.UUID;
  * decks/&lt;tenant&gt;/&lt;session&gt;/&lt;deckId&gt;/text.json
  * </pre>
  */
-public record DeckObjects(TenantId tenant, SessionId session, UUID deckId) {
+public record DeckObjects(TenantId tenant, SessionId session, DeckId deckId) {
 
     public String prefix() {
         return "decks/" + tenant.value() + "/" + session + "/" + deckId + "/";

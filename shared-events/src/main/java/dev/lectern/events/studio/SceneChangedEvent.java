@@ -2,9 +2,9 @@ package dev.lectern.events.studio;
 
 import dev.lectern.events.EventName;
 import dev.lectern.events.identity.TenantId;
+import dev.lectern.events.scene.SceneId;
 import dev.lectern.events.session.SessionId;
 import java.time.Instant;
-import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** The class switched to another of its scenes (a Session command). */
@@ -13,7 +13,7 @@ import org.axonframework.serialization.Revision;
 public record SceneChangedEvent(
         SessionId sessionId,
         TenantId tenantId,
-        UUID sceneId,
+        SceneId sceneId,
         String name,
         String layout,
         String changedBy,
