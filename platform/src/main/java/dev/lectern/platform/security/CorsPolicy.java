@@ -75,28 +75,28 @@ final class CorsPolicy {
     private static String origin(String entry) {
         String why = null;
         if (entry.isEmpty()) {
-            why = "an empty entry (two commas, or a trailing comma)";
+            why = "empty (two commas in a row, or a trailing comma)";
         } else if (entry.contains("*")) {
             why = "a wildcard: list each origin exactly";
         } else if (entry.endsWith("/")) {
-            why = "a trailing slash: an origin is scheme://host[:port] with nothing after it";
+            why = "it ends with a slash: an origin is scheme://host[:port] with nothing after it";
         } else {
             try {
                 URI uri = new URI(entry);
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (!scheme.equals("https") && !scheme.equals("http")) {
-                    why = "not an http(s) origin";
+                    why = "not http or https";
                 } else if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-                    why = "no host (or user info before it)";
+                    why = "it has no host, or user info before it";
                 } else if (!uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                    why = "a path, query or fragment: an origin is scheme://host[:port] only";
+                    why = "it has a path, query or fragment: an origin is scheme://host[:port] only";
                 }
             } catch (URISyntaxException e) {
                 why = "not a URI (" + e.getReason() + ")";
             }
         }
         if (why != null) {
-            throw new IllegalStateException("LECTERN_ALLOWED_ORIGINS: '" + entry + "' is " + why
+            throw new IllegalStateException("LECTERN_ALLOWED_ORIGINS: '" + entry + "' is not an origin: " + why
                     + "; expected comma-separated origins like https://app.example.org,http://localhost:5173");
         }
         return entry;

@@ -22,12 +22,15 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * CORS with LECTERN_ALLOWED_ORIGINS set (docs/adr/0024-browser-access.md): preflights are answered before
- * authentication, the listed origins get their headers, any other origin is refused without them.
+ * authentication, the listed origins get their headers, any other origin is refused without them. Tickets here
+ * live {@code LECTERN_STREAM_TICKET_TTL} = 5 s.
  */
 @DirtiesContext
 @TestPropertySource(
         properties = {
             "lectern.cors.allowed-origins=https://app.example.test, https://admin.example.test:8443",
+            // LECTERN_STREAM_TICKET_TTL: tickets of this context live 5 s, whatever their token has left.
+            "lectern.stream-tickets.ttl=PT5S",
             // A second application context next to the shared one: keep its pools small.
             "spring.datasource.hikari.maximum-pool-size=8",
             "spring.r2dbc.pool.max-size=5",
@@ -172,6 +175,31 @@ class AllowedOriginsIT extends PlatformIT {
                 .isForbidden()
                 .expectHeader()
                 .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void aTicketLivesTheConfiguredTtlAndItsStreamThenEndsWithReauthenticate() {
+        LiveClassSupport live = new LiveClassSupport(port, json);
+        String session = live.schedule(teacher, "Optics");
+        live.post(teacher, "/sessions/" + session + "/start", null);
+        LiveClassSupport.awaitProjected(jdbc, session);
+        java.time.Instant before = java.time.Instant.now();
+        JsonNode ticket = live.post(token(tenant, Role.STUDENT), "/sessions/" + session + "/stream-tickets", null);
+        java.time.Instant expiresAt =
+                java.time.Instant.parse(ticket.get("expiresAt").asText());
+        assertThat(expiresAt)
+                .as("5 s, although the token has 30 minutes left")
+                .isBetween(before.plusSeconds(4), java.time.Instant.now().plusSeconds(5));
+        List<org.springframework.http.codec.ServerSentEvent<String>> received = live.streamByUrl(
+                        ticket.get("streamUrl").asText(), null)
+                .collectList()
+                .block(Duration.ofSeconds(20));
+        assertThat(received).extracting(e -> e.event()).startsWith("state").endsWith("reauthenticate");
+        JsonNode reason = live.read(received.get(received.size() - 1).data());
+        assertThat(reason.get("reason").asText()).isEqualTo("ticket_expired");
+        assertThat(reason.get("expiredAt").asText())
+                .isEqualTo(ticket.get("expiresAt").asText());
+        assertThat(reason.get("lastEventId").asText()).isEqualTo(received.get(0).id());
     }
 
     @Test

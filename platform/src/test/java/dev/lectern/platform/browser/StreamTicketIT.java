@@ -141,7 +141,9 @@ class StreamTicketIT extends PlatformIT {
         String session = liveClass("Geometry");
         // A ticket never outlives the token it was issued for: this one lives 4 s.
         String shortLived = issuer.mint(new TenantId(school), "student@" + school, Duration.ofSeconds(4));
-        JsonNode ticket = ticket(shortLived, session);
+        String key = newKey();
+        JsonNode ticket =
+                live.read(new String(issue(shortLived, session, key, 201).getResponseBody(), StandardCharsets.UTF_8));
         assertThat(Instant.parse(ticket.get("expiresAt").asText()))
                 .isBefore(Instant.now().plusSeconds(5));
 
@@ -176,6 +178,23 @@ class StreamTicketIT extends PlatformIT {
                     .extracting(e -> Long.parseLong(e.id()))
                     .containsExactlyElementsOf(positions(jdbc, session, Long.parseLong(lastDelivered)))
                     .isNotEmpty();
+
+            // Issuing sweeps expired tickets (a bounded batch each time), with the idempotency record that held it.
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                ticket(student, session);
+                return jdbc.queryForObject(
+                                "SELECT count(*) FROM stream_tickets WHERE tenant_id = ? AND idempotency_key = ?",
+                                Long.class,
+                                school,
+                                key)
+                        == 0;
+            });
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM idempotency_keys WHERE tenant_id = ? AND idempotency_key = ?",
+                            Long.class,
+                            school,
+                            key))
+                    .isZero();
         } finally {
             subscription.dispose();
         }
