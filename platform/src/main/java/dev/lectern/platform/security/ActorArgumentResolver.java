@@ -36,10 +36,9 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver, Web
     public Mono<Object> resolveArgument(
             MethodParameter parameter, BindingContext bindingContext, ServerWebExchange exchange) {
         if (parameter.getParameterType() == TokenLifetime.class) {
-            // The decoder requires exp, so every accepted token has one.
             return exchange.getPrincipal()
                     .filter(ActorAuthentication.class::isInstance)
-                    .map(principal -> (Object) new TokenLifetime(((ActorAuthentication) principal).expiresAt()))
+                    .map(principal -> (Object) ((ActorAuthentication) principal).lifetime())
                     .switchIfEmpty(Mono.error(() ->
                             new RequestRejectedException(ErrorCode.UNAUTHENTICATED, "Send a valid bearer token")));
         }

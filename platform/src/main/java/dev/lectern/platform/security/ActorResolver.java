@@ -41,7 +41,11 @@ class ActorResolver implements Converter<Jwt, Mono<AbstractAuthenticationToken>>
         if (!TenantId.isValid(claim) || subject == null || subject.isBlank() || subject.length() > 255) {
             return Mono.error(new UnknownTenantException("The token names no valid tenant or subject"));
         }
-        TenantId tenant = new TenantId(claim);
+        return resolve(new TenantId(claim), subject).map(actor -> new ActorAuthentication(jwt, actor));
+    }
+
+    /** The actor for a verified (tenant, subject): from a token's claims, or from a stream ticket's row. */
+    Mono<Actor> resolve(TenantId tenant, String subject) {
         return db.sql("""
                         SELECT u.user_id, coalesce(string_agg(r.role, ','), '') AS roles
                         FROM tenants t
@@ -61,7 +65,6 @@ class ActorResolver implements Converter<Jwt, Mono<AbstractAuthenticationToken>>
                     return new Actor(tenant, subject, user == null ? null : new UserId(user), roles);
                 })
                 .one()
-                .switchIfEmpty(Mono.error(() -> new UnknownTenantException("The token's tenant is not known here")))
-                .map(actor -> new ActorAuthentication(jwt, actor));
+                .switchIfEmpty(Mono.error(() -> new UnknownTenantException("The token's tenant is not known here")));
     }
 }

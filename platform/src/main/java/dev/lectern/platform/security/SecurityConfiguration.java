@@ -11,12 +11,16 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -33,9 +37,11 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
- * Every endpoint needs a bearer token except health and the development issuer. Tokens are verified
+ * Every endpoint needs a bearer token except health and the development issuer (a class stream also takes
+ * a stream ticket, and browsers' CORS preflights are answered before any of this: docs/adr/0024-browser-access.md). Tokens are verified
  * against the issuer's keys only (RS256, key chosen by {@code kid}), and must carry the right
  * {@code iss} and {@code aud}, an {@code exp} in the future and no {@code nbf} in the future
  * (60 s clock skew). Identity is a kill-switch: without an issuer (and outside the local profile)
@@ -54,7 +60,9 @@ class SecurityConfiguration {
             ReactiveJwtDecoder decoder,
             ActorResolver actors,
             ProblemWebExceptionHandler problems,
-            IdentityProperties identity) {
+            IdentityProperties identity,
+            CorsConfigurationSource cors,
+            StreamTicketAuthentication streamTickets) {
         String expectedIssuer = identity.hasIssuer() ? identity.issuerUri() : DevIssuer.ISSUER;
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
             String token = bearer(exchange);
@@ -83,6 +91,8 @@ class SecurityConfiguration {
                             ErrorCode.UNAUTHENTICATED, "The bearer token was refused: " + refusal.description()));
         };
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // Before authentication: a preflight carries no credentials (docs/adr/0024-browser-access.md).
+                .cors(spec -> spec.configurationSource(cors))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -106,6 +116,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyExchange()
                         .authenticated())
+                // A class stream opened by a browser's EventSource: ?ticket= instead of a bearer token.
+                .addFilterAt(streamTickets.filter(problems), SecurityWebFiltersOrder.AUTHENTICATION)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(actors))
                         .authenticationEntryPoint(unauthenticated))
@@ -114,6 +126,13 @@ class SecurityConfiguration {
                                 exchange,
                                 new RequestRejectedException(ErrorCode.FORBIDDEN, "This needs the role: admin"))))
                 .build();
+    }
+
+    /** {@code LECTERN_ALLOWED_ORIGINS}, checked at startup; localhost too with the local profile. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(
+            @Value("${lectern.cors.allowed-origins:}") String allowedOrigins, Environment environment) {
+        return CorsPolicy.source(allowedOrigins, environment.acceptsProfiles(Profiles.of("local")));
     }
 
     @Bean

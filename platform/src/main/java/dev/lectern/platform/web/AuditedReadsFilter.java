@@ -40,7 +40,8 @@ public class AuditedReadsFilter implements WebFilter {
                 if (actor == null || (status != null && !status.is2xxSuccessful())) {
                     return Mono.empty();
                 }
-                String query = exchange.getRequest().getURI().getRawQuery();
+                String query =
+                        LoggedQueries.masked(exchange.getRequest().getURI().getRawQuery());
                 String requestId = RequestIdFilter.of(exchange);
                 return Mono.fromRunnable(() -> {
                             MDC.put(CommandDispatcher.REQUEST_ID, requestId);

@@ -26,8 +26,10 @@ public final class LiveClassSupport {
 
     private final WebClient http;
     private final ObjectMapper json;
+    private final int port;
 
     public LiveClassSupport(int port, ObjectMapper json) {
+        this.port = port;
         this.http = WebClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(1024 * 1024))
@@ -107,6 +109,27 @@ public final class LiveClassSupport {
             request = request.header("Last-Event-ID", lastEventId);
         }
         return request.retrieve().bodyToFlux(SSE).filter(e -> e.event() != null);
+    }
+
+    /** A stream opened by URL alone, as a browser's EventSource opens one: no Authorization header. */
+    public Flux<ServerSentEvent<String>> streamByUrl(String url, String lastEventId) {
+        WebClient.RequestHeadersSpec<?> request = http.get()
+                .uri(java.net.URI.create(url.startsWith("/") ? "http://127.0.0.1:" + port + url : url))
+                .accept(MediaType.TEXT_EVENT_STREAM);
+        if (lastEventId != null) {
+            request = request.header("Last-Event-ID", lastEventId);
+        }
+        return request.retrieve().bodyToFlux(SSE).filter(e -> e.event() != null);
+    }
+
+    /** GET without any credential header; returns the status and body (for refusals). */
+    public Map.Entry<Integer, JsonNode> getAnonymous(String url) {
+        return http.get()
+                .uri(java.net.URI.create("http://127.0.0.1:" + port + url))
+                .exchangeToMono(r -> r.bodyToMono(String.class)
+                        .defaultIfEmpty("null")
+                        .map(b -> Map.entry(r.statusCode().value(), read(b))))
+                .block(Duration.ofSeconds(30));
     }
 
     /** Waits until the live projection includes every event of the class that is in the log. */

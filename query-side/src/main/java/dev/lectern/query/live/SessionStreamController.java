@@ -53,8 +53,8 @@ import reactor.netty.http.server.HttpServerResponse;
  *       event is shown as the viewer may see it (or not at all); a person removed from the class gets
  *       that event and the stream ends. A reader that falls too far behind gets a {@code dropped} event
  *       and the stream ends; it resumes from the log.</li>
- *   <li>A stream ends when the caller's token expires, with a {@code reauthenticate} event naming the
- *       position to resume from.</li>
+ *   <li>A stream ends when the caller's token (or stream ticket, docs/adr/0024-browser-access.md) expires,
+ *       with a {@code reauthenticate} event naming the position to resume from.</li>
  * </ul>
  */
 @RestController
@@ -159,7 +159,8 @@ class SessionStreamController {
     }
 
     private static String reauthenticate(TokenLifetime token, String lastEventId) {
-        return "{\"reason\":\"token_expired\",\"expiredAt\":\"" + token.expiresAt() + "\",\"lastEventId\":"
+        return "{\"reason\":\"" + token.credential().expiredReason() + "\",\"expiredAt\":\"" + token.expiresAt()
+                + "\",\"lastEventId\":"
                 + (lastEventId == null ? "null" : lastEventId) + "}";
     }
 
