@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ class RoleClaimMapping {
     private final String claim;
     private final Map<String, Set<Role>> mapping;
 
+    @Autowired
     RoleClaimMapping(IdentityProperties properties) {
         this(properties.roleClaim(), properties.roleMapping());
     }
