@@ -291,7 +291,7 @@ class NamesAndProvisioningIT extends PlatformIT {
                 Map.of("name", longName),
                 Map.of("name", 42, "email", List.of("a@b.c")),
                 Map.of("name", Map.of("first", "Ann"), "preferred_username", List.of("ann")),
-                Map.of("name", "\u0085\u0001  ", "realm_access", "lectern-teacher"),
+                Map.of("name", "\u0085\u0001  ", "realm_access", Map.of("roles", "lectern-teacher")),
                 Map.of("name", "ok", "realm_access", Map.of("roles", 7)),
                 Map.of("name", "\uD800 lone surrogate"));
         int i = 0;

@@ -122,7 +122,8 @@ class SignInIT extends PlatformIT {
 
     @Test
     void anOperatorCreatesASchoolAtRunTimeAndItsFirstAdminSignsInWithoutARestart() {
-        String operator = issuer.mint(new TenantId("north-high"), "admin@north-high", Duration.ofMinutes(10));
+        directory.ensureTenant(new TenantId("ops"), "Platform operations");
+        String operator = issuer.mint(new TenantId("ops"), "operator@ops", Duration.ofMinutes(10));
         String id = "rt-" + UUID.randomUUID().toString().substring(0, 8);
         String key = newKey();
         String body = "{\"id\":\"" + id + "\",\"name\":\"Run Time High\",\"firstAdmin\":{\"subject\":\"boss@" + id
@@ -158,7 +159,7 @@ class SignInIT extends PlatformIT {
                         "SELECT action FROM audit_log WHERE tenant_id = ? AND actor_subject = ? ORDER BY audit_id",
                         String.class,
                         id,
-                        "operator:north-high/admin@north-high"))
+                        "operator:ops/operator@ops"))
                 .containsExactly("tenant.created", "user.created", "role.granted");
         // Bad input is a 400, never a 500.
         createTenant(operator, newKey(), "{\"id\":\"Bad Id\",\"name\":\"x\",\"firstAdmin\":{\"subject\":\"a\"}}")
