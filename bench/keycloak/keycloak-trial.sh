@@ -4,7 +4,8 @@
 # starts Lectern against it (without the local profile) and proves that a new teacher signs in, is provisioned
 # with the mapped role, appears by name in the roster and in the LiveKit token's `name`.
 #
-# Needs: a built platform/target/lectern.jar (mvn -o -q -DskipTests -Dspotless.check.skip=true package),
+# Needs: a built Lectern jar (mvn -o -q -DskipTests -Dspotless.check.skip=true package; $LECTERN_JAR, default
+# platform/target/lectern.jar, with its embedded/ directory next to it),
 # a PostgreSQL reachable at $PGURL (a database lectern_kc is created there), java 17+, curl, jq, unzip, python3.
 # Ports: Keycloak $KC_PORT (9180), Lectern $LECTERN_PORT (18130), a LiveKit stand-in $LIVEKIT_PORT (18131).
 set -euo pipefail
@@ -19,6 +20,7 @@ PGURL=${PGURL:-postgresql://postgres@127.0.0.1:5432}
 KC=http://127.0.0.1:$KC_PORT
 API=http://127.0.0.1:$LECTERN_PORT
 LIVEKIT_SECRET=trial-secret-trial-secret-trial-secret
+LECTERN_JAR=${LECTERN_JAR:-$ROOT/platform/target/lectern.jar}
 mkdir -p "$WORK"
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -111,7 +113,7 @@ psql "$PGURL/postgres" -qc 'DROP DATABASE IF EXISTS lectern_kc' -c 'CREATE DATAB
   LECTERN_JIT_PROVISIONING=true LECTERN_ROLE_CLAIM=realm_access.roles \
   LECTERN_ROLE_MAPPING=lectern-teacher=teacher,lectern-student=student \
   LIVEKIT_URL="http://127.0.0.1:$LIVEKIT_PORT" LIVEKIT_API_KEY=trialkey LIVEKIT_API_SECRET="$LIVEKIT_SECRET" \
-  java -jar platform/target/lectern.jar --server.port="$LECTERN_PORT" > "$WORK/lectern.log" 2>&1) &
+  java -jar "$LECTERN_JAR" --server.port="$LECTERN_PORT" > "$WORK/lectern.log" 2>&1) &
 PIDS+=($!)
 for _ in $(seq 1 240); do curl -sf "$API/actuator/health" > /dev/null && break; sleep 1; done
 curl -sf "$API/actuator/health" > /dev/null || { echo "Lectern did not start"; tail -40 "$WORK/lectern.log"; exit 1; }
