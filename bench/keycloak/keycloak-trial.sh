@@ -41,7 +41,7 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   "$KCDIR/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" --hostname="$KC" \
   > "$WORK/keycloak.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 300); do curl -sf "$KC/realms/master" > /dev/null && break; sleep 1; done
+for _ in $(seq 1 900); do curl -sf "$KC/realms/master" > /dev/null && break; sleep 1; done
 curl -sf "$KC/realms/master" > /dev/null || { echo "Keycloak did not start"; tail -30 "$WORK/keycloak.log"; exit 1; }
 
 # --- 2. Realm, client, audience and tenant mappers, realm roles, users ----------------------
@@ -113,9 +113,9 @@ psql "$PGURL/postgres" -qc 'DROP DATABASE IF EXISTS lectern_kc' -c 'CREATE DATAB
   LECTERN_JIT_PROVISIONING=true LECTERN_ROLE_CLAIM=realm_access.roles \
   LECTERN_ROLE_MAPPING=lectern-teacher=teacher,lectern-student=student \
   LIVEKIT_URL="http://127.0.0.1:$LIVEKIT_PORT" LIVEKIT_API_KEY=trialkey LIVEKIT_API_SECRET="$LIVEKIT_SECRET" \
-  java -jar "$LECTERN_JAR" --server.port="$LECTERN_PORT" > "$WORK/lectern.log" 2>&1) &
+  exec java -jar "$LECTERN_JAR" --server.port="$LECTERN_PORT" > "$WORK/lectern.log" 2>&1) &
 PIDS+=($!)
-for _ in $(seq 1 240); do curl -sf "$API/actuator/health" > /dev/null && break; sleep 1; done
+for _ in $(seq 1 600); do curl -sf "$API/actuator/health" > /dev/null && break; sleep 1; done
 curl -sf "$API/actuator/health" > /dev/null || { echo "Lectern did not start"; tail -40 "$WORK/lectern.log"; exit 1; }
 
 call() { # method path token [body]
