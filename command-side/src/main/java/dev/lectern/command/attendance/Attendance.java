@@ -63,7 +63,13 @@ public class Attendance {
         boolean already = present.contains(actor.userId());
         if (!already) {
             apply(new ParticipantJoinedEvent(
-                    session.id(), session.tenant(), actor.userId(), actor.subject(), classRole, clock.instant()));
+                    session.id(),
+                    session.tenant(),
+                    actor.userId(),
+                    actor.subject(),
+                    classRole,
+                    clock.instant(),
+                    actor.displayName()));
         }
         return new JoinResult(
                 classRole,

@@ -34,7 +34,7 @@ class Joining {
         JoinResult joined = commands.send(new JoinSessionCommand(session, actor, courses.enrollmentsOf(actor)), key);
         JoinCredentials credentials = joined.mediaRoom() == null
                 ? new JoinCredentials(null, null)
-                : media.credentials(joined.mediaRoom(), actor.userId().toString(), actor.subject(), joined.grants());
+                : media.credentials(joined.mediaRoom(), actor.userId().toString(), actor.name(), joined.grants());
         return new JoinView(
                 session.toString(),
                 joined.classRole(),

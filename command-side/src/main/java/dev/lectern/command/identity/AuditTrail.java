@@ -31,12 +31,13 @@ public class AuditTrail {
             Actor actor, String action, String outcome, String subjectType, String subjectId, String reason) {
         jdbc.update(
                 """
-                        INSERT INTO audit_log (tenant_id, occurred_at, actor_subject, actor_user_id, action, outcome,
-                                               subject_type, subject_id, reason, request_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        INSERT INTO audit_log (tenant_id, occurred_at, actor_subject, actor_display_name, actor_user_id,
+                                               action, outcome, subject_type, subject_id, reason, request_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 actor.tenantId().value(),
                 Timestamp.from(clock.instant()),
                 actor.subject(),
+                actor.displayName(),
                 actor.userId() == null ? null : actor.userId().value(),
                 action,
                 outcome,

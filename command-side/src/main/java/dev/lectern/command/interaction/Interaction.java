@@ -112,7 +112,14 @@ public class Interaction {
             throw new DomainException(ErrorCode.ALREADY_EXISTS, "This message was already posted");
         }
         apply(new ChatMessagePostedEvent(
-                session.id(), session.tenant(), command.messageId(), user, classRole, text, now));
+                session.id(),
+                session.tenant(),
+                command.messageId(),
+                user,
+                classRole,
+                text,
+                now,
+                command.actor().displayName()));
         return command.messageId();
     }
 

@@ -231,4 +231,18 @@ public class EventStoreConfiguration {
     EventUpcaster sessionScheduledEventUpcaster() {
         return new SessionScheduledEventUpcaster();
     }
+
+    @Bean
+    @Order(2)
+    EventUpcaster participantJoinedEventUpcaster() {
+        return new NullableFieldUpcaster(
+                dev.lectern.events.attendance.ParticipantJoinedEvent.class, "1", "2", "displayName");
+    }
+
+    @Bean
+    @Order(3)
+    EventUpcaster chatMessagePostedEventUpcaster() {
+        return new NullableFieldUpcaster(
+                dev.lectern.events.interaction.ChatMessagePostedEvent.class, "1", "2", "displayName");
+    }
 }

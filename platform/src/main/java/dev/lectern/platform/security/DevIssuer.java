@@ -95,9 +95,18 @@ public class DevIssuer {
     }
 
     public String mint(TenantId tenant, String subject, Duration ttl) {
+        return mint(tenant, subject, ttl, java.util.Map.of());
+    }
+
+    /**
+     * A token with further claims ({@code name}, {@code email}, {@code preferred_username}, a role claim...), as
+     * an identity provider would add them; they cannot replace the issuer, audience, subject, tenant or times.
+     */
+    public String mint(TenantId tenant, String subject, Duration ttl, java.util.Map<String, Object> extra) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        extra.forEach(builder::claim);
+        JWTClaimsSet claims = builder.issuer(ISSUER)
                 .audience(properties.audience())
                 .subject(subject)
                 .claim(properties.tenantClaim(), tenant.value())

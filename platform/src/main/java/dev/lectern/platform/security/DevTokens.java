@@ -5,6 +5,8 @@ import dev.lectern.events.error.ErrorCode;
 import dev.lectern.events.error.RequestRejectedException;
 import dev.lectern.events.identity.TenantId;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.annotation.Profile;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -30,18 +32,31 @@ class DevTokens {
         return issuer.publicKeys();
     }
 
-    /** A signed token for the subject, or USER_NOT_FOUND when the tenant has no such user. */
+    /**
+     * A signed token for the subject, or USER_NOT_FOUND when the tenant has no such user. It carries the standard
+     * profile claims from the user record ({@code name}, {@code preferred_username}, {@code email}), as an
+     * identity provider's token does, so the development path signs in through the same code (docs/adr/0027).
+     */
     Mono<String> mint(TenantId tenant, String subject, Duration ttl) {
-        return db.sql("SELECT 1 FROM users WHERE tenant_id = :tenant AND subject = :subject")
+        return db.sql("SELECT display_name, email FROM users WHERE tenant_id = :tenant AND subject = :subject")
                 .bind("tenant", tenant.value())
                 .bind("subject", subject)
-                .map((row, meta) -> 1)
+                .map((row, meta) -> {
+                    Map<String, Object> claims = new HashMap<>();
+                    claims.put("name", row.get("display_name", String.class));
+                    claims.put("preferred_username", subject);
+                    String email = row.get("email", String.class);
+                    if (email != null) {
+                        claims.put("email", email);
+                    }
+                    return claims;
+                })
                 .one()
                 .switchIfEmpty(
                         Mono.error(
                                 () -> new RequestRejectedException(
                                         ErrorCode.USER_NOT_FOUND,
                                         "No user with this subject in this tenant (seeded users: <role>@<tenant>, e.g. teacher@north-high)")))
-                .map(found -> issuer.mint(tenant, subject, ttl));
+                .map(claims -> issuer.mint(tenant, subject, ttl, claims));
     }
 }

@@ -21,7 +21,7 @@ class AuditLogRepository {
 
     Flux<AuditEntryView> page(TenantId tenant, long afterId, int limit) {
         return db.sql("""
-                        SELECT audit_id, occurred_at, actor_subject, actor_user_id, action, outcome, subject_type,
+                        SELECT audit_id, occurred_at, actor_subject, actor_display_name, actor_user_id, action, outcome, subject_type,
                                subject_id, reason, request_id
                         FROM audit_log WHERE tenant_id = :tenant AND audit_id > :after ORDER BY audit_id LIMIT :limit""")
                 .bind("tenant", tenant.value())
@@ -36,6 +36,7 @@ class AuditLogRepository {
                 row.get("audit_id", Long.class),
                 row.get("occurred_at", OffsetDateTime.class).toInstant(),
                 row.get("actor_subject", String.class),
+                row.get("actor_display_name", String.class),
                 row.get("actor_user_id", UUID.class),
                 row.get("action", String.class),
                 row.get("outcome", String.class),
@@ -49,6 +50,7 @@ class AuditLogRepository {
             long auditId,
             Instant occurredAt,
             String actorSubject,
+            String actorDisplayName,
             UUID actorUserId,
             String action,
             String outcome,

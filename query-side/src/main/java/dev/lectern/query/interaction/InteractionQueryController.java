@@ -100,6 +100,9 @@ class InteractionQueryController {
                 m.put("messageId", e.messageId().toString());
                 m.put("userId", e.userId().value().toString());
                 m.put("classRole", e.classRole());
+                if (e.displayName() != null) {
+                    m.put("displayName", e.displayName());
+                }
                 m.put("text", e.text());
                 m.put("format", "text/plain");
                 m.put("postedAt", e.postedAt().toString());

@@ -126,6 +126,9 @@ public final class ClassState {
         public UUID messageId;
         public UUID userId;
         public String classRole;
+        /** The author's name when they posted (docs/adr/0027); absent for messages from before names. */
+        public String displayName;
+
         public String text;
         /** Always text/plain: the text is exactly what was written; clients escape it. */
         public String format = "text/plain";
@@ -212,6 +215,9 @@ public final class ClassState {
     public static final class Participant {
         public UUID userId;
         public String subject;
+        /** Their name when they joined (docs/adr/0027); absent for joins from before names. */
+        public String displayName;
+
         public String classRole;
         public boolean present;
         public Instant joinedAt;

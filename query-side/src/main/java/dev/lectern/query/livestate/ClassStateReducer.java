@@ -76,6 +76,10 @@ public final class ClassStateReducer {
             ClassState.Participant p = participant(state, e.userId().value().toString());
             p.userId = e.userId().value();
             p.subject = e.subject();
+            if (e.displayName() != null) {
+                // a rejoin seen by the media plane carries no name: the one from the join stays
+                p.displayName = e.displayName();
+            }
             p.classRole = e.classRole();
             p.present = true;
             p.joinedAt = e.joinedAt();

@@ -145,6 +145,7 @@ final class Interactions {
             message.messageId = e.messageId().value();
             message.userId = e.userId().value();
             message.classRole = e.classRole();
+            message.displayName = e.displayName();
             message.text = e.text();
             message.postedAt = e.postedAt();
             state.chat.add(message);

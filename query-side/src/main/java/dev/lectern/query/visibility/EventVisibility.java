@@ -63,7 +63,7 @@ public final class EventVisibility {
                 .staff(all())
                 .student(allBut("endedBy"))
                 .publicViewer(allBut("endedBy"));
-        declare("participant.joined", "sessionId tenantId userId subject classRole joinedAt")
+        declare("participant.joined", "sessionId tenantId userId subject classRole joinedAt displayName")
                 .staff(all())
                 .student(all().where("subject", When.OWN))
                 .publicViewer(notShown());
@@ -142,7 +142,7 @@ public final class EventVisibility {
                 .student(allBut("deletedBy"))
                 .publicViewer(allBut("deletedBy"));
         // Interaction: chat, settings
-        declare("chat.posted", "sessionId tenantId messageId userId classRole text postedAt")
+        declare("chat.posted", "sessionId tenantId messageId userId classRole text postedAt displayName")
                 .staff(all().where("text", When.NOT_DELETED))
                 .student(all().where("text", When.NOT_DELETED))
                 .publicViewer(notShown());

@@ -43,7 +43,7 @@ public final class StateVisibility {
             part("media").values(EVERYONE, "room recordingEnabled").object("recording", EVERYONE, RECORDING);
 
     public static final Part PARTICIPANT = part("roster entry")
-            .values(CLASS, "userId classRole present joinedAt leftAt revoked permissions")
+            .values(CLASS, "userId displayName classRole present joinedAt leftAt revoked permissions")
             .value("subject", to(STAFF).and(STUDENT, When.OWN))
             .values(STAFF_ONLY, "revokedReason");
 
@@ -82,7 +82,7 @@ public final class StateVisibility {
     /** A chat message, in the state's tail and in {@code /chat}: as {@code chat.posted}, plus moderation flags. */
     public static final Part CHAT_MESSAGE = part("chat message")
             .items(to(STAFF).and(STUDENT, When.NOT_HIDDEN_OR_DELETED))
-            .values(CLASS, "messageId userId classRole format postedAt hidden deleted position")
+            .values(CLASS, "messageId userId displayName classRole format postedAt hidden deleted position")
             .value("text", to(STAFF, When.NOT_DELETED).and(STUDENT, When.NOT_DELETED));
 
     public static final Part ANSWER =

@@ -65,6 +65,34 @@ class ClassStateReducerTest {
     }
 
     @Test
+    void theNameFromTheJoinStaysWhenTheMediaPlaneSeesThePersonBackAndChatCarriesTheAuthorsName() {
+        List<LecternEvent> events = new java.util.ArrayList<>(aClass().subList(0, 2));
+        events.add(new ParticipantJoinedEvent(
+                SESSION, TENANT, STUDENT, "student@north-high", "student", T0.plusSeconds(2), "Sam Student"));
+        events.add(new ParticipantLeftEvent(SESSION, TENANT, STUDENT, T0.plusSeconds(3)));
+        events.add(new ParticipantJoinedEvent(SESSION, TENANT, STUDENT, null, "student", T0.plusSeconds(4)));
+        events.add(new dev.lectern.events.interaction.ChatMessagePostedEvent(
+                SESSION,
+                TENANT,
+                dev.lectern.events.interaction.MessageId.random(),
+                STUDENT,
+                "student",
+                "hi",
+                T0.plusSeconds(5),
+                "Sam Student"));
+        ClassState state = fold(events);
+
+        assertThat(state.roster.get(STUDENT.value().toString()).displayName).isEqualTo("Sam Student");
+        assertThat(state.chat.get(0).displayName).isEqualTo("Sam Student");
+        JsonNode student = ClassStateView.render(state, new Viewer(STUDENT.value(), "student"), json);
+        JsonNode publicViewer = ClassStateView.render(state, new Viewer(UUID.randomUUID(), "public_viewer"), json);
+        assertThat(publicViewer.toString()).doesNotContain("Sam Student");
+        assertThat(student.at("/roster/" + STUDENT.value() + "/displayName").asText())
+                .isEqualTo("Sam Student");
+        assertThat(student.at("/chat/0/displayName").asText()).isEqualTo("Sam Student");
+    }
+
+    @Test
     void foldsAClassIntoItsLiveState() {
         ClassState state = fold(aClass());
         assertThat(state.status).isEqualTo("live");

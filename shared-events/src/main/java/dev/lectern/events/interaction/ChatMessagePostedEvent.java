@@ -7,9 +7,13 @@ import dev.lectern.events.session.SessionId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-/** A chat message, stored exactly as written (plain text; rendering and escaping are the client's job). */
+/**
+ * A chat message, stored exactly as written (plain text; rendering and escaping are the client's job).
+ * {@code displayName} (revision 2) is the author's name when they posted; null in revision 1 events and
+ * when Lectern had no name for them (docs/adr/0027).
+ */
 @EventName("chat.posted")
-@Revision("1")
+@Revision("2")
 public record ChatMessagePostedEvent(
         SessionId sessionId,
         TenantId tenantId,
@@ -17,5 +21,19 @@ public record ChatMessagePostedEvent(
         UserId userId,
         String classRole,
         String text,
-        Instant postedAt)
-        implements InteractionEvent {}
+        Instant postedAt,
+        String displayName)
+        implements InteractionEvent {
+
+    /** Without the author's name. */
+    public ChatMessagePostedEvent(
+            SessionId sessionId,
+            TenantId tenantId,
+            MessageId messageId,
+            UserId userId,
+            String classRole,
+            String text,
+            Instant postedAt) {
+        this(sessionId, tenantId, messageId, userId, classRole, text, postedAt, null);
+    }
+}
