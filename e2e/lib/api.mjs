@@ -7,6 +7,23 @@ import createClient from 'openapi-fetch';
 /** @typedef {import('../generated/lectern').components['schemas']} Schemas */
 /** @typedef {import('openapi-fetch').Client<Paths>} Client */
 
+/**
+ * fetch that sends a request again after a network failure (a kept-alive connection the server had
+ * closed): the same Request, so a write keeps its Idempotency-Key and cannot happen twice.
+ * @param {Request} request
+ * @returns {Promise<Response>}
+ */
+async function retryingFetch(request) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(request.clone());
+    } catch (e) {
+      if (attempt >= 4) throw e;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
+}
+
 /** A fresh Idempotency-Key per write. */
 const key = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 
@@ -29,7 +46,7 @@ export class Lectern {
     this.base = base;
     this.token = token;
     /** @type {Client} */
-    this.http = createClient({ baseUrl: base, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    this.http = createClient({ baseUrl: base, fetch: retryingFetch, headers: token ? { Authorization: `Bearer ${token}` } : {} });
   }
 
   /** @param {string} tenant @param {string} subject @returns {Promise<Lectern>} */

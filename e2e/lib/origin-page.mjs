@@ -41,7 +41,7 @@ window.run = async (subject, tenant) => {
   source.onopen = () => { info.opens++; log('open'); };
   source.onerror = () => { info.errors++; log('error, readyState ' + source.readyState); };
   for (const name of names) {
-    source.addEventListener(name, (e) => { received.push({ id: Number(e.lastEventId), name }); log(e.lastEventId + ' ' + name); });
+    source.addEventListener(name, (e) => { received.push({ id: Number(e.lastEventId), name, at: Date.now() }); log(e.lastEventId + ' ' + name); });
   }
   return { sessionId: created.sessionId, token: accessToken, position: state.position };
 };

@@ -1,6 +1,6 @@
 // The harness's HTTP forwarder between the browsers and Lectern (ADR 0028 "drop simulation by proxy").
 // Playwright's context.setOffline() does not cut a stream that is already open, so a network drop is
-// simulated here: drop() destroys every socket (browser side and Lectern side) at once, blackhole(ms)
+// simulated here: drop() destroys every socket (browser side and Lectern side) at once, blackhole()
 // refuses new connections for a while, loseNextResponse() lets a request reach Lectern and throws its
 // answer away (the client must retry with the same Idempotency-Key).
 //
@@ -15,9 +15,10 @@ export async function startProxy({ port, target, shims = {}, allowedOrigin }) {
   const sockets = new Set();
   const upstreamRequests = new Set();
   const tickets = new Map();
+  const keys = new Map(); // Idempotency-Key -> how many requests carried it
   const ticketAnswers = new Map();
   const stats = { requests: 0, drops: 0, refused: 0, lostResponses: 0, ticketsIssued: 0 };
-  let blackholeUntil = 0;
+  let blackholed = false;
   let loseNext = null;
 
   const cors = (req, res) => {
@@ -37,10 +38,14 @@ export async function startProxy({ port, target, shims = {}, allowedOrigin }) {
 
   const forward = (req, res, path, extraHeaders = {}) => {
     const headers = { ...req.headers, host: upstream.host, ...extraHeaders };
-    const out = http.request({ hostname: upstream.hostname, port: upstream.port, method: req.method, path, headers });
+    // A new connection per request (agent: false): never a kept-alive socket that Lectern already closed.
+    const out = http.request({ hostname: upstream.hostname, port: upstream.port, method: req.method, path, headers, agent: false });
     upstreamRequests.add(out);
     out.on('close', () => upstreamRequests.delete(out));
+    const key = req.headers['idempotency-key'];
+    if (key) keys.set(key, (keys.get(key) || 0) + 1);
     const lose = loseNext && loseNext(req) ? (loseNext = null, true) : false;
+    if (lose) stats.lostKey = key;
     out.on('response', (answer) => {
       if (lose) {
         stats.lostResponses++;
@@ -119,7 +124,7 @@ export async function startProxy({ port, target, shims = {}, allowedOrigin }) {
   });
   server.keepAliveTimeout = 60_000;
   server.on('connection', (socket) => {
-    if (Date.now() < blackholeUntil) {
+    if (blackholed) {
       stats.refused++;
       socket.destroy();
       return;
@@ -141,16 +146,21 @@ export async function startProxy({ port, target, shims = {}, allowedOrigin }) {
       for (const s of sockets) s.destroy();
       for (const r of upstreamRequests) r.destroy();
     },
-    /** Cuts every connection and refuses new ones for ms. */
-    blackhole(ms) {
-      blackholeUntil = Date.now() + ms;
+    /** Cuts every connection and refuses new ones until restore(). */
+    blackhole() {
+      blackholed = true;
       this.drop();
+    },
+    restore() {
+      blackholed = false;
     },
     /** The next request matching lets Lectern act, then its answer is lost on the way back. */
     loseNextResponse(match) {
       loseNext = match;
     },
     openConnections: () => sockets.size,
+    /** How many requests through here carried this Idempotency-Key. */
+    timesSeen: (key) => keys.get(key) || 0,
     close: () => new Promise((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());
