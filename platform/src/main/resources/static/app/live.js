@@ -84,6 +84,8 @@ export function applyEvent(state, event, me) {
     }
     case 'poll.created':
       state.polls[id(p.pollId)] = { question: p.question, options: p.options, status: 'draft', multipleChoice: p.multipleChoice, allowChange: p.allowChange, showLiveResults: p.showLiveResults };
+      // No ballot yet: a poll with live results starts at zero (tallies replace these counts).
+      if (p.showLiveResults) Object.assign(state.polls[id(p.pollId)], { counts: (p.options || []).map(() => 0), ballots: 0 });
       break;
     case 'poll.opened':
     case 'poll.closed': {
