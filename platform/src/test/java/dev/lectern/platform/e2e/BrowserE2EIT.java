@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.lectern.platform.LecternApplication;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -62,11 +65,28 @@ class BrowserE2EIT {
                 .directory(e2e.toFile())
                 .redirectErrorStream(true)
                 .start();
+        // Streamed to the test's output (target/failsafe-reports) and kept in target/browser-e2e.log; a
+        // failure's message carries the last lines, so the CI log names the failed step.
+        Path logFile = Path.of("target", "browser-e2e.log").toAbsolutePath();
+        Files.createDirectories(logFile.getParent());
+        Deque<String> tail = new ArrayDeque<>();
         Thread pump = new Thread(
                 () -> {
-                    try (BufferedReader out =
-                            new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-                        out.lines().forEach(line -> System.out.println("[browser-e2e] " + line));
+                    try (BufferedReader out = new BufferedReader(
+                                    new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+                            BufferedWriter file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            System.out.println("[browser-e2e] " + line);
+                            file.write(line);
+                            file.newLine();
+                            file.flush();
+                            synchronized (tail) {
+                                tail.addLast(line);
+                                if (tail.size() > 60) {
+                                    tail.removeFirst();
+                                }
+                            }
+                        }
                     } catch (IOException e) {
                         System.out.println("[browser-e2e] output lost: " + e);
                     }
@@ -77,12 +97,19 @@ class BrowserE2EIT {
         if (!node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             node.descendants().forEach(ProcessHandle::destroyForcibly);
             node.destroyForcibly();
-            fail("Browser E2E still running after " + TIMEOUT_SECONDS + " s: stopped");
+            fail("Browser E2E still running after " + TIMEOUT_SECONDS + " s: stopped. Log: " + logFile + "\n"
+                    + last(tail));
         }
         pump.join(5_000);
         assertThat(node.exitValue())
-                .as("node e2e/run.mjs exit code (its output above names the failed step)")
+                .as("node e2e/run.mjs exit code; full log in %s; its last lines:%n%s", logFile, last(tail))
                 .isZero();
+    }
+
+    private static String last(Deque<String> tail) {
+        synchronized (tail) {
+            return String.join("\n", tail);
+        }
     }
 
     /** The repository's e2e folder: Maven runs the ITs in platform/, an IDE maybe in the root. */
