@@ -40,7 +40,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
- * Every endpoint needs a bearer token except health and the development issuer (a class stream also takes
+ * Every endpoint needs a bearer token except health, the development issuer and the web client's static files (a class stream also takes
  * a stream ticket, and browsers' CORS preflights are answered before any of this: docs/adr/0024-browser-access.md). Tokens are verified
  * against the issuer's keys only (RS256, key chosen by {@code kid}), and must carry the right
  * {@code iss} and {@code aud}, an {@code exp} in the future and no {@code nbf} in the future
@@ -102,6 +102,9 @@ class SecurityConfiguration {
                         .permitAll()
                         // Only mapped with the local profile; without it nothing answers there (404).
                         .pathMatchers("/dev/jwks.json", "/dev/tokens")
+                        .permitAll()
+                        // The reference web client's static files (docs/web-client.md, ADR 0028): it holds no data.
+                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/app/**")
                         .permitAll()
                         // Signed by LiveKit (verified on the exact body by its WebhookReceiver), not by a user's token.
                         .pathMatchers(HttpMethod.POST, "/webhooks/livekit")
