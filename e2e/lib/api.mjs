@@ -40,6 +40,15 @@ function must(result, what) {
   return result.data;
 }
 
+/**
+ * A write's answer. The description documents writes as "a JSON object" (their recorded first answer is
+ * replayed byte for byte), not as a fixed schema, so their fields are read untyped.
+ * @param {any} result @param {string} what @returns {Record<string, any>}
+ */
+function written(result, what) {
+  return must(result, what);
+}
+
 export class Lectern {
   /** @param {string} base @param {string} [token] */
   constructor(base, token) {
@@ -63,15 +72,15 @@ export class Lectern {
 
   /** As an admin: a user with one role (for schools without the people seed). @param {string} subject @param {string} displayName @param {'student'|'teacher'|'assistant'} role */
   async createUser(subject, displayName, role) {
-    const user = must(await this.http.POST('/admin/users', { params: { header: key() }, body: { subject, displayName } }), `create ${subject}`);
+    const user = written(await this.http.POST('/admin/users', { params: { header: key() }, body: { subject, displayName } }), `create ${subject}`);
     must(await this.http.PUT('/admin/users/{userId}/roles/{role}', { params: { path: { userId: user.userId, role }, header: key() } }), `grant ${role}`);
     return user;
   }
 
-  /** @param {string} title @param {number} [inSeconds] @returns {Promise<Schemas['ScheduledSession']>} */
+  /** @param {string} title @param {number} [inSeconds] @returns {Promise<{sessionId: string}>} */
   async schedule(title, inSeconds = 120) {
     const startsAt = new Date(Date.now() + inSeconds * 1000).toISOString();
-    return must(await this.http.POST('/sessions', { params: { header: key() }, body: { title, startsAt, durationMinutes: 45 } }), 'schedule');
+    return /** @type {{sessionId: string}} */ (written(await this.http.POST('/sessions', { params: { header: key() }, body: { title, startsAt, durationMinutes: 45 } }), 'schedule'));
   }
 
   /** @param {string} sessionId */
@@ -89,21 +98,24 @@ export class Lectern {
     return must(await this.http.POST('/sessions/{sessionId}/chat', { params: { path: { sessionId }, header: key() }, body: { text } }), 'chat');
   }
 
-  /** @param {string} sessionId @returns {Promise<Schemas['ClassState']>} */
+  /** @param {string} sessionId @returns {Promise<Record<string, any>>} */
   async state(sessionId) {
     return must(await this.http.GET('/sessions/{sessionId}/state', { params: { path: { sessionId } } }), 'state');
   }
 
-  /** The whole log of a class as its teacher may read it. @param {string} sessionId @returns {Promise<Schemas['EventLogEntry'][]>} */
+  /** The whole log of a class as its teacher may read it. @param {string} sessionId @returns {Promise<Schemas['EventLogEntryView'][]>} */
   async events(sessionId) {
-    /** @type {Schemas['EventLogEntry'][]} */
+    /** @type {Schemas['EventLogEntryView'][]} */
     const all = [];
-    let after = 0;
+    // The description types these query parameters as strings (the controller reads them as text to
+    // answer a precise 400), and a page's fields as optional: both are read that way here.
+    let after = '0';
     for (;;) {
-      const page = must(await this.http.GET('/sessions/{sessionId}/events', { params: { path: { sessionId }, query: { after, limit: 500 } } }), 'events');
-      all.push(...page.events);
-      if (!page.next || page.events.length === 0) return all;
-      after = page.events[page.events.length - 1].position;
+      const page = must(await this.http.GET('/sessions/{sessionId}/events', { params: { path: { sessionId }, query: { after, limit: '500' } } }), 'events');
+      const events = page.events ?? [];
+      all.push(...events);
+      if (!page.next || events.length === 0) return all;
+      after = String(events[events.length - 1].position);
     }
   }
 }
