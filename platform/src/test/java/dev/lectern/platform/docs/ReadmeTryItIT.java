@@ -79,9 +79,13 @@ class ReadmeTryItIT extends PlatformIT {
                         "chat.posted",
                         "chat.hidden",
                         "question.asked",
+                        "question.upvoted",
                         "question.answered",
                         "poll.created",
                         "poll.opened",
+                        "poll.vote_cast",
+                        "poll.vote_cast",
+                        "poll.vote_cast",
                         "poll.vote_cast",
                         "poll.closed",
                         "poll.results_published",
@@ -93,7 +97,9 @@ class ReadmeTryItIT extends PlatformIT {
                 .contains("event:state", "event:chat.posted", "event:poll.results_published", "event:session.ended")
                 .as("the NUL in a chat text is a 400 problem naming the field")
                 .contains("\"status\":400")
-                .contains("/text");
+                .contains("/text")
+                .as("four ballots: the first student and student1..3 (options 0, 1, 0, 1)")
+                .contains("\"counts\":[2,2,0],\"ballots\":4");
     }
 
     /** The first bash block under the "## Try it" heading. */
