@@ -37,6 +37,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
@@ -136,6 +137,20 @@ class SecurityConfiguration {
     CorsConfigurationSource corsConfigurationSource(
             @Value("${lectern.cors.allowed-origins:}") String allowedOrigins, Environment environment) {
         return CorsPolicy.source(allowedOrigins, environment.acceptsProfiles(Profiles.of("local")));
+    }
+
+    /**
+     * Requests the security firewall refuses (an encoded NUL or a path that walks up, anywhere in the URL)
+     * get the same problem+json as every other client mistake instead of an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemWebExceptionHandler problems) {
+        return (exchange, rejected) -> problems.handle(
+                exchange,
+                new RequestRejectedException(
+                        ErrorCode.MALFORMED_REQUEST,
+                        "The request's URL holds characters Lectern does not accept (an encoded NUL, or a path that"
+                                + " walks up)"));
     }
 
     @Bean

@@ -108,6 +108,24 @@ class InputRuleIT extends PlatformIT {
     }
 
     @Test
+    void aUrlTheFirewallRefusesIsAProblemDocumentOnEveryRoute() {
+        String tenant = newTenant();
+        for (String path : List.of("/sessions/%00/state", "/courses/%00/sessions", "/sessions/%00/stream-tickets")) {
+            client().get()
+                    .uri(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + token(tenant, Role.TEACHER))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith("application/problem+json")
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("MALFORMED_REQUEST");
+        }
+    }
+
+    @Test
     void everyFieldOfEveryJsonRequestBodyRefusesWhatTheStrictBindingRefuses() {
         List<Refusal> refusals = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
